@@ -1,0 +1,107 @@
+//! Finding and reading input documents: files and folders, in a stable order.
+
+use super::Document;
+use crate::error::Error;
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// File endings read as documents.
+pub const DOCUMENT_EXTENSIONS: &[&str] = &["txt"];
+
+/// A problem that skips one input but lets the build go on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.message)
+    }
+}
+
+/// Every document file under the inputs (folders recursively), sorted and
+/// without repeats, so that the order the inputs were named in never matters.
+pub fn collect_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    let mut found = BTreeMap::new();
+    for input in inputs {
+        let meta = fs::metadata(input).map_err(|_| Error::MissingPath(input.clone()))?;
+        if meta.is_dir() {
+            let before = found.len();
+            walk(input, &mut found)?;
+            if found.len() == before {
+                return Err(Error::NoDocuments(input.clone()));
+            }
+        } else {
+            let key = fs::canonicalize(input).unwrap_or_else(|_| input.clone());
+            found.insert(key, input.clone());
+        }
+    }
+    Ok(found.into_values().collect())
+}
+
+fn walk(dir: &Path, found: &mut BTreeMap<PathBuf, PathBuf>) -> Result<(), Error> {
+    let entries = fs::read_dir(dir).map_err(|e| Error::Read { path: dir.to_path_buf(), source: e })?;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::Read { path: dir.to_path_buf(), source: e })?;
+        let path = entry.path();
+        let Ok(meta) = fs::metadata(&path) else { continue };
+        if meta.is_dir() {
+            walk(&path, found)?;
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| DOCUMENT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        {
+            let key = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+            found.insert(key, path);
+        }
+    }
+    Ok(())
+}
+
+/// Reads the documents at `paths`; an empty file is a warning, anything
+/// unreadable an error naming the file.
+pub fn read_documents(paths: &[PathBuf]) -> Result<(Vec<Document>, Vec<Warning>), Error> {
+    let ids = document_ids(paths);
+    let mut docs = Vec::with_capacity(paths.len());
+    let mut warnings = Vec::new();
+    for (path, id) in paths.iter().zip(ids) {
+        let bytes = fs::read(path).map_err(|e| Error::Read { path: path.clone(), source: e })?;
+        let text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+            path: path.clone(),
+            offset: e.utf8_error().valid_up_to(),
+        })?;
+        if text.trim().is_empty() {
+            warnings.push(Warning { path: path.clone(), message: "empty file, skipped".into() });
+            continue;
+        }
+        docs.push(Document::new(id, text));
+    }
+    docs.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok((docs, warnings))
+}
+
+/// The file name, or the shortest path suffix that tells two same-named files apart.
+fn document_ids(paths: &[PathBuf]) -> Vec<String> {
+    let name = |p: &PathBuf, depth: usize| -> String {
+        let comps: Vec<_> = p.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        comps[comps.len().saturating_sub(depth)..].join("/")
+    };
+    paths
+        .iter()
+        .map(|p| {
+            let mut depth = 1;
+            loop {
+                let me = name(p, depth);
+                let clash = paths.iter().any(|q| q != p && name(q, depth) == me);
+                if !clash || depth > p.components().count() {
+                    return me;
+                }
+                depth += 1;
+            }
+        })
+        .collect()
+}

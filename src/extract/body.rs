@@ -1,0 +1,251 @@
+//! Bodies: councils, children's trusts, inspectorates and departments.
+//!
+//! Named bodies come from the gazetteer (`schema/gazetteer/bodies.tsv`), from
+//! place names used for their council (`Nottingham council`, `in Hull`), from
+//! described trusts (`a new Children's Trust in X`) and from capitalised names
+//! ending in an organisation word (`Multi-Agency Safeguarding Hub`).
+//! Abbreviations defined in the text (`... Trust (NCT)`) become aliases.
+//! Anaphors (`the county council`, `the trust`, `the Teesside council`) are
+//! resolved to the body they stand for in this document.
+
+use super::{Ctx, EntityId, EntityKind};
+use crate::schema::{re, re_cs, BodyKind, Schema};
+use regex::Regex;
+use std::sync::OnceLock;
+
+struct Matchers {
+    /// Gazetteer names and aliases of two words or more, any case.
+    names: Regex,
+    /// One-word names and aliases (Ofsted, DfE), as written.
+    words: Regex,
+    /// Places councils and trusts are named after, as written.
+    places: Regex,
+    /// `a new Children's Trust in PLACE`
+    trust_in_place: Regex,
+    /// `PLACE children's services trust`
+    place_trust: Regex,
+    /// `PLACE council`, `PLACE's county council`
+    place_council: Regex,
+    /// `Multi-Agency Safeguarding Hub`
+    named_org: Regex,
+    abbreviation: Regex,
+    own_council: Regex,
+    own_trust: Regex,
+    described_council: Regex,
+}
+
+/// Capitalised words cut from the front of a generic organisation name.
+const NOT_IN_ORG_NAME: &[&str] = &[
+    "The", "A", "An", "In", "At", "Of", "For", "And", "By", "From", "With", "Chair", "Chairman", "Director",
+    "Chief", "Executive", "Member", "Cabinet", "Inspector", "Commissioner", "Leader", "Head", "Dear", "Our",
+    "Their", "Its", "His", "Her", "New", "Former", "Interim", "Acting", "Meanwhile", "But", "Finally",
+];
+const ORG_HEADS: &str = "Council|Trust|Hub|Board|Partnership|Agency|Commission|Inspectorate|Foundation|Department|Authority|Service|Academy|Group";
+
+fn alternation<'a>(items: impl Iterator<Item = &'a String>) -> String {
+    let mut v: Vec<&String> = items.collect();
+    v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    v.dedup();
+    v.iter().map(|s| regex::escape(s)).collect::<Vec<_>>().join("|")
+}
+
+fn matchers(schema: &Schema) -> &'static Matchers {
+    static M: OnceLock<Matchers> = OnceLock::new();
+    M.get_or_init(|| {
+        let all: Vec<&String> = schema.bodies.iter().flat_map(|b| std::iter::once(&b.name).chain(&b.aliases)).collect();
+        let multi = alternation(all.iter().copied().filter(|n| n.contains(' ')));
+        let single = alternation(all.iter().copied().filter(|n| !n.contains(' ')));
+        let places = alternation(schema.bodies_by_place.keys());
+        let or_never = |s: String| if s.is_empty() { "$^".to_string() } else { s };
+        let places = or_never(places);
+        Matchers {
+            names: re(&format!(r"\b(?:{})\b", or_never(multi))),
+            words: re_cs(&format!(r"\b(?:{})\b", or_never(single))),
+            places: re_cs(&format!(r"\b(?:{places})\b")),
+            trust_in_place: re(&format!(r"\b(?:(?:an?|the)\s+)?(?:new\s+)?children'?s\s+(?:services\s+)?trust\s+(?:in|for)\s+(?-i:({places}))\b")),
+            place_trust: re(&format!(r"\b(?-i:({places}))(?:'s)?\s+children'?s\s+(?:services\s+)?trust\b")),
+            place_council: re(&format!(r"\b(?-i:({places}))(?:'s)?\s+(?:county\s+|city\s+|borough\s+|metropolitan\s+borough\s+|district\s+)?council\b")),
+            named_org: re_cs(&format!(r"\b((?:[A-Z][\w'&-]*\s+(?:(?:of|for|and|&)\s+)?)+)({ORG_HEADS})\b")),
+            abbreviation: re_cs(r"^\s*\(([A-Z][A-Za-z]{1,7})\)"),
+            own_council: re(r"\b(?:the\s+)?(?:county|city|borough|district|local)\s+(?:council|authority)\b|\bthe\s+(?:council|authority|county)\b|\bcounty\s+council\b"),
+            own_trust: re(r"\bthe\s+(?:new\s+)?(?:children'?s\s+)?trust\b|\ban?\s+new\s+children'?s\s+trust\b"),
+            described_council: re_cs(r"\b[Tt]he\s+([A-Z][a-z]+)\s+(?:council|authority)\b"),
+        }
+    })
+}
+
+/// Named bodies: gazetteer names, places, described trusts, generic names,
+/// then abbreviations defined for any of them.
+pub fn find_named(ctx: &mut Ctx) {
+    let schema = ctx.schema;
+    let m = matchers(schema);
+    let year = ctx.reference.map(|d| d.year);
+    let text = ctx.text();
+    for si in 0..ctx.doc.sentences.len() {
+        if ctx.skip[si] {
+            continue;
+        }
+        let s = ctx.doc.sentences[si];
+        let sent = &text[s.start..s.end];
+        let mut found: Vec<(usize, usize, EntityId)> = Vec::new();
+        let mut add = |ctx: &mut Ctx, a: usize, b: usize, id: EntityId| {
+            if ctx.mention(s.start + a, s.start + b, id, false) {
+                found.push((a, b, id));
+            }
+        };
+        for c in m.trust_in_place.captures_iter(sent) {
+            let g = c.get(0).unwrap();
+            let id = place_body(ctx, &c[1], BodyKind::Trust, year);
+            add(ctx, g.start(), g.end(), id);
+        }
+        for g in m.names.find_iter(sent) {
+            if let Some(&row) = schema.body_by_name.get(&g.as_str().to_lowercase()) {
+                let id = gazetteer_body(ctx, row);
+                add(ctx, g.start(), g.end(), id);
+            }
+        }
+        for c in m.place_trust.captures_iter(sent) {
+            let g = c.get(0).unwrap();
+            let id = place_body(ctx, &c[1], BodyKind::Trust, year);
+            add(ctx, g.start(), g.end(), id);
+        }
+        for c in m.place_council.captures_iter(sent) {
+            let g = c.get(0).unwrap();
+            let id = place_body(ctx, &c[1], BodyKind::Council, year);
+            add(ctx, g.start(), g.end(), id);
+        }
+        for g in m.words.find_iter(sent) {
+            if let Some(&row) = schema.body_by_name.get(&g.as_str().to_lowercase()) {
+                let id = gazetteer_body(ctx, row);
+                add(ctx, g.start(), g.end(), id);
+            }
+        }
+        for c in m.named_org.captures_iter(sent) {
+            let (a, b) = (c.get(0).unwrap().start(), c.get(0).unwrap().end());
+            let Some(a) = trim_org_start(sent, a, b) else { continue };
+            if ctx.overlaps(s.start + a, s.start + b) {
+                continue;
+            }
+            let name = sent[a..b].to_string();
+            let id = ctx.entity(EntityKind::Body, &name, Some(BodyKind::Organisation), None);
+            add(ctx, a, b, id);
+        }
+        for g in m.places.find_iter(sent) {
+            if ambiguous_place_word(g.start(), g.as_str()) {
+                continue;
+            }
+            let id = place_body(ctx, g.as_str(), BodyKind::Council, year);
+            add(ctx, g.start(), g.end(), id);
+        }
+    }
+    define_abbreviations(ctx);
+}
+
+/// Cuts role words and articles from the front of a generic organisation
+/// name; `None` when only the head word would be left.
+fn trim_org_start(sent: &str, start: usize, end: usize) -> Option<usize> {
+    let words: Vec<(usize, &str)> = sent[start..end].split(' ').scan(start, |at, w| {
+        let here = *at;
+        *at += w.len() + 1;
+        Some((here, w))
+    }).collect();
+    let cut = words.iter().rposition(|(_, w)| NOT_IN_ORG_NAME.contains(w) || *w == "of" || *w == "for");
+    let first = cut.map_or(0, |i| i + 1);
+    // The words left must hold a name besides the head: two words at least.
+    (words.len() >= first + 2).then(|| words[first].0)
+}
+
+/// Place names that are also everyday words are only places mid-sentence.
+fn ambiguous_place_word(at: usize, place: &str) -> bool {
+    const WORDS: &[&str] = &["Reading", "Bury", "Sutton", "Wokingham", "Halton"];
+    WORDS.contains(&place) && at == 0
+}
+
+fn gazetteer_body(ctx: &mut Ctx, row: usize) -> EntityId {
+    let b = &ctx.schema.bodies[row];
+    ctx.entity(EntityKind::Body, &b.name.clone(), Some(b.kind), b.place.clone().as_deref())
+}
+
+/// The body of `kind` a place stands for: the gazetteer's, or one named from
+/// the place where the gazetteer has none.
+fn place_body(ctx: &mut Ctx, place: &str, kind: BodyKind, year: Option<i32>) -> EntityId {
+    match ctx.schema.body_for_place(place, kind, year) {
+        Some(row) => gazetteer_body(ctx, row),
+        None => {
+            let name = match kind {
+                BodyKind::Trust => format!("{place} Children's Trust"),
+                _ => format!("{place} Council"),
+            };
+            ctx.entity(EntityKind::Body, &name, Some(kind), Some(place))
+        }
+    }
+}
+
+/// `Northamptonshire Children's Trust (NCT)`: the abbreviation becomes an
+/// alias, and each later use of it a mention.
+fn define_abbreviations(ctx: &mut Ctx) {
+    let m = matchers(ctx.schema);
+    let text = ctx.text();
+    let mut defined: Vec<(String, EntityId)> = Vec::new();
+    for mention in ctx.mentions.clone() {
+        if ctx.entities[mention.entity].kind != EntityKind::Body {
+            continue;
+        }
+        if let Some(c) = m.abbreviation.captures(&text[mention.end..]) {
+            let abbr = c[1].to_string();
+            if !defined.iter().any(|(a, _)| *a == abbr) {
+                ctx.entities[mention.entity].aliases.insert(abbr.clone());
+                defined.push((abbr, mention.entity));
+            }
+        }
+    }
+    for (abbr, id) in defined {
+        let re = re_cs(&format!(r"\b{}\b", regex::escape(&abbr)));
+        for g in re.find_iter(text) {
+            let si = ctx.doc.sentence_at(g.start());
+            if si.is_some_and(|i| !ctx.skip[i]) {
+                ctx.mention(g.start(), g.end(), id, false);
+            }
+        }
+    }
+}
+
+/// Anaphors: `the council`, `the county`, `county council` -> the document's
+/// council; `the trust` -> its trust; `the Teesside council` -> the council
+/// last named as a sentence's topic.
+pub fn find_anaphors(ctx: &mut Ctx) {
+    let m = matchers(ctx.schema);
+    let council = ctx.main_body(BodyKind::Council);
+    let trust = ctx.main_body(BodyKind::Trust);
+    let text = ctx.text();
+    for si in 0..ctx.doc.sentences.len() {
+        if ctx.skip[si] {
+            continue;
+        }
+        let s = ctx.doc.sentences[si];
+        let sent = &text[s.start..s.end];
+        for c in m.described_council.captures_iter(sent) {
+            let g = c.get(0).unwrap();
+            if let Some(id) = topic_council_before(ctx, si) {
+                ctx.mention(s.start + g.start(), s.start + g.end(), id, true);
+            }
+        }
+        if let Some(id) = trust {
+            for g in m.own_trust.find_iter(sent) {
+                ctx.mention(s.start + g.start(), s.start + g.end(), id, true);
+            }
+        }
+        if let Some(id) = council {
+            for g in m.own_council.find_iter(sent) {
+                ctx.mention(s.start + g.start(), s.start + g.end(), id, true);
+            }
+        }
+    }
+}
+
+/// The council that opened the nearest earlier sentence naming one.
+fn topic_council_before(ctx: &Ctx, sentence: usize) -> Option<EntityId> {
+    (0..sentence).rev().find_map(|i| {
+        ctx.mentions_in(i).find(|m| ctx.is_body(m.entity, &[BodyKind::Council])).map(|m| m.entity)
+    })
+}

@@ -1,0 +1,221 @@
+//! Date expressions in text, resolved against a reference date to ISO 8601 at
+//! the precision the words support and never finer.
+//!
+//! `24 April 2018` is a day, `June 2019` a month, `autumn 2019` and `two years
+//! ago` a year; `in October` and `last month` need the reference (the
+//! document's date) and are dropped without one.
+
+use crate::date::{month_number, PartialDate};
+use crate::schema::{re, re_cs};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A date found in text: its span (in the text searched) and its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateMention {
+    pub start: usize,
+    pub end: usize,
+    pub date: PartialDate,
+    /// Resolved through the reference date rather than stated in full.
+    pub relative: bool,
+}
+
+const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?";
+const NUMBER_WORDS: [&str; 11] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+struct Patterns {
+    day_month_year: Regex,
+    month_day_year: Regex,
+    month_year: Regex,
+    season_year: Regex,
+    relative_unit: Regex,
+    ago: Regex,
+    bare_month: Regex,
+    today: Regex,
+    year: Regex,
+    future_cue: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        day_month_year: re_cs(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH}\s*,?\s+((?:19|20)\d\d)\b")),
+        month_day_year: re_cs(&format!(r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")),
+        month_year: re_cs(&format!(r"\b{MONTH},?\s+((?:19|20)\d\d)\b")),
+        season_year: re(r"\b(?:(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?|(?:the\s+)?(?:start|end|beginning|middle)\s+of)\s+((?:19|20)\d\d)\b"),
+        relative_unit: re(r"\b(this|last|next|the previous|the following)\s+(year|month|spring|summer|autumn|winter)\b"),
+        ago: re(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(years?|months?)\s+ago\b"),
+        bare_month: re_cs(&format!(r"\b{MONTH}\b(\s+this\s+year|\s+last\s+year|\s+next\s+year)?")),
+        today: re(r"\b(today|this week|yesterday)\b"),
+        year: re_cs(r"\b((?:19[5-9]|20[0-4])\d)\b"),
+        future_cue: re(r"\b(will|due|expected|by the end of|planned|proposed|deadline|until|next)\b"),
+    })
+}
+
+/// Every date in `text`, left to right, without overlaps. `reference` anchors
+/// relative expressions; `base` is added to every offset.
+pub fn find_dates(text: &str, base: usize, reference: Option<PartialDate>) -> Vec<DateMention> {
+    let p = patterns();
+    let mut found: Vec<DateMention> = Vec::new();
+    let free = |found: &Vec<DateMention>, s: usize, e: usize| {
+        found.iter().all(|m| e <= m.start - base || s >= m.end - base)
+    };
+    let push = |found: &mut Vec<DateMention>, s: usize, e: usize, date: Option<PartialDate>, relative: bool| {
+        if let Some(date) = date {
+            if free(found, s, e) {
+                found.push(DateMention { start: base + s, end: base + e, date, relative });
+            }
+        }
+    };
+    for c in p.day_month_year.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let date = (|| PartialDate::day(c[3].parse().ok()?, month_number(&c[2])?, c[1].parse().ok()?))();
+        push(&mut found, m.start(), m.end(), date, false);
+    }
+    for c in p.month_day_year.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let date = (|| PartialDate::day(c[3].parse().ok()?, month_number(&c[1])?, c[2].parse().ok()?))();
+        push(&mut found, m.start(), m.end(), date, false);
+    }
+    for c in p.month_year.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let date = (|| Some(PartialDate::month(c[2].parse().ok()?, month_number(&c[1])?)))();
+        push(&mut found, m.start(), m.end(), date, false);
+    }
+    for c in p.season_year.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        push(&mut found, m.start(), m.end(), c[1].parse().ok().map(PartialDate::year), false);
+    }
+    if let Some(r) = reference {
+        for c in p.relative_unit.captures_iter(text) {
+            let m = c.get(0).unwrap();
+            let which = c[1].to_lowercase();
+            let step = match which.as_str() {
+                "last" | "the previous" => -1,
+                "next" | "the following" => 1,
+                _ => 0,
+            };
+            let date = match c[2].to_lowercase().as_str() {
+                "year" => Some(PartialDate::year(r.year + step)),
+                "month" => r.month.map(|_| r.add_months(step)),
+                season => season_year(season, step, &r),
+            };
+            push(&mut found, m.start(), m.end(), date, true);
+        }
+        for c in p.ago.captures_iter(text) {
+            let m = c.get(0).unwrap();
+            let n: i32 = match c[1].to_lowercase().as_str() {
+                "a" => 1,
+                w => w.parse().ok().or_else(|| NUMBER_WORDS.iter().position(|x| *x == w).map(|i| i as i32)).unwrap_or(0),
+            };
+            let date = if c[2].to_lowercase().starts_with("year") {
+                Some(PartialDate::year(r.year - n))
+            } else {
+                r.month.map(|_| r.add_months(-n))
+            };
+            push(&mut found, m.start(), m.end(), date, true);
+        }
+        for m in p.today.find_iter(text) {
+            let date = if m.as_str().eq_ignore_ascii_case("today") { Some(r) } else { Some(PartialDate { day: None, ..r }) };
+            push(&mut found, m.start(), m.end(), date, true);
+        }
+        for c in p.bare_month.captures_iter(text) {
+            let m = c.get(0).unwrap();
+            // "May" is mostly the verb; only take it after a preposition.
+            if &c[1] == "May" && !preceded_by_preposition(&text[..m.start()]) {
+                continue;
+            }
+            let Some(month) = month_number(&c[1]) else { continue };
+            let future = p.future_cue.is_match(&text[m.start().saturating_sub(40)..m.start()]);
+            let date = match c.get(2).map(|g| g.as_str().trim().to_lowercase()) {
+                Some(s) if s.ends_with("this year") => Some(PartialDate::month(r.year, month)),
+                Some(s) if s.starts_with("last") => Some(PartialDate::month(r.year - 1, month)),
+                Some(_) => Some(PartialDate::month(r.year + 1, month)),
+                None => Some(resolve_month(month, &r, future)),
+            };
+            push(&mut found, m.start(), m.end(), date, true);
+        }
+    }
+    for m in p.year.find_iter(text) {
+        // Not a money amount, a count or part of a code.
+        let before = text[..m.start()].chars().next_back();
+        let after = text[m.end()..].chars().next();
+        if matches!(before, Some('£' | '$' | ',' | '.' | '-' | '/')) || matches!(after, Some(',' | '%')) && text[m.end()..].chars().nth(1).is_some_and(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        push(&mut found, m.start(), m.end(), m.as_str().parse().ok().map(PartialDate::year), false);
+    }
+    found.sort_by_key(|m| m.start);
+    found
+}
+
+fn preceded_by_preposition(before: &str) -> bool {
+    let word = before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    matches!(word.as_str(), "in" | "on" | "since" | "from" | "until" | "by" | "of" | "during" | "late" | "early" | "mid" | "end" | "before" | "after")
+}
+
+/// The month named without a year: the latest one not after the reference
+/// (or the next one from it, for a future event).
+fn resolve_month(month: u8, r: &PartialDate, future: bool) -> PartialDate {
+    match r.month {
+        None => PartialDate::month(r.year, month),
+        Some(rm) if future => PartialDate::month(if month >= rm { r.year } else { r.year + 1 }, month),
+        Some(rm) => PartialDate::month(if month <= rm { r.year } else { r.year - 1 }, month),
+    }
+}
+
+/// `last summer` is the most recent whole summer before the reference.
+fn season_year(season: &str, step: i32, r: &PartialDate) -> Option<PartialDate> {
+    let last_month = match season {
+        "spring" => 5,
+        "summer" => 8,
+        "autumn" => 11,
+        _ => 2, // winter ends in February
+    };
+    let rm = r.month? as i32;
+    let year = match step {
+        -1 if rm > last_month => r.year,
+        -1 => r.year - 1,
+        1 if rm < last_month => r.year,
+        1 => r.year + 1,
+        _ => r.year,
+    };
+    Some(PartialDate::year(year))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str, reference: &str) -> Vec<String> {
+        let r = PartialDate::parse_iso(reference);
+        find_dates(text, 0, r).iter().map(|m| m.date.to_string()).collect()
+    }
+
+    #[test]
+    fn absolute_dates_keep_their_precision() {
+        assert_eq!(dates("a visit on 24 April 2018.", "2018-05-18"), ["2018-04-24"]);
+        assert_eq!(dates("formed on November 1, 2020", "2021-03-25"), ["2020-11-01"]);
+        assert_eq!(dates("published in June 2019", "2020-12-07"), ["2019-06"]);
+        assert_eq!(dates("quit in autumn 2019", "2020-03"), ["2019"]);
+        assert_eq!(dates("the 2013 assessment", "2015-01-06"), ["2013"]);
+    }
+
+    #[test]
+    fn relative_dates_need_the_reference() {
+        assert_eq!(dates("carried out in October", "2020-12-07"), ["2020-10"]);
+        assert_eq!(dates("an assessment in December.", "2015-01-06"), ["2014-12"]);
+        assert_eq!(dates("last month took on", "2020-12-07"), ["2020-11"]);
+        assert_eq!(dates("inadequate two years ago", "2015-01-06"), ["2013"]);
+        assert_eq!(dates("found 'inadequate' last summer", "2020-07"), ["2019"]);
+        assert_eq!(dates("in late February this year", "2021-03-25"), ["2021-02"]);
+        assert_eq!(dates("due to start in May", "2020-03"), ["2020-05"]);
+        assert!(dates("carried out in October", "").is_empty());
+    }
+
+    #[test]
+    fn may_the_verb_is_no_date() {
+        assert!(dates("the deadline may be too tight", "2020-03").is_empty());
+        assert!(dates("more than 35 children, 1,100 in care, £2019", "2020-03").is_empty());
+    }
+}

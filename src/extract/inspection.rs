@@ -1,0 +1,322 @@
+//! Inspections: an event (kind, date, body inspected, inspectorate,
+//! inspectors) and its judgement.
+//!
+//! An event is named by its kind (`a focused visit to X in October`) or by a
+//! judgement alone (`X was judged 'inadequate' in January`, `'outstanding'
+//! Leeds`). Mentions that name no date of their own (`the latest visit`, `the
+//! previous inadequate rating`) refer back to an event already named and add
+//! only evidence; they make a new event only when the body has none.
+
+use super::date::{find_dates, DateMention};
+use super::role::{inspectorate, mask_bodies, topic};
+use super::{Ctx, EntityId, EntityKind, Evidence, InspectionFact, RoleFact};
+use crate::date::PartialDate;
+use crate::schema::{re, BodyKind};
+use regex::Regex;
+use std::sync::OnceLock;
+
+struct Patterns {
+    rating_word: Regex,
+    judgement_before: Regex,
+    judgement_after: Regex,
+    future: Regex,
+    segment_break: Regex,
+    body_after_kind: Regex,
+    generic_plural: Regex,
+    inspectors_were: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        rating_word: re(r"\b(?:outstanding|good|requires improvement to be good|requires improvement|inadequate|adequate)\b"),
+        judgement_before: re(r"\b(?:rated|rating|judged|judgement|graded|labell?ed|found|deemed|declared|branded|assessed|classed|upgraded|downgraded|moved|remains?|remained|overall effectiveness)\b[^.;]{0,60}$"),
+        judgement_after: re(r"^['\x22]?\s*(?:rating|judgement|grade|verdict|by ofsted)\b"),
+        future: re(r"\b(?:next|future|upcoming|further|planned|forthcoming)\s+(?:\w+\s+)?$"),
+        segment_break: re(r"\bsince\b|\bafter\b|\bbefore\b|;|\bbut\b"),
+        body_after_kind: re("^\\s+(?:to|of|into|at|for|on|in)\\s+(?:the\\s+)?\u{1}"),
+        generic_plural: re(r"\b(?:councils|authorities|trusts|areas|local authorities)\b"),
+        inspectors_were: re(r"\b(?:the )?inspectors? (?:were|was|are|is)\b"),
+    })
+}
+
+/// How much a mention says about its event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Strength {
+    /// Names a date: always an event.
+    Dated,
+    /// Names its body and a kind or rating, but no date.
+    Named,
+    /// Refers back: merges into an event, never makes one.
+    Anaphoric,
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    body: EntityId,
+    kind: String,
+    date: Option<PartialDate>,
+    rating: Option<String>,
+    strength: Strength,
+    sentence: usize,
+    start: usize,
+    end: usize,
+    rule: &'static str,
+}
+
+/// Every inspection event a document names, merged within the document.
+pub fn find(ctx: &mut Ctx) -> Vec<InspectionFact> {
+    let mut cands = Vec::new();
+    for si in 0..ctx.doc.sentences.len() {
+        if !ctx.skip[si] {
+            in_sentence(ctx, si, &mut cands);
+        }
+    }
+    let mut events: Vec<(InspectionFact, usize)> = Vec::new(); // fact, position of last mention
+    for strength in [Strength::Dated, Strength::Named, Strength::Anaphoric] {
+        for c in cands.iter().filter(|c| c.strength == strength) {
+            let evidence = ctx.evidence(c.start, c.end, c.rule);
+            let target = events
+                .iter()
+                .enumerate()
+                .filter(|(_, (e, _))| compatible(e, c))
+                .min_by_key(|(_, (_, pos))| c.start.abs_diff(*pos))
+                .map(|(i, _)| i);
+            match target {
+                Some(i) => {
+                    let e = &mut events[i].0;
+                    if let Some(d) = c.date {
+                        if e.date.is_none_or(|x| d.precision() > x.precision()) {
+                            e.date = Some(d);
+                        }
+                    }
+                    e.rating = e.rating.take().or(c.rating.clone());
+                    if e.kind == "inspection" || e.kind == "visit" {
+                        e.kind = c.kind.clone();
+                    }
+                    e.evidence.push(evidence);
+                }
+                None if strength != Strength::Anaphoric || !events.iter().any(|(e, _)| e.body == c.body) => {
+                    let inspectorate = inspectorate(ctx, c.sentence);
+                    events.push((
+                        InspectionFact {
+                            body: c.body,
+                            kind: c.kind.clone(),
+                            date: c.date,
+                            rating: c.rating.clone(),
+                            inspectorate,
+                            inspectors: Vec::new(),
+                            evidence: vec![evidence],
+                        },
+                        c.start,
+                    ));
+                }
+                None => {}
+            }
+        }
+    }
+    // A bare "visit" that made its own event is an inspection of unstated kind.
+    events
+        .into_iter()
+        .map(|(mut e, _)| {
+            if e.kind == "visit" {
+                e.kind = "inspection".into();
+            }
+            e
+        })
+        .collect()
+}
+
+fn compatible(e: &InspectionFact, c: &Candidate) -> bool {
+    let generic = |k: &str| k == "inspection" || k == "visit";
+    let kinds = e.kind == c.kind
+        || generic(&e.kind)
+        || generic(&c.kind)
+        || (c.kind == "visit" && e.kind.ends_with("visit"))
+        || (e.kind == "assessment" || c.kind == "assessment") && (e.rating.is_some() || c.rating.is_some());
+    let kinds = kinds && !(c.kind == "visit" && e.kind == "full inspection");
+    e.body == c.body
+        && kinds
+        && match (e.date, c.date) {
+            (Some(a), Some(b)) => a.compatible(&b),
+            _ => true,
+        }
+        && match (&e.rating, &c.rating) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        }
+}
+
+/// Byte ranges of a sentence between segment breaks (`since`, `after`, ...).
+fn segments(sent: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for m in patterns().segment_break.find_iter(sent) {
+        out.push((at, m.start()));
+        at = m.end();
+    }
+    out.push((at, sent.len()));
+    out
+}
+
+fn segment_of(segs: &[(usize, usize)], at: usize) -> (usize, usize) {
+    *segs.iter().find(|(a, b)| at >= *a && at < *b).unwrap_or(&(0, usize::MAX))
+}
+
+fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
+    let p = patterns();
+    let s = ctx.doc.sentences[si];
+    let text = ctx.text();
+    let sent = &text[s.start..s.end];
+    let segs = segments(sent);
+    let dates: Vec<DateMention> = find_dates(sent, 0, ctx.reference);
+    let local = [BodyKind::Council, BodyKind::Trust, BodyKind::Organisation];
+    let bodies: Vec<(usize, usize, EntityId)> = ctx
+        .mentions_in(si)
+        .filter(|m| ctx.is_body(m.entity, &local))
+        .map(|m| (m.start - s.start, m.end - s.start, m.entity))
+        .collect();
+    let topic = topic(ctx, si);
+    let main = ctx.main_body(BodyKind::Council);
+
+    // Kind mentions, longest patterns first, without overlaps.
+    let mut kinds: Vec<(usize, usize, String)> = Vec::new();
+    for (re, kind) in &ctx.schema.inspection_kinds {
+        for m in re.find_iter(sent) {
+            if kinds.iter().all(|(a, b, _)| m.end() <= *a || m.start() >= *b) {
+                kinds.push((m.start(), m.end(), kind.clone()));
+            }
+        }
+    }
+    kinds.sort();
+
+    // Ratings stated as judgements.
+    let mut ratings: Vec<(usize, usize, String)> = Vec::new();
+    for m in p.rating_word.find_iter(sent) {
+        let before = super::clip_before(sent, m.start(), 80);
+        let after = &sent[m.end()..];
+        let quoted = before.ends_with('\'') || before.ends_with('"');
+        let word = m.as_str().to_lowercase();
+        let judged = p.judgement_before.is_match(before) || p.judgement_after.is_match(after);
+        let strong_word = matches!(word.as_str(), "inadequate" | "outstanding" | "requires improvement to be good");
+        let adjective_rating = p.judgement_after.is_match(after.trim_start_matches(['\'', '"']));
+        let follows_body = bodies.iter().any(|b| {
+            b.0 >= m.end() && sent[m.end()..b.0].trim_matches(|c: char| c == '\'' || c == '"' || c.is_whitespace()).is_empty()
+        });
+        let tight = p.judgement_before.is_match(super::clip_before(sent, m.start(), 25));
+        if adjective_rating || (quoted && follows_body) || (judged && (strong_word || quoted || tight)) {
+            if let Some(j) = ctx.schema.rating(&word) {
+                ratings.push((m.start(), m.end(), j.to_string()));
+            }
+        }
+    }
+
+    let nearest_date = |seg: (usize, usize), anchor: usize, used: &[usize]| -> Option<(usize, PartialDate)> {
+        dates
+            .iter()
+            .enumerate()
+            .filter(|(i, d)| d.start >= seg.0 && d.end <= seg.1 && !used.contains(i))
+            .min_by_key(|(_, d)| if d.start >= anchor { d.start - anchor } else { (anchor - d.end) + 1 })
+            .map(|(i, d)| (i, d.date))
+    };
+    let mut used_dates = Vec::new();
+    let mut used_ratings = vec![false; ratings.len()];
+
+    for (ks, ke, kind) in &kinds {
+        if p.future.is_match(&sent[..*ks]) {
+            continue;
+        }
+        let seg = segment_of(&segs, *ks);
+        let date = nearest_date(seg, *ke, &used_dates);
+        if kind == "assessment" && date.is_none() {
+            continue; // an assessment of a child, not of the service
+        }
+        if let Some((i, _)) = date {
+            used_dates.push(i);
+        }
+        // A judgement later in the same segment belongs to this event.
+        let rating_idx = ratings.iter().position(|(rs, _, _)| *rs > *ke && *rs < seg.1);
+        if let Some(i) = rating_idx {
+            used_ratings[i] = true;
+        }
+        let masked_after = mask_bodies(ctx, s.start + ke, &sent[*ke..]);
+        let attached = p.body_after_kind.is_match(&masked_after).then(|| bodies.iter().find(|b| b.0 >= *ke).map(|b| b.2)).flatten();
+        let explicit = attached.or(topic);
+        let Some(body) = explicit.or_else(|| bodies.iter().rev().find(|b| b.1 <= *ks && b.0 >= seg.0).map(|b| b.2)).or(main) else { continue };
+        let rating = rating_idx.map(|i| ratings[i].2.clone());
+        let specific = kind != "inspection" && kind != "visit";
+        let strength = if date.is_some() {
+            Strength::Dated
+        } else if explicit.is_some() && (specific || rating.is_some()) {
+            Strength::Named
+        } else {
+            Strength::Anaphoric
+        };
+        out.push(Candidate { body, kind: kind.clone(), date: date.map(|d| d.1), rating, strength, sentence: si, start: s.start + ks, end: s.start + ke, rule: "inspection/kind" });
+    }
+
+    for (k, (rs, re_, judgement)) in ratings.iter().enumerate() {
+        if used_ratings[k] {
+            continue;
+        }
+        let seg = segment_of(&segs, *rs);
+        // `'outstanding' Leeds`: the rated body follows the word.
+        let follows = bodies.iter().find(|b| b.0 >= *re_ && sent[*re_..b.0].trim_matches(|c: char| c == '\'' || c == '"' || c.is_whitespace()).is_empty()).map(|b| b.2);
+        let subject = bodies.iter().rev().find(|b| b.1 <= *rs && b.0 >= seg.0.saturating_sub(0)).map(|b| b.2)
+            .or_else(|| bodies.iter().rev().find(|b| b.1 <= *rs).map(|b| b.2));
+        let explicit = follows.or(subject).or(topic);
+        if explicit.is_none() && p.generic_plural.is_match(&sent[seg.0..*rs]) {
+            continue; // `several councils graded 'inadequate'` names no body
+        }
+        let Some(body) = explicit.or(main) else { continue };
+        let date = if follows.is_some() {
+            dates.iter().find(|d| d.start >= *re_ && d.start < re_ + 25).map(|d| d.date)
+        } else {
+            nearest_date(seg, *rs, &used_dates).map(|d| d.1)
+        };
+        let strength = match (date, explicit) {
+            (Some(_), _) => Strength::Dated,
+            (None, Some(_)) if follows.is_some() || subject.is_some() => Strength::Named,
+            _ => Strength::Anaphoric,
+        };
+        out.push(Candidate { body, kind: "inspection".into(), date, rating: Some(judgement.clone()), strength, sentence: si, start: s.start + rs, end: s.start + re_, rule: "inspection/judgement" });
+    }
+}
+
+/// Inspectors: people holding an inspector's post named in the sentence of an
+/// event, or listed as `The inspectors were ...` after it.
+pub fn attach_inspectors(ctx: &Ctx, events: &mut [InspectionFact], roles: &[RoleFact]) {
+    let p = patterns();
+    let inspector_people: Vec<EntityId> = roles
+        .iter()
+        .filter(|r| ctx.schema.role_titles.iter().any(|t| t.canonical == r.canonical && t.default_body == BodyKind::Inspectorate))
+        .map(|r| r.person)
+        .collect();
+    for si in 0..ctx.doc.sentences.len() {
+        let people: Vec<EntityId> = ctx
+            .mentions_in(si)
+            .filter(|m| ctx.entities[m.entity].kind == EntityKind::Person && inspector_people.contains(&m.entity))
+            .map(|m| m.entity)
+            .collect();
+        if people.is_empty() {
+            continue;
+        }
+        let s = ctx.doc.sentences[si];
+        let listed = p.inspectors_were.is_match(ctx.sentence_text(si));
+        // The event named in this sentence, or (for a list) the last one before it.
+        let target = events
+            .iter_mut()
+            .filter(|e| e.evidence.iter().any(|ev: &Evidence| {
+                let (a, _) = ctx.doc.norm.span_to_original(s.start, s.end);
+                ev.sentence_start == a || (listed && ev.start < a)
+            }))
+            .last();
+        if let Some(e) = target {
+            for id in people {
+                if !e.inspectors.contains(&id) {
+                    e.inspectors.push(id);
+                }
+            }
+        }
+    }
+}

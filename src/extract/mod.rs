@@ -1,0 +1,321 @@
+//! Extractors: text in, facts out. Each document is read on its own; nothing
+//! here knows of other documents or of the graph (resolution across documents
+//! happens in `resolve`).
+//!
+//! The order matters: bodies are found first (named ones, then anaphors such
+//! as "the county council"), then people outside them, then the facts that
+//! link them: roles, inspections and successions.
+
+pub mod body;
+pub mod date;
+pub mod inspection;
+pub mod meta;
+pub mod person;
+pub mod role;
+pub mod succession;
+
+use crate::date::PartialDate;
+use crate::document::Document;
+use crate::schema::{BodyKind, Schema};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+pub type EntityId = usize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum EntityKind {
+    Person,
+    Body,
+}
+
+/// A person or body as one document names it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub kind: EntityKind,
+    /// The most complete name: the gazetteer's for a known body.
+    pub name: String,
+    /// Every other way the document refers to it.
+    pub aliases: BTreeSet<String>,
+    pub body_kind: Option<BodyKind>,
+    /// The place a council or trust is named after, when known.
+    pub place: Option<String>,
+    /// Where the document first names it.
+    pub first_mention: Option<Evidence>,
+}
+
+/// Where a document refers to an entity: a span of the normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub entity: EntityId,
+    pub sentence: usize,
+    /// An anaphor ("the council") rather than a name.
+    pub anaphor: bool,
+}
+
+/// What a fact rests on: the document, the span that states it, the sentence,
+/// and the rule that read it. Offsets are bytes of the original text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    /// The same span in characters, for tools that count characters.
+    pub char_start: usize,
+    pub char_end: usize,
+    pub sentence_start: usize,
+    pub sentence_end: usize,
+    pub sentence: String,
+    pub rule: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Current,
+    Former,
+    Future,
+}
+
+impl Status {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Status::Current => "current",
+            Status::Former => "former",
+            Status::Future => "future",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoleFact {
+    pub person: EntityId,
+    pub body: EntityId,
+    /// The post in lower case as the document words it.
+    pub role: String,
+    /// The post's usual name, for grouping.
+    pub canonical: String,
+    pub status: Status,
+    /// When the document ties the role to: its own date for the present tense.
+    pub date: Option<PartialDate>,
+    pub start: Option<PartialDate>,
+    pub end: Option<PartialDate>,
+    pub evidence: Evidence,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InspectionFact {
+    pub body: EntityId,
+    pub kind: String,
+    pub date: Option<PartialDate>,
+    pub rating: Option<String>,
+    pub inspectorate: Option<EntityId>,
+    pub inspectors: Vec<EntityId>,
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SuccessionFact {
+    pub successor: EntityId,
+    pub predecessor: EntityId,
+    pub date: Option<PartialDate>,
+    pub what: String,
+    pub evidence: Evidence,
+}
+
+/// Everything one document yields.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocExtraction {
+    pub doc: String,
+    pub title: Option<String>,
+    pub date: Option<PartialDate>,
+    pub authors: Vec<EntityId>,
+    pub entities: Vec<Entity>,
+    pub mentions: Vec<Mention>,
+    pub roles: Vec<RoleFact>,
+    pub inspections: Vec<InspectionFact>,
+    pub successions: Vec<SuccessionFact>,
+}
+
+/// State shared by the extractors while they read one document.
+pub struct Ctx<'a> {
+    pub doc: &'a Document,
+    pub schema: &'a Schema,
+    pub date: Option<PartialDate>,
+    /// The date relative expressions are read against: the document's date,
+    /// or for an undated document the latest date it states.
+    pub reference: Option<PartialDate>,
+    /// Sentences that are boilerplate (credits, sign-up prompts) and hold no facts.
+    pub skip: Vec<bool>,
+    pub entities: Vec<Entity>,
+    pub mentions: Vec<Mention>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn text(&self) -> &'a str {
+        &self.doc.norm.text
+    }
+
+    pub fn sentence_text(&self, i: usize) -> &'a str {
+        let s = &self.doc.sentences[i];
+        &self.doc.norm.text[s.start..s.end]
+    }
+
+    /// Adds or finds the entity with this kind and name.
+    pub fn entity(&mut self, kind: EntityKind, name: &str, body_kind: Option<BodyKind>, place: Option<&str>) -> EntityId {
+        if let Some(i) = self.entities.iter().position(|e| e.kind == kind && e.name == name) {
+            return i;
+        }
+        self.entities.push(Entity {
+            kind,
+            name: name.to_string(),
+            aliases: BTreeSet::new(),
+            body_kind,
+            place: place.map(String::from),
+            first_mention: None,
+        });
+        self.entities.len() - 1
+    }
+
+    /// Records a mention, unless it overlaps one already made.
+    pub fn mention(&mut self, start: usize, end: usize, entity: EntityId, anaphor: bool) -> bool {
+        if self.overlaps(start, end) {
+            return false;
+        }
+        let Some(sentence) = self.doc.sentence_at(start) else { return false };
+        let surface = self.text()[start..end].trim().to_string();
+        if surface != self.entities[entity].name {
+            self.entities[entity].aliases.insert(surface);
+        }
+        let at = self.mentions.partition_point(|m| m.start < start);
+        self.mentions.insert(at, Mention { start, end, entity, sentence, anaphor });
+        true
+    }
+
+    pub fn overlaps(&self, start: usize, end: usize) -> bool {
+        self.mentions.iter().any(|m| start < m.end && m.start < end)
+    }
+
+    /// Mentions within a sentence, in order.
+    pub fn mentions_in(&self, sentence: usize) -> impl Iterator<Item = &Mention> {
+        self.mentions.iter().filter(move |m| m.sentence == sentence)
+    }
+
+    pub fn is_body(&self, id: EntityId, kinds: &[BodyKind]) -> bool {
+        let e = &self.entities[id];
+        e.kind == EntityKind::Body && e.body_kind.is_some_and(|k| kinds.contains(&k))
+    }
+
+    /// Evidence for a fact stated by the normalised span `[start, end)`.
+    pub fn evidence(&self, start: usize, end: usize, rule: &str) -> Evidence {
+        let doc = self.doc;
+        let si = doc.sentence_at(start).unwrap_or(0);
+        let s = doc.sentences.get(si).copied().unwrap_or(crate::document::Sentence { start, end, paragraph: 0, whole_line: false });
+        let (start, end) = doc.norm.span_to_original(start, end.max(start));
+        let (ss, se) = doc.norm.span_to_original(s.start.min(start), s.end);
+        let (ss, se) = (ss.min(start), se.max(end));
+        let char_start = doc.text[..start].chars().count();
+        Evidence {
+            doc: doc.id.clone(),
+            start,
+            end,
+            char_start,
+            char_end: char_start + doc.text[start..end].chars().count(),
+            sentence_start: ss,
+            sentence_end: se,
+            sentence: doc.text[ss..se].to_string(),
+            rule: rule.to_string(),
+        }
+    }
+
+    /// The council most mentioned by name in the document: what "the council"
+    /// and "the county" refer to.
+    pub fn main_body(&self, kind: BodyKind) -> Option<EntityId> {
+        let mut counts: Vec<(usize, usize, EntityId)> = Vec::new(); // (count, -first, id)
+        for (order, m) in self.mentions.iter().enumerate() {
+            if m.anaphor || !self.is_body(m.entity, &[kind]) {
+                continue;
+            }
+            match counts.iter_mut().find(|c| c.2 == m.entity) {
+                Some(c) => c.0 += 1,
+                None => counts.push((1, usize::MAX - order, m.entity)),
+            }
+        }
+        counts.into_iter().max().map(|c| c.2)
+    }
+}
+
+/// Reads every fact from one document.
+pub fn extract(doc: &Document, schema: &Schema) -> DocExtraction {
+    let meta = meta::read(doc);
+    let skip = doc
+        .sentences
+        .iter()
+        .map(|s| {
+            let line = line_of(&doc.norm.text, s.start);
+            schema.boilerplate.iter().any(|re| re.is_match(line.trim()))
+        })
+        .collect();
+    let reference = meta.date.or_else(|| latest_stated_date(doc));
+    let mut ctx = Ctx { doc, schema, date: meta.date, reference, skip, entities: Vec::new(), mentions: Vec::new() };
+
+    body::find_named(&mut ctx);
+    let authors = person::find(&mut ctx, &meta.bylines);
+    body::find_anaphors(&mut ctx);
+    let roles = role::find(&mut ctx);
+    let mut inspections = inspection::find(&mut ctx);
+    inspection::attach_inspectors(&ctx, &mut inspections, &roles);
+    let successions = succession::find(&ctx, &roles);
+    for m in ctx.mentions.iter().filter(|m| !m.anaphor) {
+        if ctx.entities[m.entity].first_mention.is_none() {
+            ctx.entities[m.entity].first_mention = Some(ctx.evidence(m.start, m.end, "mention"));
+        }
+    }
+
+    DocExtraction {
+        doc: doc.id.clone(),
+        title: meta.title,
+        date: meta.date,
+        authors,
+        entities: ctx.entities,
+        mentions: ctx.mentions,
+        roles,
+        inspections,
+        successions,
+    }
+}
+
+fn line_of(text: &str, at: usize) -> &str {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    &text[start..end]
+}
+
+/// For an undated document: the latest date stated to at least the month,
+/// the best lower bound on when it was written.
+fn latest_stated_date(doc: &Document) -> Option<PartialDate> {
+    date::find_dates(&doc.norm.text, 0, None)
+        .into_iter()
+        .filter(|m| m.date.month.is_some())
+        .map(|m| PartialDate { day: None, ..m.date })
+        .max()
+}
+
+/// Up to `len` bytes of `text` from `start`, cut at a character boundary.
+pub fn clip_after(text: &str, start: usize, len: usize) -> &str {
+    let mut end = (start + len).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[start..end]
+}
+
+/// Up to `len` bytes of `text` before `end`, cut at a character boundary.
+pub fn clip_before(text: &str, end: usize, len: usize) -> &str {
+    let mut start = end.saturating_sub(len);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..end]
+}

@@ -1,0 +1,219 @@
+//! People: runs of capitalised words that read as a name, by a given name
+//! from the gazetteer, an honorific (`Cllr`, `Ms`), a byline, an adjacent post
+//! (`inspector NAME`, `NAME, chair of ...`) or a speech verb (`NAME said`).
+//! A later mention by surname (`Ms Hadley`, `Christie and Chamberlain`) or by
+//! given name after `Dear` is joined to the full name.
+
+use super::{Ctx, EntityId, EntityKind};
+use crate::date::{month_number, WEEKDAYS};
+use crate::schema::re;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A word of the sentence: its normalised span.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+}
+
+fn speech_verb() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| re(r"^\s*(?:,\s*)?(?:said|says|added|told|warned|explained|commented|noted|wrote|stated)\b"))
+}
+
+fn is_name_word(w: &str) -> bool {
+    let w = w.strip_suffix("'s").unwrap_or(w);
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else { return false };
+    first.is_uppercase() && w.chars().count() >= 2 && w.chars().any(|c| c.is_lowercase())
+        && w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+}
+
+fn words(sent: &str, base: usize) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in sent.char_indices() {
+        let inner = c.is_alphanumeric() || ((c == '\'' || c == '-') && start.is_some());
+        match (inner, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(Word { start: base + s, end: base + i });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word { start: base + s, end: base + sent.len() });
+    }
+    // Trailing apostrophes and hyphens are punctuation, not part of the word.
+    for w in &mut out {
+        let t = &sent[w.start - base..w.end - base];
+        w.end -= t.len() - t.trim_end_matches(['\'', '-']).len();
+    }
+    out
+}
+
+/// Finds the people of a document; returns the byline authors.
+pub fn find(ctx: &mut Ctx, bylines: &[(usize, usize)]) -> Vec<EntityId> {
+    let text = ctx.text();
+    let schema = ctx.schema;
+    let mut people: Vec<(usize, usize, String)> = Vec::new(); // span and name, full names only
+    let mut authors = Vec::new();
+
+    for si in 0..ctx.doc.sentences.len() {
+        if ctx.skip[si] {
+            continue;
+        }
+        let s = ctx.doc.sentences[si];
+        let sent = &text[s.start..s.end];
+        let ws = words(sent, s.start);
+        let mut i = 0;
+        while i < ws.len() {
+            // A run of name words, not inside a body's name, no punctuation between.
+            let mut j = i;
+            while j < ws.len() && run_word(ctx, &ws, i, j) {
+                j += 1;
+            }
+            if j == i {
+                i += 1;
+                continue;
+            }
+            // Honorifics at the front are dropped, and are a cue.
+            let mut a = i;
+            let mut honorific = false;
+            while a < j && schema.honorifics.contains(word(text, ws[a]).trim_end_matches('.')) {
+                honorific = true;
+                a += 1;
+            }
+            if a == i && i > 0 && schema.honorifics.contains(word(text, ws[i - 1]).trim_end_matches('.')) {
+                honorific = true;
+            }
+            if j - a >= 2 && j - a <= 4 {
+                let (start, end) = (ws[a].start, ws[j - 1].end);
+                let end = if text[start..end].ends_with("'s") { end - 2 } else { end };
+                let name = text[start..end].to_string();
+                let in_byline = bylines.iter().any(|&(bs, be)| start >= bs && end <= be);
+                if accept(ctx, &ws, a, j, honorific || in_byline, start, end) {
+                    people.push((start, end, name));
+                    if in_byline {
+                        authors.push(people.len() - 1);
+                    }
+                }
+            }
+            i = j;
+        }
+    }
+
+    let mut ids = Vec::new();
+    for (start, end, name) in &people {
+        let id = ctx.entity(EntityKind::Person, name, None, None);
+        ctx.mention(*start, *end, id, false);
+        ids.push(id);
+    }
+    let mut author_ids: Vec<EntityId> = authors.iter().map(|&k| ids[k]).collect();
+    author_ids.dedup();
+    short_mentions(ctx);
+    author_ids
+}
+
+fn word(text: &str, w: Word) -> &str {
+    &text[w.start..w.end]
+}
+
+/// Whether word `j` continues a run of name words begun at `i`.
+fn run_word(ctx: &Ctx, ws: &[Word], i: usize, j: usize) -> bool {
+    let text = ctx.text();
+    let w = word(text, ws[j]);
+    if !is_name_word(w) || ctx.overlaps(ws[j].start, ws[j].end) {
+        return false;
+    }
+    let bare = w.strip_suffix("'s").unwrap_or(w);
+    if ctx.schema.not_names.contains(bare) || month_number(bare).is_some_and(|_| bare.len() > 3)
+        || WEEKDAYS.contains(&bare.to_lowercase().as_str())
+    {
+        return false;
+    }
+    // Words must be separated by a single space (or a hyphen inside a name),
+    // and a possessive ends the run.
+    if j > i {
+        let gap = &text[ws[j - 1].end..ws[j].start];
+        if gap != " " || word(text, ws[j - 1]).ends_with("'s") {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether a run of name words `ws[a..j]` is a person.
+fn accept(ctx: &Ctx, ws: &[Word], a: usize, j: usize, cued: bool, start: usize, end: usize) -> bool {
+    let text = ctx.text();
+    let schema = ctx.schema;
+    let first = word(text, ws[a]);
+    let last = word(text, ws[j - 1]).trim_end_matches("'s");
+    // A place is not a surname.
+    if schema.bodies_by_place.contains_key(last) || schema.bodies_by_place.contains_key(&text[start..end]) {
+        return false;
+    }
+    if cued || schema.given_names.contains(first) {
+        return true;
+    }
+    // A post next to the name: `inspector NAME`, `NAME, the chair of`.
+    let before = super::clip_before(text, start, 60);
+    if schema.role_regex.find_iter(before).last().is_some_and(|m| before[m.end()..].trim().trim_matches([',', '-', '(', ')']).trim().len() <= 6) {
+        return true;
+    }
+    let after = super::clip_after(text, end, 80);
+    if let Some(rest) = after.strip_prefix(", ") {
+        let rest = rest.trim_start_matches("the ").trim_start_matches("our ");
+        if schema.role_regex.find(rest).is_some_and(|m| m.start() <= 40) {
+            return true;
+        }
+    }
+    speech_verb().is_match(after)
+}
+
+/// Surname mentions (`Ms Hadley`, `Moffat was`) and `Dear GIVEN` join the full name.
+fn short_mentions(ctx: &mut Ctx) {
+    let text = ctx.text();
+    let people: Vec<(EntityId, String, String)> = ctx
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Person)
+        .filter_map(|(i, e)| {
+            let parts: Vec<&str> = e.name.split(' ').collect();
+            Some((i, parts.first()?.to_string(), parts.last()?.to_string()))
+        })
+        .collect();
+    for si in 0..ctx.doc.sentences.len() {
+        if ctx.skip[si] {
+            continue;
+        }
+        let s = ctx.doc.sentences[si];
+        let ws = words(&text[s.start..s.end], s.start);
+        for (k, w) in ws.iter().enumerate() {
+            let t = word(text, *w);
+            let t = t.strip_suffix("'s").unwrap_or(t);
+            let prev = (k > 0).then(|| word(text, ws[k - 1]));
+            let honorific = prev.is_some_and(|p| ctx.schema.honorifics.contains(p.trim_end_matches('.')));
+            let by_surname: Vec<_> = people.iter().filter(|p| p.2 == t).collect();
+            let by_given: Vec<_> = people.iter().filter(|p| p.1 == t).collect();
+            let target = if by_surname.len() == 1 {
+                Some(by_surname[0].0)
+            } else if prev == Some("Dear") && by_given.len() == 1 {
+                Some(by_given[0].0)
+            } else {
+                None
+            };
+            if let Some(id) = target {
+                let start = if honorific { ws[k - 1].start } else { w.start };
+                let end = w.start + t.len();
+                if !ctx.overlaps(start, end) {
+                    ctx.mention(start, end, id, false);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,370 @@
+//! Roles: a person holding a post in a body, with the post's own words, its
+//! status (current, former, future) and its dates.
+//!
+//! A post is tied to a person when it stands next to the name: after it in
+//! apposition (`NAME, the county council's director of children's services`),
+//! after a verb (`NAME will assume the ... role`, `NAME has been appointed
+//! commissioner`), or before it (`inspector NAME`, `the trust's chair - NAME`);
+//! or in a letter's header and sign-off (name on one line, post on the next).
+
+use super::date::find_dates;
+use super::{Ctx, EntityId, EntityKind, Mention, RoleFact, Status};
+use crate::date::PartialDate;
+use crate::schema::{re, BodyKind};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A post named in a sentence.
+#[derive(Debug, Clone)]
+pub struct PostMention {
+    pub start: usize,
+    pub end: usize,
+    pub title: usize,
+    pub words: String,
+    pub status: Option<Status>,
+    /// Preceded by "predecessor".
+    pub predecessor: bool,
+}
+
+/// Placeholder a body mention is replaced by when a gap is matched.
+const BODY: char = '\u{1}';
+
+struct Patterns {
+    apposition: Regex,
+    verb: Regex,
+    take_up: Regex,
+    before_name: Regex,
+    after_post_body: Regex,
+    remit: Regex,
+    status_prefix: Regex,
+    topic: Regex,
+    new_post_start: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        apposition: re("^(?:'s)?\\s*[,(:-]\\s*(?:(?:the|our|its|their|his|her|a|an|now|also)\\s+)*((?:former|ex-|previous|new|interim|acting|then|permanent)\\s*)*(?:\u{1}(?:'s)?\\s*-?\\s*)?$"),
+        verb: re("^\\s+(is|was|has been|had been|became|becomes|will be|will become|would become|is to become|is due to become|is set to become|will assume|assumes|assumed|has been appointed(?: as)?|was appointed(?: as)?|had been appointed(?: as)?|has been named(?: as)?|was named(?: as)?|will remain(?: as)?|remains(?: as)?|was formerly|is now|has become|joined as|took over as|takes over as|will take over as|will join as|stepped down as|left (?:her|his|their) (?:role|post) as|quit as|retired as|was previously)\\s+(?:(?:the|a|an|its|their|interim|acting|permanent)\\s+)*((?:former|ex-|new)\\s+)?(?:\u{1}(?:'s)?\\s+)?$"),
+        take_up: re("^\\s+(?:[\\w',]+\\s+){0,8}?(to take(?: up)?|taking|took|to become|to assume|will take up|will take)\\s+(?:the\\s+|a\\s+|an\\s+|up\\s+)?(?:\u{1}(?:'s)?\\s+)?$"),
+        before_name: re(r"^(?:'s)?(?:\s+role)?\s*(?:\([A-Z]{2,6}\))?\s*[,:-]?\s*$"),
+        after_post_body: re("^(?:'s)?(?:\\s+role)?\\s*,?\\s+(?:of|at|for|in|with|to)\\s+(?:the\\s+)?\u{1}"),
+        remit: re(r"^\s+for\s+((?:[\w'&-]+(?:\s*,\s*|\s+and\s+|\s+))*?[\w'&-]+)(?:\s*[,.;:)]|\s+(?:said|says|added|at|in|who|has|had|is|was|will|and\s+the)\b|$)"),
+        status_prefix: re(r"(?:\b(former|ex|previous|predecessor|outgoing|new|interim|acting|incoming|then)\b[\s-]*(?:\u{1}(?:'s)?\s*)?(?:\w+'?s?\s+)?)$"),
+        topic: re("^(?:(?:finally|meanwhile|elsewhere|but|and|also|similarly),?\\s+)?in\\s+\u{1}\\s*,"),
+        new_post_start: re(r"\bthe\s+new\s+([\w' ]+?)s?\b[^.]*?\b(arrived|started|took up (?:post|their posts|the post)|joined|were appointed|was appointed|took over|began)\b"),
+    })
+}
+
+/// Posts named in a sentence (normalised offsets), with a remit (`cabinet
+/// member for children's services`) taken into the words.
+pub fn posts(ctx: &Ctx, sentence: usize) -> Vec<PostMention> {
+    let p = patterns();
+    let s = ctx.doc.sentences[sentence];
+    let text = ctx.text();
+    let sent = &text[s.start..s.end];
+    let mut out = Vec::new();
+    for c in ctx.schema.role_regex.captures_iter(sent) {
+        let g = c.get(0).unwrap();
+        let Some(title) = ctx.schema.role_of(&c) else { continue };
+        let mut end = g.end();
+        let canonical = &ctx.schema.role_titles[title].canonical;
+        if matches!(canonical.as_str(), "cabinet member" | "portfolio holder") {
+            if let Some(r) = p.remit.captures(&sent[end..]) {
+                let remit = r.get(1).unwrap();
+                if remit.as_str().split_whitespace().count() <= 8 {
+                    end += remit.end();
+                }
+            }
+        }
+        let before = super::clip_before(sent, g.start(), 60);
+        let masked = mask_bodies(ctx, s.start + g.start() - before.len(), before);
+        let (status, predecessor) = match p.status_prefix.captures(&masked) {
+            Some(c) => {
+                let w = c[1].to_lowercase();
+                let st = match w.as_str() {
+                    "former" | "ex" | "previous" | "predecessor" | "outgoing" => Some(Status::Former),
+                    "incoming" => Some(Status::Future),
+                    _ => None,
+                };
+                (st, w == "predecessor")
+            }
+            None => (None, false),
+        };
+        out.push(PostMention {
+            start: s.start + g.start(),
+            end: s.start + end,
+            title,
+            words: sent[g.start()..end].to_lowercase(),
+            status,
+            predecessor,
+        });
+    }
+    out
+}
+
+/// The text with each body mention in it replaced by one placeholder character.
+pub fn mask_bodies(ctx: &Ctx, base: usize, text: &str) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for m in ctx.mentions.iter().filter(|m| ctx.entities[m.entity].kind == EntityKind::Body) {
+        if m.start >= base && m.end <= base + text.len() && m.start - base >= at {
+            out.push_str(&text[at..m.start - base]);
+            out.push(BODY);
+            at = m.end - base;
+        }
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// The body mention ending at `end` (allowing a possessive and space) before a post.
+fn body_just_before(ctx: &Ctx, start_of_post: usize, floor: usize) -> Option<EntityId> {
+    let text = ctx.text();
+    ctx.mentions
+        .iter()
+        .filter(|m| ctx.entities[m.entity].kind == EntityKind::Body && m.end <= start_of_post && m.start >= floor)
+        .filter(|m| {
+            let gap = &text[m.end..start_of_post];
+            matches!(gap.trim_start_matches("'s").trim(), "" | "-")
+        })
+        .map(|m| m.entity)
+        .last()
+}
+
+/// The body mention starting right after a post (`chair of X`, `at X`, `in X`).
+fn body_after(ctx: &Ctx, post_end: usize, sentence_end: usize) -> Option<EntityId> {
+    let text = ctx.text();
+    let window = &text[post_end..sentence_end];
+    let masked = mask_bodies(ctx, post_end, window);
+    if !patterns().after_post_body.is_match(&masked) {
+        return None;
+    }
+    ctx.mentions.iter().find(|m| m.start >= post_end && m.end <= sentence_end && ctx.entities[m.entity].kind == EntityKind::Body).map(|m| m.entity)
+}
+
+/// `In Hull, ...`: the body a sentence opens with as its setting.
+pub fn topic(ctx: &Ctx, sentence: usize) -> Option<EntityId> {
+    let s = ctx.doc.sentences[sentence];
+    let text = ctx.text();
+    let masked = mask_bodies(ctx, s.start, &text[s.start..s.end]);
+    if !patterns().topic.is_match(&masked) {
+        return None;
+    }
+    ctx.mentions_in(sentence).find(|m| ctx.entities[m.entity].kind == EntityKind::Body).map(|m| m.entity)
+}
+
+/// The body a post belongs to when the words around it do not name one.
+fn default_body(ctx: &mut Ctx, title: usize, sentence: usize, our: bool) -> Option<EntityId> {
+    let kind = ctx.schema.role_titles[title].default_body;
+    if kind == BodyKind::Inspectorate {
+        return inspectorate(ctx, sentence);
+    }
+    if let Some(t) = topic(ctx, sentence) {
+        return Some(t);
+    }
+    let local = [BodyKind::Council, BodyKind::Trust, BodyKind::Organisation];
+    let nearest = ctx.mentions_in(sentence).find(|m| ctx.is_body(m.entity, &local)).map(|m| m.entity);
+    if our {
+        return nearest.or_else(|| ctx.main_body(BodyKind::Council));
+    }
+    nearest.or_else(|| ctx.main_body(BodyKind::Council))
+}
+
+/// The inspectorate a sentence names, else the document's, else Ofsted.
+pub fn inspectorate(ctx: &mut Ctx, sentence: usize) -> Option<EntityId> {
+    let is_insp = |ctx: &Ctx, m: &Mention| ctx.is_body(m.entity, &[BodyKind::Inspectorate]);
+    if let Some(m) = ctx.mentions_in(sentence).find(|m| is_insp(ctx, m)) {
+        return Some(m.entity);
+    }
+    if let Some(m) = ctx.mentions.iter().find(|m| is_insp(ctx, m)) {
+        return Some(m.entity);
+    }
+    let row = *ctx.schema.body_by_name.get("ofsted")?;
+    let b = &ctx.schema.bodies[row];
+    Some(ctx.entity(EntityKind::Body, &b.name.clone(), Some(b.kind), None))
+}
+
+/// Status from the verb between name and post.
+fn verb_status(verb: &str) -> Status {
+    let v = verb.to_lowercase();
+    if v.starts_with("will") || v.contains("to become") || v.starts_with("would") {
+        Status::Future
+    } else if v.contains("formerly") || v.contains("previously") || v == "had been" || v.starts_with("left") || v.starts_with("quit")
+        || v.starts_with("stepped down") || v.starts_with("retired")
+    {
+        Status::Former
+    } else {
+        Status::Current
+    }
+}
+
+/// Every role a document states.
+pub fn find(ctx: &mut Ctx) -> Vec<RoleFact> {
+    let mut roles = Vec::new();
+    for si in 0..ctx.doc.sentences.len() {
+        if !ctx.skip[si] {
+            in_sentence(ctx, si, &mut roles);
+        }
+    }
+    letter_lines(ctx, &mut roles);
+    start_dates(ctx, &mut roles);
+    roles
+}
+
+fn in_sentence(ctx: &mut Ctx, si: usize, roles: &mut Vec<RoleFact>) {
+    let p = patterns();
+    let s = ctx.doc.sentences[si];
+    let text = ctx.text();
+    let people: Vec<Mention> = ctx.mentions_in(si).filter(|m| ctx.entities[m.entity].kind == EntityKind::Person).copied().collect();
+    let posts = posts(ctx, si);
+    let mut used_post = vec![false; posts.len()];
+    let mut has_role = vec![false; people.len()];
+
+    // Name, then post.
+    for (pi, person) in people.iter().enumerate() {
+        let Some((k, post)) = posts.iter().enumerate().find(|(_, post)| post.start >= person.end) else { continue };
+        if used_post[k] {
+            continue;
+        }
+        // No other person between the name and the post.
+        if people.iter().any(|q| q.start > person.end && q.start < post.start) {
+            continue;
+        }
+        let gap = mask_bodies(ctx, person.end, &text[person.end..post.start]);
+        let (status, rule) = if let Some(c) = p.apposition.captures(&gap) {
+            let st = c.get(1).map(|g| g.as_str().trim().to_lowercase());
+            (match st.as_deref() {
+                Some(w) if w.starts_with("former") || w.starts_with("ex") || w.starts_with("previous") => Status::Former,
+                _ => post.status.unwrap_or(Status::Current),
+            }, "role/apposition")
+        } else if let Some(c) = p.verb.captures(&gap) {
+            let mut st = verb_status(&c[1]);
+            if c.get(2).is_some_and(|g| !g.as_str().trim().eq_ignore_ascii_case("new")) {
+                st = Status::Former;
+            }
+            (st, "role/verb")
+        } else if let Some(c) = p.take_up.captures(&gap) {
+            (if c[1].to_lowercase().starts_with("will") { Status::Future } else { Status::Current }, "role/take-up")
+        } else {
+            continue;
+        };
+        used_post[k] = true;
+        has_role[pi] = true;
+        let body = body_after(ctx, post.end, s.end)
+            .or_else(|| body_just_before(ctx, post.start, person.end))
+            .or_else(|| default_body(ctx, post.title, si, gap.contains("our ")));
+        push(ctx, roles, person.entity, body, post, status, person.start.min(post.start), post.end.max(person.end), rule);
+    }
+
+    // Post, then name.
+    for (k, post) in posts.iter().enumerate() {
+        if used_post[k] {
+            continue;
+        }
+        let Some((pi, person)) = people.iter().enumerate().find(|(_, m)| m.start >= post.end) else { continue };
+        if has_role[pi] {
+            continue;
+        }
+        let gap = &text[post.end..person.start];
+        if !p.before_name.is_match(gap) {
+            continue;
+        }
+        used_post[k] = true;
+        has_role[pi] = true;
+        let floor = s.start;
+        let body = body_just_before(ctx, post.start, floor)
+            .or_else(|| body_after(ctx, person.end, s.end).filter(|_| false))
+            .or_else(|| default_body(ctx, post.title, si, false));
+        let status = post.status.unwrap_or(Status::Current);
+        let rule = if post.predecessor { "role/predecessor" } else { "role/before-name" };
+        push(ctx, roles, person.entity, body, post, status, post.start, person.end, rule);
+        if post.predecessor {
+            // `predecessor ROLE A, B and C`: B and C now hold the post.
+            let mut last = person.end;
+            for q in people.iter().filter(|q| q.start > person.end) {
+                let gap = &text[last..q.start];
+                if !matches!(gap.trim(), "," | "and" | ", and") {
+                    break;
+                }
+                let successor = PostMention { status: Some(Status::Current), predecessor: false, ..post.clone() };
+                push(ctx, roles, q.entity, body, &successor, Status::Current, q.start, q.end, "role/predecessor-list");
+                last = q.end;
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push(ctx: &Ctx, roles: &mut Vec<RoleFact>, person: EntityId, body: Option<EntityId>, post: &PostMention, status: Status, start: usize, end: usize, rule: &str) {
+    let Some(body) = body else { return };
+    let words = post.words.trim_end_matches("'s").to_string();
+    if roles.iter().any(|r| r.person == person && r.body == body && r.role == words) {
+        return;
+    }
+    roles.push(RoleFact {
+        person,
+        body,
+        role: words,
+        canonical: ctx.schema.role_titles[post.title].canonical.clone(),
+        status,
+        date: if status == Status::Current { ctx.date } else { None },
+        start: None,
+        end: None,
+        evidence: ctx.evidence(start, end, rule),
+    });
+}
+
+/// A letter's header (`NAME` / `Director of Children's Services` / `COUNCIL`)
+/// and sign-off (`NAME` / `His Majesty's Inspector`).
+fn letter_lines(ctx: &mut Ctx, roles: &mut Vec<RoleFact>) {
+    let n = ctx.doc.sentences.len();
+    for si in 0..n.saturating_sub(1) {
+        let s = ctx.doc.sentences[si];
+        let next = ctx.doc.sentences[si + 1];
+        if !s.whole_line || !next.whole_line || ctx.skip[si] {
+            continue;
+        }
+        let Some(person) = ctx.mentions_in(si).find(|m| ctx.entities[m.entity].kind == EntityKind::Person && m.start == s.start && m.end == s.end).copied() else { continue };
+        let posts = posts(ctx, si + 1);
+        let Some(post) = posts.first().filter(|p| p.start == next.start && p.end + 1 >= next.end).cloned() else { continue };
+        let body = (si + 2 < n && ctx.doc.sentences[si + 2].whole_line)
+            .then(|| {
+                let b = ctx.doc.sentences[si + 2];
+                ctx.mentions_in(si + 2).find(|m| ctx.entities[m.entity].kind == EntityKind::Body && m.start == b.start).map(|m| m.entity)
+            })
+            .flatten()
+            .or_else(|| default_body(ctx, post.title, si + 1, false));
+        push(ctx, roles, person.entity, body, &post, Status::Current, person.start, post.end, "role/letter");
+    }
+}
+
+/// `when the new commissioners ... arrived in October`: the start of the
+/// post for its current holders in this document.
+fn start_dates(ctx: &Ctx, roles: &mut [RoleFact]) {
+    let p = patterns();
+    for si in 0..ctx.doc.sentences.len() {
+        if ctx.skip[si] {
+            continue;
+        }
+        let s = ctx.doc.sentences[si];
+        let sent = ctx.sentence_text(si);
+        for c in p.new_post_start.captures_iter(sent) {
+            let post = c[1].to_lowercase();
+            let verb_end = c.get(2).unwrap().end();
+            let Some(date) = find_dates(&sent[verb_end..], s.start + verb_end, ctx.reference).into_iter().next() else { continue };
+            for r in roles.iter_mut() {
+                let named = post.ends_with(r.role.as_str()) || r.role.ends_with(post.as_str()) || post.ends_with(&r.canonical);
+                if named && r.status == Status::Current && r.start.is_none() {
+                    r.start = Some(date.date);
+                }
+            }
+        }
+    }
+}
+
+/// Start date given the role's own sentence (`appointed in March 2021`).
+pub fn date_in_sentence(ctx: &Ctx, sentence: usize) -> Option<PartialDate> {
+    let s = ctx.doc.sentences[sentence];
+    find_dates(ctx.sentence_text(sentence), s.start, ctx.reference).first().map(|d| d.date)
+}

@@ -1,0 +1,192 @@
+//! The knowledge graph: people, bodies, inspections, ratings and documents as
+//! petgraph nodes; typed edges carrying every observation that supports them.
+//!
+//! Nodes are only added, never removed, so a plain `DiGraph` keeps its indices
+//! stable. Each node has an IRI-safe key (`person:cathi-smith`) that the
+//! exporters use as its identifier.
+
+use crate::date::PartialDate;
+use crate::extract::{Evidence, Status};
+use crate::schema::BodyKind;
+use petgraph::graph::{DiGraph, NodeIndex};
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NodeKind {
+    Person,
+    Body,
+    Inspection,
+    Rating,
+    Document,
+}
+
+impl NodeKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            NodeKind::Person => "Person",
+            NodeKind::Body => "Body",
+            NodeKind::Inspection => "Inspection",
+            NodeKind::Rating => "Rating",
+            NodeKind::Document => "Document",
+        }
+    }
+    pub const ALL: [NodeKind; 5] = [NodeKind::Person, NodeKind::Body, NodeKind::Inspection, NodeKind::Rating, NodeKind::Document];
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub kind: NodeKind,
+    /// Unique, stable identifier: `person:jo-bloggs`, `body:leeds-city-council`.
+    pub key: String,
+    pub name: String,
+    pub alternate_names: BTreeSet<String>,
+    pub body_kind: Option<BodyKind>,
+    /// Inspection kind (`focused visit`).
+    pub inspection_kind: Option<String>,
+    /// An inspection's date, or a document's publication date.
+    pub date: Option<PartialDate>,
+}
+
+impl Node {
+    pub fn new(kind: NodeKind, key: String, name: String) -> Node {
+        Node { kind, key, name, alternate_names: BTreeSet::new(), body_kind: None, inspection_kind: None, date: None }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EdgeKind {
+    Inspected,
+    Rated,
+    ConductedBy,
+    Inspector,
+    HeldRole,
+    Succeeded,
+    MentionedIn,
+    Author,
+}
+
+impl EdgeKind {
+    /// The property's local name in the vocabulary.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EdgeKind::Inspected => "inspected",
+            EdgeKind::Rated => "rated",
+            EdgeKind::ConductedBy => "conductedBy",
+            EdgeKind::Inspector => "inspector",
+            EdgeKind::HeldRole => "heldRole",
+            EdgeKind::Succeeded => "succeeded",
+            EdgeKind::MentionedIn => "mentionedIn",
+            EdgeKind::Author => "author",
+        }
+    }
+    pub const ALL: [EdgeKind; 8] = [
+        EdgeKind::Inspected, EdgeKind::Rated, EdgeKind::ConductedBy, EdgeKind::Inspector,
+        EdgeKind::HeldRole, EdgeKind::Succeeded, EdgeKind::MentionedIn, EdgeKind::Author,
+    ];
+}
+
+/// One document's statement of an edge.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Observation {
+    pub role_name: Option<String>,
+    pub status: Option<Status>,
+    pub date: Option<PartialDate>,
+    pub start: Option<PartialDate>,
+    pub end: Option<PartialDate>,
+    /// The date of the document it came from.
+    pub observed_on: Option<PartialDate>,
+    /// What passed over, for a succession.
+    pub what: Option<String>,
+    pub evidence: Evidence,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edge {
+    pub kind: EdgeKind,
+    pub observations: Vec<Observation>,
+}
+
+/// The graph and a lookup from node key to index.
+#[derive(Debug, Default)]
+pub struct KnowledgeGraph {
+    pub graph: DiGraph<Node, Edge>,
+    pub by_key: BTreeMap<String, NodeIndex>,
+}
+
+impl KnowledgeGraph {
+    /// Adds a node, or returns the one with the same key.
+    pub fn node(&mut self, node: Node) -> NodeIndex {
+        if let Some(&i) = self.by_key.get(&node.key) {
+            return i;
+        }
+        let key = node.key.clone();
+        let i = self.graph.add_node(node);
+        self.by_key.insert(key, i);
+        i
+    }
+
+    /// Adds an observation to the edge `from -kind-> to` (creating it), where
+    /// `same` picks which existing edge between the two it belongs to.
+    pub fn observe(&mut self, from: NodeIndex, to: NodeIndex, kind: EdgeKind, obs: Observation, same: impl Fn(&Edge) -> bool) {
+        let existing = self.graph.edges_connecting(from, to).find(|e| e.weight().kind == kind && same(e.weight())).map(|e| petgraph::visit::EdgeRef::id(&e));
+        match existing {
+            Some(id) => {
+                let w = self.graph.edge_weight_mut(id).unwrap();
+                if !w.observations.contains(&obs) {
+                    w.observations.push(obs);
+                }
+            }
+            None => {
+                self.graph.add_edge(from, to, Edge { kind, observations: vec![obs] });
+            }
+        }
+    }
+
+    pub fn count_nodes(&self, kind: NodeKind) -> usize {
+        self.graph.node_weights().filter(|n| n.kind == kind).count()
+    }
+
+    pub fn count_edges(&self, kind: EdgeKind) -> usize {
+        self.graph.edge_weights().filter(|e| e.kind == kind).count()
+    }
+
+    /// Node indices sorted by key: the order every exporter writes in.
+    pub fn sorted_nodes(&self) -> Vec<NodeIndex> {
+        self.by_key.values().copied().collect()
+    }
+
+    /// Outgoing edges of a node, sorted by kind, target key and first observation.
+    pub fn sorted_edges_from(&self, n: NodeIndex) -> Vec<(EdgeKind, NodeIndex, &Edge)> {
+        use petgraph::visit::EdgeRef;
+        let mut v: Vec<_> = self.graph.edges(n).map(|e| (e.weight().kind, e.target(), e.weight())).collect();
+        v.sort_by(|a, b| {
+            (a.0, &self.graph[a.1].key, a.2.observations.first().and_then(|o| o.role_name.clone()))
+                .cmp(&(b.0, &self.graph[b.1].key, b.2.observations.first().and_then(|o| o.role_name.clone())))
+        });
+        v
+    }
+}
+
+/// A key fragment from a name: lower case ASCII letters and digits joined by `-`.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                if l.is_ascii_alphanumeric() {
+                    out.push(l);
+                } else {
+                    out.push_str(&format!("u{:x}", l as u32));
+                }
+            }
+            dash = false;
+        } else if c == '\'' || c == '\u{2019}' {
+            continue;
+        } else if !dash && !out.is_empty() {
+            out.push('-');
+            dash = true;
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}

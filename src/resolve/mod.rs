@@ -1,0 +1,247 @@
+//! Resolution: the facts of every document become one graph, with one node
+//! per real person, body and inspection.
+//!
+//! People are one node when their full names agree (case, accents of
+//! punctuation aside). Bodies are one node when their names agree or one's
+//! name is another's alias. Inspections are one node when they have the same
+//! body and agree on kind, date (at the precision both give) and rating.
+//! Documents are taken in order of their identifiers, so the graph never
+//! depends on the order the inputs were named in.
+
+use crate::date::PartialDate;
+use crate::extract::{DocExtraction, EntityKind, Evidence};
+use crate::graph::{slug, Edge, EdgeKind, KnowledgeGraph, Node, NodeKind, Observation};
+use petgraph::graph::NodeIndex;
+use std::collections::BTreeMap;
+
+fn person_key(name: &str) -> String {
+    format!("person:{}", slug(name))
+}
+
+/// The lookup form of a body's name.
+fn body_norm(name: &str) -> String {
+    slug(name)
+}
+
+/// An inspection seen in one or more documents, before it becomes a node.
+struct InspectionGroup {
+    body: NodeIndex,
+    kind: String,
+    date: Option<PartialDate>,
+    rating: Option<String>,
+    inspectorate: Option<NodeIndex>,
+    inspectors: Vec<NodeIndex>,
+    evidence: Vec<(Evidence, Option<PartialDate>)>,
+}
+
+/// Builds the graph from per-document extractions (in any order).
+pub fn resolve(mut docs: Vec<DocExtraction>) -> KnowledgeGraph {
+    docs.sort_by(|a, b| a.doc.cmp(&b.doc));
+    let mut g = KnowledgeGraph::default();
+    let body_names = body_name_index(&docs);
+    let mut groups: Vec<InspectionGroup> = Vec::new();
+
+    for d in &docs {
+        let doc_node = {
+            let mut n = Node::new(NodeKind::Document, format!("doc:{}", slug(&d.doc)), d.doc.clone());
+            n.date = d.date;
+            if let Some(t) = &d.title {
+                n.alternate_names.insert(t.clone());
+            }
+            g.node(n)
+        };
+        // Entities of this document -> graph nodes.
+        let mut local: Vec<NodeIndex> = Vec::with_capacity(d.entities.len());
+        for e in &d.entities {
+            let idx = match e.kind {
+                EntityKind::Person => {
+                    let idx = g.node(Node::new(NodeKind::Person, person_key(&e.name), e.name.clone()));
+                    let n = &mut g.graph[idx];
+                    n.alternate_names.extend(e.aliases.iter().filter(|a| **a != n.name).cloned());
+                    idx
+                }
+                EntityKind::Body => {
+                    let canonical = body_names.get(&body_norm(&e.name)).cloned().unwrap_or_else(|| e.name.clone());
+                    let mut n = Node::new(NodeKind::Body, format!("body:{}", slug(&canonical)), canonical.clone());
+                    n.body_kind = e.body_kind;
+                    let idx = g.node(n);
+                    let n = &mut g.graph[idx];
+                    if e.name != n.name {
+                        n.alternate_names.insert(e.name.clone());
+                    }
+                    n.alternate_names.extend(e.aliases.iter().filter(|a| **a != n.name).cloned());
+                    idx
+                }
+            };
+            if let Some(ev) = &e.first_mention {
+                g.observe(idx, doc_node, EdgeKind::MentionedIn, plain(ev.clone(), d.date), |_| true);
+            }
+            local.push(idx);
+        }
+        for &a in &d.authors {
+            if let Some(ev) = &d.entities[a].first_mention {
+                g.observe(doc_node, local[a], EdgeKind::Author, plain(ev.clone(), d.date), |_| true);
+            }
+        }
+        for r in &d.roles {
+            let obs = Observation {
+                role_name: Some(r.role.clone()),
+                status: Some(r.status),
+                date: r.date,
+                start: r.start,
+                end: r.end,
+                observed_on: d.date,
+                what: None,
+                evidence: r.evidence.clone(),
+            };
+            let canonical = r.canonical.clone();
+            let (p, b) = (local[r.person], local[r.body]);
+            // One edge per post: later wordings of it join the first.
+            let same_post = |e: &Edge| e.observations.iter().any(|o| o.role_name.as_deref().is_some_and(|w| same_post(w, &r.role, &canonical)));
+            g.observe(p, b, EdgeKind::HeldRole, obs, same_post);
+        }
+        for s in &d.successions {
+            let obs = Observation {
+                role_name: None,
+                status: None,
+                date: s.date,
+                start: None,
+                end: None,
+                observed_on: d.date,
+                what: Some(s.what.clone()),
+                evidence: s.evidence.clone(),
+            };
+            g.observe(local[s.successor], local[s.predecessor], EdgeKind::Succeeded, obs, |_| true);
+        }
+        for i in &d.inspections {
+            let c = InspectionGroup {
+                body: local[i.body],
+                kind: i.kind.clone(),
+                date: i.date,
+                rating: i.rating.clone(),
+                inspectorate: i.inspectorate.map(|x| local[x]),
+                inspectors: i.inspectors.iter().map(|&x| local[x]).collect(),
+                evidence: i.evidence.iter().map(|e| (e.clone(), d.date)).collect(),
+            };
+            merge_inspection(&mut groups, c);
+        }
+        let _ = doc_node;
+    }
+    add_inspections(&mut g, groups);
+    g
+}
+
+/// Whether two wordings name the same post (`DCS` and `director of children's services`).
+fn same_post(a: &str, b: &str, canonical: &str) -> bool {
+    a == b || a == canonical || a.starts_with(canonical) && b.starts_with(canonical)
+}
+
+fn plain(evidence: Evidence, observed_on: Option<PartialDate>) -> Observation {
+    Observation { role_name: None, status: None, date: None, start: None, end: None, observed_on, what: None, evidence }
+}
+
+/// Every body name (normalised) -> the name as first written, so that
+/// `Leeds City council` and `Leeds City Council` are one body.
+fn body_name_index(docs: &[DocExtraction]) -> BTreeMap<String, String> {
+    let mut index: BTreeMap<String, String> = BTreeMap::new();
+    let mut names: Vec<&str> = docs.iter().flat_map(|d| d.entities.iter()).filter(|e| e.kind == EntityKind::Body).map(|e| e.name.as_str()).collect();
+    names.sort();
+    names.dedup();
+    for n in &names {
+        index.insert(body_norm(n), n.to_string());
+    }
+    index
+}
+
+fn compatible(g: &InspectionGroup, c: &InspectionGroup) -> bool {
+    let generic = |k: &str| k == "inspection";
+    g.body == c.body
+        && (g.kind == c.kind || generic(&g.kind) || generic(&c.kind) || g.rating.is_some() && c.rating.is_some())
+        && match (g.date, c.date) {
+            (Some(a), Some(b)) => a.compatible(&b),
+            (None, None) => g.rating == c.rating && (g.kind == c.kind || g.rating.is_some()),
+            _ => g.rating.is_some() && g.rating == c.rating,
+        }
+        && match (&g.rating, &c.rating) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        }
+}
+
+fn merge_inspection(groups: &mut Vec<InspectionGroup>, c: InspectionGroup) {
+    match groups.iter_mut().find(|g| compatible(g, &c)) {
+        Some(g) => {
+            if let Some(d) = c.date {
+                if g.date.is_none_or(|x| d.precision() > x.precision()) {
+                    g.date = Some(d);
+                }
+            }
+            g.rating = g.rating.take().or(c.rating);
+            if g.kind == "inspection" {
+                g.kind = c.kind;
+            }
+            g.inspectorate = g.inspectorate.or(c.inspectorate);
+            for i in c.inspectors {
+                if !g.inspectors.contains(&i) {
+                    g.inspectors.push(i);
+                }
+            }
+            g.evidence.extend(c.evidence);
+        }
+        None => groups.push(c),
+    }
+}
+
+fn add_inspections(g: &mut KnowledgeGraph, groups: Vec<InspectionGroup>) {
+    for grp in groups {
+        let body_key = g.graph[grp.body].key.trim_start_matches("body:").to_string();
+        let base = format!(
+            "inspection:{}:{}:{}",
+            body_key,
+            grp.date.map_or("undated".to_string(), |d| d.to_string()),
+            slug(&grp.kind)
+        );
+        let mut key = base.clone();
+        let mut n = 2;
+        while g.by_key.contains_key(&key) {
+            key = format!("{base}-{n}");
+            n += 1;
+        }
+        let body_name = g.graph[grp.body].name.clone();
+        let mut node = Node::new(NodeKind::Inspection, key, format!("{} of {}", capitalise(&grp.kind), body_name));
+        node.inspection_kind = Some(grp.kind.clone());
+        node.date = grp.date;
+        let idx = g.node(node);
+        let first = grp.evidence[0].clone();
+        g.observe(idx, grp.body, EdgeKind::Inspected, with_date(first.0.clone(), first.1, grp.date), |_| true);
+        if let Some(r) = &grp.rating {
+            let rating = g.node(Node::new(NodeKind::Rating, format!("rating:{}", slug(r)), r.clone()));
+            let ev = grp.evidence.iter().find(|(e, _)| e.rule == "inspection/judgement" || e.sentence.to_lowercase().contains(&r.to_lowercase())).unwrap_or(&first);
+            g.observe(idx, rating, EdgeKind::Rated, with_date(ev.0.clone(), ev.1, grp.date), |_| true);
+        }
+        if let Some(i) = grp.inspectorate {
+            g.observe(idx, i, EdgeKind::ConductedBy, with_date(first.0.clone(), first.1, grp.date), |_| true);
+        }
+        for p in grp.inspectors {
+            g.observe(idx, p, EdgeKind::Inspector, with_date(first.0.clone(), first.1, grp.date), |_| true);
+        }
+        let mut docs_seen: Vec<String> = Vec::new();
+        for (ev, observed) in &grp.evidence {
+            if docs_seen.contains(&ev.doc) {
+                continue;
+            }
+            docs_seen.push(ev.doc.clone());
+            let Some(&doc) = g.by_key.get(&format!("doc:{}", slug(&ev.doc))) else { continue };
+            g.observe(idx, doc, EdgeKind::MentionedIn, plain(ev.clone(), *observed), |_| true);
+        }
+    }
+}
+
+fn with_date(evidence: Evidence, observed_on: Option<PartialDate>, date: Option<PartialDate>) -> Observation {
+    Observation { date, ..plain(evidence, observed_on) }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+}

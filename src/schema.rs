@@ -1,0 +1,230 @@
+//! The rules' data: gazetteers and vocabularies under `schema/`, built into the
+//! binary so it runs anywhere, and parsed once.
+
+use regex::{Regex, RegexBuilder};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+pub const BODIES_TSV: &str = include_str!("../schema/gazetteer/bodies.tsv");
+pub const GIVEN_NAMES: &str = include_str!("../schema/gazetteer/given_names.txt");
+pub const HONORIFICS: &str = include_str!("../schema/vocab/honorifics.txt");
+pub const NOT_NAMES: &str = include_str!("../schema/vocab/not_names.txt");
+pub const RATINGS_TSV: &str = include_str!("../schema/vocab/ratings.tsv");
+pub const ROLES_TSV: &str = include_str!("../schema/vocab/roles.tsv");
+pub const INSPECTION_KINDS_TSV: &str = include_str!("../schema/vocab/inspection_kinds.tsv");
+pub const BOILERPLATE: &str = include_str!("../schema/vocab/boilerplate.txt");
+pub const CONTEXT_JSONLD: &str = include_str!("../schema/context.jsonld");
+
+/// What sort of body a gazetteer row or a found body is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BodyKind {
+    Council,
+    Trust,
+    Inspectorate,
+    Department,
+    Organisation,
+}
+
+impl BodyKind {
+    pub fn parse(s: &str) -> Option<BodyKind> {
+        Some(match s {
+            "council" => BodyKind::Council,
+            "trust" => BodyKind::Trust,
+            "inspectorate" => BodyKind::Inspectorate,
+            "department" => BodyKind::Department,
+            "organisation" => BodyKind::Organisation,
+            _ => return None,
+        })
+    }
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            BodyKind::Council => "council",
+            BodyKind::Trust => "trust",
+            BodyKind::Inspectorate => "inspectorate",
+            BodyKind::Department => "department",
+            BodyKind::Organisation => "organisation",
+        }
+    }
+}
+
+/// One row of `schema/gazetteer/bodies.tsv`.
+#[derive(Debug, Clone)]
+pub struct GazetteerBody {
+    pub name: String,
+    pub kind: BodyKind,
+    pub place: Option<String>,
+    pub aliases: Vec<String>,
+    /// Year the body was abolished, if it was.
+    pub abolished: Option<i32>,
+}
+
+/// A post from `schema/vocab/roles.tsv`.
+#[derive(Debug, Clone)]
+pub struct RoleTitle {
+    pub canonical: String,
+    pub default_body: BodyKind,
+}
+
+pub struct Schema {
+    pub bodies: Vec<GazetteerBody>,
+    /// Lower-cased name or alias -> row.
+    pub body_by_name: HashMap<String, usize>,
+    /// Place as written -> rows named after it.
+    pub bodies_by_place: HashMap<String, Vec<usize>>,
+    pub given_names: HashSet<String>,
+    pub honorifics: HashSet<String>,
+    pub not_names: HashSet<String>,
+    /// Rating words, longest first, with their judgement.
+    pub ratings: Vec<(String, String)>,
+    pub role_titles: Vec<RoleTitle>,
+    /// One alternation of every role pattern; group `r{i}` is role `i`.
+    pub role_regex: Regex,
+    /// Inspection-kind patterns and their kinds.
+    pub inspection_kinds: Vec<(Regex, String)>,
+    pub boilerplate: Vec<Regex>,
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(|l| l.trim_end_matches('\r')).filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+fn word_set(text: &str) -> HashSet<String> {
+    data_lines(text).map(|l| l.trim().to_string()).collect()
+}
+
+impl Schema {
+    /// The schema built into the binary, parsed on first use.
+    pub fn get() -> &'static Schema {
+        static SCHEMA: OnceLock<Schema> = OnceLock::new();
+        SCHEMA.get_or_init(|| Schema::parse().unwrap_or_else(|e| panic!("built-in schema is invalid: {e}")))
+    }
+
+    pub fn parse() -> Result<Schema, String> {
+        let mut bodies = Vec::new();
+        for (n, line) in data_lines(BODIES_TSV).enumerate() {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if n == 0 && cols.first() == Some(&"name") {
+                continue; // header
+            }
+            if cols.len() < 2 {
+                return Err(format!("bodies.tsv: line '{line}' has {} columns", cols.len()));
+            }
+            let kind = BodyKind::parse(cols[1].trim())
+                .ok_or_else(|| format!("bodies.tsv: unknown kind '{}' in '{line}'", cols[1]))?;
+            let col = |i: usize| cols.get(i).map(|s| s.trim()).filter(|s| !s.is_empty());
+            let abolished = col(4)
+                .and_then(|s| s.strip_prefix("abolished "))
+                .and_then(|s| s.get(..4))
+                .and_then(|y| y.parse().ok());
+            bodies.push(GazetteerBody {
+                name: cols[0].trim().to_string(),
+                kind,
+                place: col(2).map(String::from),
+                aliases: col(3).map(|a| a.split('|').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()).unwrap_or_default(),
+                abolished,
+            });
+        }
+        let mut body_by_name = HashMap::new();
+        let mut bodies_by_place: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, b) in bodies.iter().enumerate() {
+            for name in std::iter::once(&b.name).chain(&b.aliases) {
+                body_by_name.entry(name.to_lowercase()).or_insert(i);
+            }
+            if let Some(p) = &b.place {
+                bodies_by_place.entry(p.clone()).or_default().push(i);
+            }
+        }
+
+        let mut ratings: Vec<(String, String)> = data_lines(RATINGS_TSV)
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(w, j)| (w.trim().to_lowercase(), j.trim().to_string()))
+            .collect();
+        ratings.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+
+        let mut role_titles = Vec::new();
+        let mut alternation = Vec::new();
+        for line in data_lines(ROLES_TSV) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() != 3 {
+                return Err(format!("roles.tsv: '{line}' needs 3 columns"));
+            }
+            let default_body = BodyKind::parse(cols[2].trim())
+                .ok_or_else(|| format!("roles.tsv: unknown body kind in '{line}'"))?;
+            // Short all-capital abbreviations (DCS, HMI) must match in capitals.
+            let pat = if cols[0].chars().all(|c| c.is_ascii_uppercase()) {
+                format!("(?-i:{})", cols[0])
+            } else {
+                cols[0].to_string()
+            };
+            alternation.push(format!("(?P<r{}>{})", role_titles.len(), pat));
+            role_titles.push(RoleTitle { canonical: cols[1].to_string(), default_body });
+        }
+        let role_regex = RegexBuilder::new(&format!(r"\b(?:{})\b", alternation.join("|")))
+            .case_insensitive(true)
+            .build()
+            .map_err(|e| format!("roles.tsv: {e}"))?;
+
+        let mut inspection_kinds = Vec::new();
+        for line in data_lines(INSPECTION_KINDS_TSV) {
+            let (pat, kind) = line.split_once('\t').ok_or_else(|| format!("inspection_kinds.tsv: '{line}'"))?;
+            let pat = if pat.chars().all(|c| c.is_ascii_uppercase()) { format!("(?-i:{pat})") } else { pat.to_string() };
+            let re = RegexBuilder::new(&format!(r"\b(?:{pat})\b"))
+                .case_insensitive(true)
+                .build()
+                .map_err(|e| format!("inspection_kinds.tsv: {e}"))?;
+            inspection_kinds.push((re, kind.trim().to_string()));
+        }
+        let boilerplate = data_lines(BOILERPLATE)
+            .map(|l| RegexBuilder::new(l.trim()).case_insensitive(true).build().map_err(|e| format!("boilerplate.txt: {e}")))
+            .collect::<Result<_, _>>()?;
+
+        Ok(Schema {
+            bodies,
+            body_by_name,
+            bodies_by_place,
+            given_names: word_set(GIVEN_NAMES),
+            honorifics: word_set(HONORIFICS),
+            not_names: word_set(NOT_NAMES),
+            ratings,
+            role_titles,
+            role_regex,
+            inspection_kinds,
+            boilerplate,
+        })
+    }
+
+    /// The role index of a match of `role_regex`.
+    pub fn role_of(&self, caps: &regex::Captures) -> Option<usize> {
+        (0..self.role_titles.len()).find(|i| caps.name(&format!("r{i}")).is_some())
+    }
+
+    /// The judgement a rating word names (`requires improvement to be good` -> `Requires improvement`).
+    pub fn rating(&self, word: &str) -> Option<&str> {
+        let w = word.to_lowercase();
+        self.ratings.iter().find(|(k, _)| *k == w).map(|(_, j)| j.as_str())
+    }
+
+    /// The body a place's name stands for on a date: the one of `kind` that
+    /// existed then (a council abolished later than the date, or still standing).
+    pub fn body_for_place(&self, place: &str, kind: BodyKind, year: Option<i32>) -> Option<usize> {
+        let rows = self.bodies_by_place.get(place)?;
+        let of_kind: Vec<usize> = rows.iter().copied().filter(|&i| self.bodies[i].kind == kind).collect();
+        let existing = |i: &usize| match (self.bodies[*i].abolished, year) {
+            (Some(a), Some(y)) => y < a,
+            (Some(_), None) => false,
+            (None, _) => true,
+        };
+        of_kind.iter().copied().find(existing).or_else(|| of_kind.first().copied())
+    }
+}
+
+/// Compiles a case-insensitive regex from code, where a failure is a bug.
+pub fn re(pattern: &str) -> Regex {
+    RegexBuilder::new(pattern).case_insensitive(true).build().unwrap_or_else(|e| panic!("bad regex {pattern}: {e}"))
+}
+
+/// Compiles a case-sensitive regex from code.
+pub fn re_cs(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| panic!("bad regex {pattern}: {e}"))
+}

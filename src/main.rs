@@ -42,6 +42,13 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Show what the extractors read in one document: each mention with the
+    /// entity it stands for, then the roles, inspections and successions with
+    /// the rule that read them.
+    Explain {
+        /// The document to read
+        file: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -54,6 +61,7 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Build { inputs, out, quiet } => build(inputs, out, quiet),
+        Command::Explain { file } => explain(file),
     }
 }
 
@@ -88,5 +96,46 @@ fn build(inputs: Vec<PathBuf>, out: PathBuf, quiet: bool) -> ExitCode {
         println!("wrote {} ({} bytes)", out.join(name).display(), contents.len());
     }
     println!("took {:.2?}", started.elapsed());
+    ExitCode::SUCCESS
+}
+
+fn explain(file: PathBuf) -> ExitCode {
+    let docs = oversight::document::read::read_documents(std::slice::from_ref(&file));
+    let doc = match docs {
+        Ok((d, _)) if !d.is_empty() => d.into_iter().next().unwrap(),
+        Ok(_) => {
+            eprintln!("oversight: error: {}: empty file", file.display());
+            return ExitCode::from(exit::INPUT as u8);
+        }
+        Err(e) => {
+            eprintln!("oversight: error: {e}");
+            return ExitCode::from(e.exit_code() as u8);
+        }
+    };
+    let x = oversight::extract::extract(&doc, oversight::schema::Schema::get());
+    println!("{}: date {}, title {:?}", x.doc, x.date.map_or("none".into(), |d| d.to_string()), x.title.unwrap_or_default());
+    println!("\nmentions:");
+    for m in &x.mentions {
+        let e = &x.entities[m.entity];
+        println!("  {:>6}  {:<40} -> {:?} {}{}", m.start, doc.norm.text[m.start..m.end].to_string(), e.kind, e.name, if m.anaphor { " (anaphor)" } else { "" });
+    }
+    let name = |i: usize| x.entities[i].name.clone();
+    println!("\nroles:");
+    for r in &x.roles {
+        println!("  {} | {} | {} | {} | date {:?} start {:?}  [{}]", name(r.person), r.role, name(r.body), r.status.as_str(),
+            r.date.map(|d| d.to_string()), r.start.map(|d| d.to_string()), r.evidence.rule);
+    }
+    println!("\ninspections:");
+    for i in &x.inspections {
+        let ins: Vec<String> = i.inspectors.iter().map(|&p| name(p)).collect();
+        println!("  {} | {} | {:?} | {:?} | inspectors {:?}  [{} mentions]", name(i.body), i.kind, i.date.map(|d| d.to_string()), i.rating, ins, i.evidence.len());
+        for ev in &i.evidence {
+            println!("      {}: {}", ev.rule, ev.sentence.replace('\n', " "));
+        }
+    }
+    println!("\nsuccessions:");
+    for s in &x.successions {
+        println!("  {} <- {} | {:?} | {}  [{}]", name(s.successor), name(s.predecessor), s.date.map(|d| d.to_string()), s.what, s.evidence.rule);
+    }
     ExitCode::SUCCESS
 }

@@ -88,36 +88,40 @@ pub fn find_named(ctx: &mut Ctx) {
         let s = ctx.doc.sentences[si];
         let sent = &text[s.start..s.end];
         let mut found: Vec<(usize, usize, EntityId)> = Vec::new();
-        let mut add = |ctx: &mut Ctx, a: usize, b: usize, id: EntityId| {
-            if ctx.mention(s.start + a, s.start + b, id, false) {
-                found.push((a, b, id));
+        // Entities are made only for spans no other mention holds.
+        let mut add = |ctx: &mut Ctx, a: usize, b: usize, make: &dyn Fn(&mut Ctx) -> EntityId| {
+            if !ctx.overlaps(s.start + a, s.start + b) {
+                let id = make(ctx);
+                if ctx.mention(s.start + a, s.start + b, id, false) {
+                    found.push((a, b, id));
+                }
             }
         };
         for c in m.trust_in_place.captures_iter(sent) {
             let g = c.get(0).unwrap();
-            let id = place_body(ctx, &c[1], BodyKind::Trust, year);
-            add(ctx, g.start(), g.end(), id);
+            add(ctx, g.start(), g.end(), &|ctx: &mut Ctx| place_body(ctx, &c[1], BodyKind::Trust, year));
         }
         for g in m.names.find_iter(sent) {
+            // Any case after the first letter (`Slough children's services trust`),
+            // but a name starts with a capital (`children's commissioner` is a post).
+            if !g.as_str().starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
             if let Some(&row) = schema.body_by_name.get(&g.as_str().to_lowercase()) {
-                let id = gazetteer_body(ctx, row);
-                add(ctx, g.start(), g.end(), id);
+                add(ctx, g.start(), g.end(), &|ctx: &mut Ctx| gazetteer_body(ctx, row));
             }
         }
         for c in m.place_trust.captures_iter(sent) {
             let g = c.get(0).unwrap();
-            let id = place_body(ctx, &c[1], BodyKind::Trust, year);
-            add(ctx, g.start(), g.end(), id);
+            add(ctx, g.start(), g.end(), &|ctx: &mut Ctx| place_body(ctx, &c[1], BodyKind::Trust, year));
         }
         for c in m.place_council.captures_iter(sent) {
             let g = c.get(0).unwrap();
-            let id = place_body(ctx, &c[1], BodyKind::Council, year);
-            add(ctx, g.start(), g.end(), id);
+            add(ctx, g.start(), g.end(), &|ctx: &mut Ctx| place_body(ctx, &c[1], BodyKind::Council, year));
         }
         for g in m.words.find_iter(sent) {
             if let Some(&row) = schema.body_by_name.get(&g.as_str().to_lowercase()) {
-                let id = gazetteer_body(ctx, row);
-                add(ctx, g.start(), g.end(), id);
+                add(ctx, g.start(), g.end(), &|ctx: &mut Ctx| gazetteer_body(ctx, row));
             }
         }
         for c in m.named_org.captures_iter(sent) {
@@ -127,15 +131,13 @@ pub fn find_named(ctx: &mut Ctx) {
                 continue;
             }
             let name = sent[a..b].to_string();
-            let id = ctx.entity(EntityKind::Body, &name, Some(BodyKind::Organisation), None);
-            add(ctx, a, b, id);
+            add(ctx, a, b, &|ctx: &mut Ctx| ctx.entity(EntityKind::Body, &name, Some(BodyKind::Organisation), None));
         }
         for g in m.places.find_iter(sent) {
-            if ambiguous_place_word(g.start(), g.as_str()) {
+            if ambiguous_place_word(g.start(), g.as_str()) || address_line(sent, s.whole_line) {
                 continue;
             }
-            let id = place_body(ctx, g.as_str(), BodyKind::Council, year);
-            add(ctx, g.start(), g.end(), id);
+            add(ctx, g.start(), g.end(), &|ctx: &mut Ctx| place_body(ctx, g.as_str(), BodyKind::Council, year));
         }
     }
     define_abbreviations(ctx);
@@ -153,6 +155,14 @@ fn trim_org_start(sent: &str, start: usize, end: usize) -> Option<usize> {
     let first = cut.map_or(0, |i| i + 1);
     // The words left must hold a name besides the head: two words at least.
     (words.len() >= first + 2).then(|| words[first].0)
+}
+
+/// A line of a postal address (`Manchester`, `Northampton NN1 1ED`): the
+/// place is where a letter goes, not a body acting in the text.
+fn address_line(sent: &str, whole_line: bool) -> bool {
+    static POSTCODE: OnceLock<Regex> = OnceLock::new();
+    let postcode = POSTCODE.get_or_init(|| re_cs(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"));
+    whole_line && (sent.split_whitespace().count() <= 3 || postcode.is_match(sent)) && !sent.contains(' ') || whole_line && postcode.is_match(sent)
 }
 
 /// Place names that are also everyday words are only places mid-sentence.
@@ -216,7 +226,11 @@ fn define_abbreviations(ctx: &mut Ctx) {
 pub fn find_anaphors(ctx: &mut Ctx) {
     let m = matchers(ctx.schema);
     let council = ctx.main_body(BodyKind::Council);
-    let trust = ctx.main_body(BodyKind::Trust);
+    let council_trust = council.and_then(|c| {
+        let place = ctx.entities[c].place.clone()?;
+        let row = ctx.schema.body_for_place(&place, BodyKind::Trust, None)?;
+        Some(gazetteer_body(ctx, row))
+    });
     let text = ctx.text();
     for si in 0..ctx.doc.sentences.len() {
         if ctx.skip[si] {
@@ -230,9 +244,11 @@ pub fn find_anaphors(ctx: &mut Ctx) {
                 ctx.mention(s.start + g.start(), s.start + g.end(), id, true);
             }
         }
-        if let Some(id) = trust {
-            for g in m.own_trust.find_iter(sent) {
-                ctx.mention(s.start + g.start(), s.start + g.end(), id, true);
+        for g in m.own_trust.find_iter(sent) {
+            let at = s.start + g.start();
+            let before = ctx.mentions.iter().rev().find(|m| m.start < at && !m.anaphor && ctx.is_body(m.entity, &[BodyKind::Trust])).map(|m| m.entity);
+            if let Some(id) = before.or(council_trust) {
+                ctx.mention(at, s.start + g.end(), id, true);
             }
         }
         if let Some(id) = council {

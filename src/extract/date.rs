@@ -87,21 +87,6 @@ pub fn find_dates(text: &str, base: usize, reference: Option<PartialDate>) -> Ve
         push(&mut found, m.start(), m.end(), c[1].parse().ok().map(PartialDate::year), false);
     }
     if let Some(r) = reference {
-        for c in p.relative_unit.captures_iter(text) {
-            let m = c.get(0).unwrap();
-            let which = c[1].to_lowercase();
-            let step = match which.as_str() {
-                "last" | "the previous" => -1,
-                "next" | "the following" => 1,
-                _ => 0,
-            };
-            let date = match c[2].to_lowercase().as_str() {
-                "year" => Some(PartialDate::year(r.year + step)),
-                "month" => r.month.map(|_| r.add_months(step)),
-                season => season_year(season, step, &r),
-            };
-            push(&mut found, m.start(), m.end(), date, true);
-        }
         for c in p.ago.captures_iter(text) {
             let m = c.get(0).unwrap();
             let n: i32 = match c[1].to_lowercase().as_str() {
@@ -132,6 +117,21 @@ pub fn find_dates(text: &str, base: usize, reference: Option<PartialDate>) -> Ve
                 Some(s) if s.starts_with("last") => Some(PartialDate::month(r.year - 1, month)),
                 Some(_) => Some(PartialDate::month(r.year + 1, month)),
                 None => Some(resolve_month(month, &r, future)),
+            };
+            push(&mut found, m.start(), m.end(), date, true);
+        }
+        for c in p.relative_unit.captures_iter(text) {
+            let m = c.get(0).unwrap();
+            let which = c[1].to_lowercase();
+            let step = match which.as_str() {
+                "last" | "the previous" => -1,
+                "next" | "the following" => 1,
+                _ => 0,
+            };
+            let date = match c[2].to_lowercase().as_str() {
+                "year" => Some(PartialDate::year(r.year + step)),
+                "month" => r.month.map(|_| r.add_months(step)),
+                season => season_year(season, step, &r),
             };
             push(&mut found, m.start(), m.end(), date, true);
         }

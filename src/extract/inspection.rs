@@ -80,7 +80,10 @@ pub fn find(ctx: &mut Ctx) -> Vec<InspectionFact> {
                 .iter()
                 .enumerate()
                 .filter(|(_, (e, _))| compatible(e, c))
-                .min_by_key(|(_, (_, pos))| c.start.abs_diff(*pos))
+                .min_by_key(|(_, (e, pos))| {
+                    let same_rating = c.rating.is_some() && e.rating == c.rating;
+                    (!same_rating, e.kind != c.kind, c.start.abs_diff(*pos))
+                })
                 .map(|(i, _)| i);
             match target {
                 Some(i) => {
@@ -228,8 +231,12 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
         }
         let seg = segment_of(&segs, *ks);
         let date = nearest_date(seg, *ke, &used_dates);
-        if kind == "assessment" && date.is_none() {
-            continue; // an assessment of a child, not of the service
+        if kind == "assessment" {
+            // An assessment of a child, not of the service, unless dated right there.
+            let adjacent = dates.iter().any(|d| (d.end <= *ks && *ks - d.end <= 12) || (d.start >= *ke && d.start - *ke <= 12));
+            if !adjacent {
+                continue;
+            }
         }
         if let Some((i, _)) = date {
             used_dates.push(i);

@@ -45,11 +45,11 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         apposition: re("^(?:'s)?\\s*[,(:-]\\s*(?:(?:the|our|its|their|his|her|a|an|now|also)\\s+)*((?:former|ex-|previous|new|interim|acting|then|permanent)\\s*)*(?:\u{1}(?:'s)?\\s*-?\\s*)?$"),
-        verb: re("^\\s+(is|was|has been|had been|became|becomes|will be|will become|would become|is to become|is due to become|is set to become|will assume|assumes|assumed|has been appointed(?: as)?|was appointed(?: as)?|had been appointed(?: as)?|has been named(?: as)?|was named(?: as)?|will remain(?: as)?|remains(?: as)?|was formerly|is now|has become|joined as|took over as|takes over as|will take over as|will join as|stepped down as|left (?:her|his|their) (?:role|post) as|quit as|retired as|was previously)\\s+(?:(?:the|a|an|its|their|interim|acting|permanent)\\s+)*((?:former|ex-|new)\\s+)?(?:\u{1}(?:'s)?\\s+)?$"),
-        take_up: re("^\\s+(?:[\\w',]+\\s+){0,8}?(to take(?: up)?|taking|took|to become|to assume|will take up|will take)\\s+(?:the\\s+|a\\s+|an\\s+|up\\s+)?(?:\u{1}(?:'s)?\\s+)?$"),
+        verb: re("^,?\\s+(is|was|has been|had been|became|becomes|will be|will become|would become|is to become|is due to become|is set to become|will assume|assumes|assumed|has been appointed(?: as)?|was appointed(?: as)?|had been appointed(?: as)?|has been named(?: as)?|was named(?: as)?|will remain(?: as)?|remains(?: as)?|was formerly|is now|has become|joined as|took over as|takes over as|will take over as|will join as|stepped down as|left (?:her|his|their) (?:role|post) as|quit as|retired as|was previously)\\s+(?:(?:the|a|an|its|their|interim|acting|permanent)\\s+)*((?:former|ex-|new)\\s+)?(?:\u{1}(?:'s)?\\s+)?$"),
+        take_up: re("^,?\\s+(?:[\\w',]+\\s+){0,8}?(to take(?: up)?|taking|took|to become|to assume|will take up|will take)\\s+(?:the\\s+|a\\s+|an\\s+|up\\s+)?(?:\u{1}(?:'s)?\\s+)?$"),
         before_name: re(r"^(?:'s)?(?:\s+role)?\s*(?:\([A-Z]{2,6}\))?\s*[,:-]?\s*$"),
         after_post_body: re("^(?:'s)?(?:\\s+role)?\\s*,?\\s+(?:of|at|for|in|with|to)\\s+(?:the\\s+)?\u{1}"),
-        remit: re(r"^\s+for\s+((?:[\w'&-]+(?:\s*,\s*|\s+and\s+|\s+))*?[\w'&-]+)(?:\s*[,.;:)]|\s+(?:said|says|added|at|in|who|has|had|is|was|will|and\s+the)\b|$)"),
+        remit: re(r"^\s+for\s+([\w'&-]+(?:\s+(?:and\s+)?[\w'&-]+)*(?:\s*,\s*[\w'&-]+(?:\s+[\w'&-]+)*)*)"),
         status_prefix: re(r"(?:\b(former|ex|previous|predecessor|outgoing|new|interim|acting|incoming|then)\b[\s-]*(?:\u{1}(?:'s)?\s*)?(?:\w+'?s?\s+)?)$"),
         topic: re("^(?:(?:finally|meanwhile|elsewhere|but|and|also|similarly),?\\s+)?in\\s+\u{1}\\s*,"),
         new_post_start: re(r"\bthe\s+new\s+([\w' ]+?)s?\b[^.]*?\b(arrived|started|took up (?:post|their posts|the post)|joined|were appointed|was appointed|took over|began)\b"),
@@ -71,10 +71,7 @@ pub fn posts(ctx: &Ctx, sentence: usize) -> Vec<PostMention> {
         let canonical = &ctx.schema.role_titles[title].canonical;
         if matches!(canonical.as_str(), "cabinet member" | "portfolio holder") {
             if let Some(r) = p.remit.captures(&sent[end..]) {
-                let remit = r.get(1).unwrap();
-                if remit.as_str().split_whitespace().count() <= 8 {
-                    end += remit.end();
-                }
+                end += remit_len(r.get(1).unwrap().as_str()) + r.get(1).unwrap().start();
             }
         }
         let before = super::clip_before(sent, g.start(), 60);
@@ -101,6 +98,36 @@ pub fn posts(ctx: &Ctx, sentence: usize) -> Vec<PostMention> {
         });
     }
     out
+}
+
+/// How much of `children, families and education, said ...` is the remit:
+/// comma-separated parts up to the one holding `and`, stopping at a verb.
+fn remit_len(remit: &str) -> usize {
+    const STOP: &[&str] = &["said", "says", "added", "at", "in", "who", "has", "had", "is", "was", "will", "told", "the", "of", "on"];
+    let mut end = 0;
+    let mut words = 0;
+    for (i, part) in remit.split(',').enumerate() {
+        let mut part_end = 0;
+        let mut stopped = false;
+        for w in part.split_whitespace() {
+            if STOP.contains(&w.to_lowercase().as_str()) || words >= 8 {
+                stopped = true;
+                break;
+            }
+            words += 1;
+            part_end = part.find(w).map_or(part_end, |at| at + w.len()).max(part_end);
+        }
+        if part_end == 0 {
+            break;
+        }
+        let offset: usize = remit.split(',').take(i).map(|p| p.len() + 1).sum();
+        end = offset + part_end;
+        // A list goes on past a comma only until its `and` part.
+        if stopped || part.contains(" and ") {
+            break;
+        }
+    }
+    end
 }
 
 /// The text with each body mention in it replaced by one placeholder character.
@@ -185,10 +212,18 @@ pub fn inspectorate(ctx: &mut Ctx, sentence: usize) -> Option<EntityId> {
     Some(ctx.entity(EntityKind::Body, &b.name.clone(), Some(b.kind), None))
 }
 
+/// `..., the inspector said`: the post opens a new clause rather than describing the name.
+fn speech_after(after: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| re(r"^\s*(?:said|says|told|added|warned|wrote|noted|explained)\b")).is_match(after)
+}
+
 /// Status from the verb between name and post.
 fn verb_status(verb: &str) -> Status {
     let v = verb.to_lowercase();
-    if v.starts_with("will") || v.contains("to become") || v.starts_with("would") {
+    if v.starts_with("will remain") {
+        Status::Current
+    } else if v.starts_with("will") || v.contains("to become") || v.starts_with("would") {
         Status::Future
     } else if v.contains("formerly") || v.contains("previously") || v == "had been" || v.starts_with("left") || v.starts_with("quit")
         || v.starts_with("stepped down") || v.starts_with("retired")
@@ -232,7 +267,8 @@ fn in_sentence(ctx: &mut Ctx, si: usize, roles: &mut Vec<RoleFact>) {
             continue;
         }
         let gap = mask_bodies(ctx, person.end, &text[person.end..post.start]);
-        let (status, rule) = if let Some(c) = p.apposition.captures(&gap) {
+        let said_after = speech_after(&text[post.end..s.end]);
+        let (status, rule) = if let Some(c) = p.apposition.captures(&gap).filter(|_| !said_after) {
             let st = c.get(1).map(|g| g.as_str().trim().to_lowercase());
             (match st.as_deref() {
                 Some(w) if w.starts_with("former") || w.starts_with("ex") || w.starts_with("previous") => Status::Former,
@@ -263,9 +299,6 @@ fn in_sentence(ctx: &mut Ctx, si: usize, roles: &mut Vec<RoleFact>) {
             continue;
         }
         let Some((pi, person)) = people.iter().enumerate().find(|(_, m)| m.start >= post.end) else { continue };
-        if has_role[pi] {
-            continue;
-        }
         let gap = &text[post.end..person.start];
         if !p.before_name.is_match(gap) {
             continue;
@@ -349,13 +382,16 @@ fn start_dates(ctx: &Ctx, roles: &mut [RoleFact]) {
         }
         let s = ctx.doc.sentences[si];
         let sent = ctx.sentence_text(si);
+        let (window_start, _) = ctx.doc.norm.span_to_original(ctx.doc.sentences[si.saturating_sub(3)].start, s.start);
+        let (here, _) = ctx.doc.norm.span_to_original(s.start, s.end);
         for c in p.new_post_start.captures_iter(sent) {
             let post = c[1].to_lowercase();
             let verb_end = c.get(2).unwrap().end();
             let Some(date) = find_dates(&sent[verb_end..], s.start + verb_end, ctx.reference).into_iter().next() else { continue };
             for r in roles.iter_mut() {
                 let named = post.ends_with(r.role.as_str()) || r.role.ends_with(post.as_str()) || post.ends_with(&r.canonical);
-                if named && r.status == Status::Current && r.start.is_none() {
+                let near = r.evidence.sentence_start >= window_start && r.evidence.sentence_start <= here;
+                if named && near && r.status == Status::Current && r.start.is_none() {
                     r.start = Some(date.date);
                 }
             }

@@ -29,14 +29,17 @@ pub fn collect_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     for input in inputs {
         let meta = fs::metadata(input).map_err(|_| Error::MissingPath(input.clone()))?;
         if meta.is_dir() {
-            let before = found.len();
-            walk(input, &mut found)?;
-            if found.len() == before {
+            let mut here = BTreeMap::new();
+            walk(input, &mut here)?;
+            if here.is_empty() {
                 return Err(Error::NoDocuments(input.clone()));
+            }
+            for (key, path) in here {
+                found.entry(key).or_insert(path);
             }
         } else {
             let key = fs::canonicalize(input).unwrap_or_else(|_| input.clone());
-            found.insert(key, input.clone());
+            found.entry(key).or_insert_with(|| input.clone());
         }
     }
     Ok(found.into_values().collect())

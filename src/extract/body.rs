@@ -28,6 +28,8 @@ struct Matchers {
     place_council: Regex,
     /// `Multi-Agency Safeguarding Hub`
     named_org: Regex,
+    /// `Children First Northamptonshire`
+    named_for_place: Regex,
     abbreviation: Regex,
     own_council: Regex,
     own_trust: Regex,
@@ -66,6 +68,7 @@ fn matchers(schema: &Schema) -> &'static Matchers {
             place_trust: re(&format!(r"\b(?-i:({places}))(?:'s)?\s+children'?s\s+(?:services\s+)?trust\b")),
             place_council: re(&format!(r"\b(?-i:({places}))(?:'s)?\s+(?:county\s+|city\s+|borough\s+|metropolitan\s+borough\s+|district\s+)?council\b")),
             named_org: re_cs(&format!(r"\b((?:[A-Z][\w'&-]*\s+(?:(?:of|for|and|&)\s+)?)+)({ORG_HEADS})\b")),
+            named_for_place: re_cs(&format!(r"\b((?:[A-Z][\w'&-]*\s+(?:(?:of|for|and)\s+)?)*[A-Z][\w'&-]*\s+)({places})\b")),
             abbreviation: re_cs(r"^\s*\(([A-Z][A-Za-z]{1,7})\)"),
             own_council: re(r"\b(?:the\s+)?(?:county|city|borough|district|local)\s+(?:council|authority)\b|\bthe\s+(?:council|authority|county)\b|\bcounty\s+council\b"),
             own_trust: re(r"\bthe\s+(?:new\s+)?(?:children'?s\s+)?trust\b|\ban?\s+new\s+children'?s\s+trust\b"),
@@ -127,7 +130,18 @@ pub fn find_named(ctx: &mut Ctx) {
         for c in m.named_org.captures_iter(sent) {
             let (a, b) = (c.get(0).unwrap().start(), c.get(0).unwrap().end());
             let Some(a) = trim_org_start(sent, a, b) else { continue };
-            if ctx.overlaps(s.start + a, s.start + b) {
+            if ctx.overlaps(s.start + a, s.start + b) || only_generic_words(&sent[a..b]) {
+                continue;
+            }
+            let name = sent[a..b].to_string();
+            add(ctx, a, b, &|ctx: &mut Ctx| ctx.entity(EntityKind::Body, &name, Some(BodyKind::Organisation), None));
+        }
+        // `Children First Northamptonshire`: capitalised words naming an
+        // organisation after its place, mid-sentence.
+        for c in m.named_for_place.captures_iter(sent) {
+            let (a, b) = (c.get(1).unwrap().start(), c.get(0).unwrap().end());
+            let Some(a) = trim_org_start(sent, a, b).filter(|&a| a > 0) else { continue };
+            if only_generic_words(&sent[a..c.get(2).unwrap().start()]) {
                 continue;
             }
             let name = sent[a..b].to_string();
@@ -141,6 +155,17 @@ pub fn find_named(ctx: &mut Ctx) {
         }
     }
     define_abbreviations(ctx);
+}
+
+/// Words that describe a service but name no particular body.
+fn only_generic_words(words: &str) -> bool {
+    const GENERIC: &[&str] = &[
+        "Children's", "Childrens", "Children", "Child", "Services", "Service", "Social", "Care", "Safeguarding",
+        "Trust", "Council", "Board", "Hub", "Partnership", "Agency", "Authority", "Department", "Group", "Family",
+        "Families", "Young", "People", "Education", "Local", "County", "City", "Borough", "New", "and", "for", "of",
+        "&", "Protection", "Early", "Help", "Youth", "Academy", "Commission", "Foundation", "Government",
+    ];
+    words.split_whitespace().all(|w| GENERIC.contains(&w))
 }
 
 /// Cuts role words and articles from the front of a generic organisation

@@ -1,0 +1,53 @@
+//! Helpers shared by the integration tests: the real binary, scratch folders.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root (where `seeds/` and `tests/` are).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `oversight` with these arguments from the repository root.
+pub fn oversight(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_oversight")).args(args).current_dir(root()).output().expect("the binary runs")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A fresh, empty scratch folder unique to one test.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("oversight-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+pub fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// Builds the seeds into a scratch folder and returns it.
+pub fn build_seeds(name: &str) -> PathBuf {
+    let out = scratch(name);
+    let o = oversight(&["build", "seeds", "--out", s(&out), "--quiet"]);
+    assert!(o.status.success(), "build failed: {}", stderr(&o));
+    out
+}
+
+/// Runs a program, failing the test with a clear message when it is missing.
+pub fn run_tool(program: &str, args: &[&str], install_hint: &str) -> Output {
+    Command::new(program)
+        .args(args)
+        .current_dir(root())
+        .output()
+        .unwrap_or_else(|e| panic!("{program} is needed by this test ({e}); {install_hint}, or run `bash tests/run.sh`, which installs it"))
+}

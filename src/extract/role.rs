@@ -39,19 +39,25 @@ struct Patterns {
     status_prefix: Regex,
     topic: Regex,
     new_post_start: Regex,
+    linking_tail: Regex,
+    former_cue: Regex,
+    future_cue: Regex,
 }
 
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
-        apposition: re("^(?:'s)?\\s*[,(:-]\\s*(?:(?:the|our|its|their|his|her|a|an|now|also)\\s+)*((?:former|ex-|previous|new|interim|acting|then|permanent)\\s*)*(?:\u{1}(?:'s)?\\s*-?\\s*)?$"),
-        verb: re("^,?\\s+(is|was|has been|had been|became|becomes|will be|will become|would become|is to become|is due to become|is set to become|will assume|assumes|assumed|has been appointed(?: as)?|was appointed(?: as)?|had been appointed(?: as)?|has been named(?: as)?|was named(?: as)?|will remain(?: as)?|remains(?: as)?|was formerly|is now|has become|joined as|took over as|takes over as|will take over as|will join as|stepped down as|left (?:her|his|their) (?:role|post) as|quit as|retired as|was previously)\\s+(?:(?:the|a|an|its|their|interim|acting|permanent)\\s+)*((?:former|ex-|new)\\s+)?(?:\u{1}(?:'s)?\\s+)?$"),
+        apposition: re("^(?:'s)?(?:\\s*[,(:-]|\\s+as)\\s*(?:(?:the|our|its|their|his|her|a|an|now|also)\\s+)*((?:former|ex-|previous|new|interim|acting|then|permanent)\\s*)*(?:\u{1}(?:'s)?\\s*-?\\s*)?$"),
+        verb: re("^,?\\s+(?:who\\s+)?(?:has since\\s+|had\\s+)?(worked as|works as|served as|serves as|acted as|acts as|has been confirmed as|was confirmed as|is|was|has been|had been|became|becomes|will be|will become|would become|is to become|is due to become|is set to become|will assume|assumes|assumed|has been appointed(?: as)?|was appointed(?: as)?|had been appointed(?: as)?|has been named(?: as)?|was named(?: as)?|will remain(?: as)?|remains(?: as)?|was formerly|is now|has become|joined as|took over as|takes over as|will take over as|will join as|stepped down as|left (?:her|his|their) (?:role|post) as|quit as|retired as|was previously)\\s+(?:(?:the|a|an|its|their|interim|acting|permanent)\\s+)*(?:(?:role|post|position|job)\\s+of\\s+(?:the\\s+)?)?((?:former|ex-|new)\\s+)?(?:\u{1}(?:'s)?\\s+)?$"),
         take_up: re("^,?\\s+(?:[\\w',]+\\s+){0,8}?(to take(?: up)?|taking|took|to become|to assume|will take up|will take)\\s+(?:the\\s+|a\\s+|an\\s+|up\\s+)?(?:\u{1}(?:'s)?\\s+)?$"),
         before_name: re(r"^(?:'s)?(?:\s+role)?\s*(?:\([A-Z]{2,6}\))?\s*[,:-]?\s*$"),
         after_post_body: re("^(?:'s)?(?:\\s+role)?\\s*,?\\s+(?:of|at|for|in|with|to)\\s+(?:the\\s+)?\u{1}"),
-        remit: re(r"^\s+for\s+([\w'&-]+(?:\s+(?:and\s+)?[\w'&-]+)*(?:\s*,\s*[\w'&-]+(?:\s+[\w'&-]+)*)*)"),
+        remit: re(r"^\s+(?:of|for|with (?:special )?responsibility for)\s+([\w'&-]+(?:\s+(?:and\s+)?[\w'&-]+)*(?:\s*,\s*[\w'&-]+(?:\s+[\w'&-]+)*)*)"),
         status_prefix: re(r"(?:\b(former|ex|previous|predecessor|outgoing|new|interim|acting|incoming|then)\b[\s-]*(?:\u{1}(?:'s)?\s*)?(?:\w+'?s?\s+)?)$"),
         topic: re("^(?:(?:finally|meanwhile|elsewhere|but|and|also|similarly),?\\s+)?in\\s+\u{1}\\s*,"),
+        linking_tail: re("(?:^|[\\s,])(as|to become|becomes|became|will become|confirmed as|appointed(?: as)?|named(?: as)?|the role of|the post of|to take up the post of|to take the)\\s+(?:(?:the|a|an|its|their|his|her)\\s+)?((?:former|ex-|new|permanent|interim|acting)\\s*)?(?:\u{1}(?:'s)?\\s+)?$"),
+        former_cue: re(r"\b(?:formerly|previously|had been|spent|left|was|were)\b"),
+        future_cue: re(r"\b(?:will|due to|is to|set to)\b"),
         new_post_start: re(r"\bthe\s+new\s+([\w' ]+?)s?\b[^.]*?\b(arrived|started|took up (?:post|their posts|the post)|joined|were appointed|was appointed|took over|began)\b"),
     })
 }
@@ -69,10 +75,17 @@ pub fn posts(ctx: &Ctx, sentence: usize) -> Vec<PostMention> {
         let Some(title) = ctx.schema.role_of(&c) else { continue };
         let mut end = g.end();
         let canonical = &ctx.schema.role_titles[title].canonical;
-        if matches!(canonical.as_str(), "cabinet member" | "portfolio holder") {
-            if let Some(r) = p.remit.captures(&sent[end..]) {
-                end += remit_len(r.get(1).unwrap().as_str()) + r.get(1).unwrap().start();
+        // The remit runs up to the next name (a body's or a person's), if any.
+        let next_mention = ctx.mentions.iter().find(|m| m.start >= s.start + end).map_or(sent.len(), |m| (m.start - s.start).min(sent.len()));
+        if let Some(r) = p.remit.captures(&sent[end..next_mention]) {
+            let words = r.get(1).unwrap();
+            let len = remit_len(words.as_str());
+            if len > 0 {
+                end += words.start() + len;
             }
+        }
+        if canonical == "head" && end == g.end() {
+            continue; // `head` is a post only with its remit (`head of safeguarding`)
         }
         let before = super::clip_before(sent, g.start(), 60);
         let masked = mask_bodies(ctx, s.start + g.start() - before.len(), before);
@@ -254,43 +267,62 @@ fn in_sentence(ctx: &mut Ctx, si: usize, roles: &mut Vec<RoleFact>) {
     let people: Vec<Mention> = ctx.mentions_in(si).filter(|m| ctx.entities[m.entity].kind == EntityKind::Person).copied().collect();
     let posts = posts(ctx, si);
     let mut used_post = vec![false; posts.len()];
-    let mut has_role = vec![false; people.len()];
 
-    // Name, then post.
-    for (pi, person) in people.iter().enumerate() {
-        let Some((k, post)) = posts.iter().enumerate().find(|(_, post)| post.start >= person.end) else { continue };
-        if used_post[k] {
-            continue;
-        }
-        // No other person between the name and the post.
-        if people.iter().any(|q| q.start > person.end && q.start < post.start) {
-            continue;
-        }
-        let gap = mask_bodies(ctx, person.end, &text[person.end..post.start]);
-        let said_after = speech_after(&text[post.end..s.end]);
-        let (status, rule) = if let Some(c) = p.apposition.captures(&gap).filter(|_| !said_after) {
-            let st = c.get(1).map(|g| g.as_str().trim().to_lowercase());
-            (match st.as_deref() {
-                Some(w) if w.starts_with("former") || w.starts_with("ex") || w.starts_with("previous") => Status::Former,
-                _ => post.status.unwrap_or(Status::Current),
-            }, "role/apposition")
-        } else if let Some(c) = p.verb.captures(&gap) {
-            let mut st = verb_status(&c[1]);
-            if c.get(2).is_some_and(|g| !g.as_str().trim().eq_ignore_ascii_case("new")) {
-                st = Status::Former;
+    // Name, then post: the first post after the name when the words between
+    // are an apposition or a verb; later ones when a linking phrase (`as`,
+    // `to become`) leads into them. A possessive (`Smith's departure`) is no subject.
+    let possessive = |m: &Mention| text[m.end..].starts_with("'s");
+    for person in people.iter().filter(|m| !possessive(m)) {
+        let next_person = people.iter().find(|q| q.start > person.end && !possessive(q)).map_or(s.end, |q| q.start);
+        let mut first = true;
+        for (k, post) in posts.iter().enumerate() {
+            if post.start < person.end || post.start >= next_person {
+                continue;
             }
-            (st, "role/verb")
-        } else if let Some(c) = p.take_up.captures(&gap) {
-            (if c[1].to_lowercase().starts_with("will") { Status::Future } else { Status::Current }, "role/take-up")
-        } else {
-            continue;
-        };
-        used_post[k] = true;
-        has_role[pi] = true;
-        let body = body_after(ctx, post.end, s.end)
-            .or_else(|| body_just_before(ctx, post.start, person.end))
-            .or_else(|| default_body(ctx, post.title, si, gap.contains("our ")));
-        push(ctx, roles, person.entity, body, post, status, person.start.min(post.start), post.end.max(person.end), rule);
+            if used_post[k] {
+                first = false;
+                continue;
+            }
+            let gap = mask_bodies(ctx, person.end, &text[person.end..post.start]);
+            let said_after = speech_after(&text[post.end..s.end]);
+            let start_anchored = if !first {
+                None
+            } else if let Some(c) = p.apposition.captures(&gap).filter(|_| !said_after) {
+                let st = c.get(1).map(|g| g.as_str().trim().to_lowercase());
+                Some((match st.as_deref() {
+                    Some(w) if w.starts_with("former") || w.starts_with("ex") || w.starts_with("previous") => Status::Former,
+                    _ => post.status.unwrap_or(Status::Current),
+                }, "role/apposition"))
+            } else if let Some(c) = p.verb.captures(&gap) {
+                let mut st = verb_status(&c[1]);
+                if c.get(2).is_some_and(|g| !g.as_str().trim().eq_ignore_ascii_case("new")) {
+                    st = Status::Former;
+                }
+                Some((st, "role/verb"))
+            } else {
+                p.take_up.captures(&gap).map(|c| (if c[1].to_lowercase().starts_with("will") { Status::Future } else { Status::Current }, "role/take-up"))
+            };
+            first = false;
+            let linked = start_anchored.or_else(|| {
+                p.linking_tail.captures(&gap).filter(|_| !gap.contains(';')).map(|c| {
+                    let prefix = c.get(2).map(|g| g.as_str().to_lowercase()).unwrap_or_default();
+                    let st = if prefix.starts_with("former") || prefix.starts_with("ex") || p.former_cue.is_match(&gap) {
+                        Status::Former
+                    } else if p.future_cue.is_match(&gap) {
+                        Status::Future
+                    } else {
+                        post.status.unwrap_or(Status::Current)
+                    };
+                    (st, "role/linked")
+                })
+            });
+            let Some((status, rule)) = linked else { continue };
+            used_post[k] = true;
+            let body = body_after(ctx, post.end, s.end)
+                .or_else(|| body_just_before(ctx, post.start, person.end))
+                .or_else(|| default_body(ctx, post.title, si, gap.contains("our ") || gap.contains("its ")));
+            push(ctx, roles, person.entity, body, post, status, person.start.min(post.start), post.end.max(person.end), rule);
+        }
     }
 
     // Post, then name.
@@ -298,13 +330,12 @@ fn in_sentence(ctx: &mut Ctx, si: usize, roles: &mut Vec<RoleFact>) {
         if used_post[k] {
             continue;
         }
-        let Some((pi, person)) = people.iter().enumerate().find(|(_, m)| m.start >= post.end) else { continue };
+        let Some(person) = people.iter().find(|m| m.start >= post.end) else { continue };
         let gap = &text[post.end..person.start];
         if !p.before_name.is_match(gap) {
             continue;
         }
         used_post[k] = true;
-        has_role[pi] = true;
         let floor = s.start;
         let body = body_just_before(ctx, post.start, floor)
             .or_else(|| body_after(ctx, person.end, s.end).filter(|_| false))

@@ -71,7 +71,7 @@ fn matchers(schema: &Schema) -> &'static Matchers {
             named_for_place: re_cs(&format!(r"\b((?:[A-Z][\w'&-]*\s+(?:(?:of|for|and)\s+)?)*[A-Z][\w'&-]*\s+)({places})\b")),
             abbreviation: re_cs(r"^\s*\(([A-Z][A-Za-z]{1,7})\)"),
             own_council: re(r"\b(?:the\s+)?(?:county|city|borough|district|local)\s+(?:council|authority)\b|\bthe\s+(?:council|authority|county)\b|\bcounty\s+council\b"),
-            own_trust: re(r"\bthe\s+(?:new\s+)?(?:children'?s\s+)?trust\b|\ban?\s+new\s+children'?s\s+trust\b"),
+            own_trust: re(r"\bthe\s+(?:new\s+)?(?:children'?s\s+)?trust\b|\ban?\s+new\s+(?:children'?s\s+)?trust\b|\bthe\s+company\b"),
             described_council: re_cs(r"\b[Tt]he\s+([A-Z][a-z]+)\s+(?:council|authority)\b"),
         }
     })
@@ -276,9 +276,15 @@ pub fn find_anaphors(ctx: &mut Ctx) {
                 ctx.mention(at, s.start + g.end(), id, true);
             }
         }
-        if let Some(id) = council {
-            for g in m.own_council.find_iter(sent) {
-                ctx.mention(s.start + g.start(), s.start + g.end(), id, true);
+        for g in m.own_council.find_iter(sent) {
+            // The council last named in this paragraph, else the document's.
+            let at = s.start + g.start();
+            let paragraph = s.paragraph;
+            let before = ctx.mentions.iter().rev().find(|m| {
+                m.start < at && !m.anaphor && ctx.is_body(m.entity, &[BodyKind::Council]) && ctx.doc.sentences[m.sentence].paragraph == paragraph
+            });
+            if let Some(id) = before.map(|m| m.entity).or(council) {
+                ctx.mention(at, s.start + g.end(), id, true);
             }
         }
     }

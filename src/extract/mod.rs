@@ -185,7 +185,8 @@ impl<'a> Ctx<'a> {
         }
         let Some(sentence) = self.doc.sentence_at(start) else { return false };
         let surface = self.text()[start..end].trim().to_string();
-        if surface != self.entities[entity].name {
+        let pronoun = matches!(surface.as_str(), "He" | "She" | "he" | "she");
+        if surface != self.entities[entity].name && !pronoun {
             self.entities[entity].aliases.insert(surface);
         }
         let at = self.mentions.partition_point(|m| m.start < start);

@@ -115,7 +115,32 @@ pub fn find(ctx: &mut Ctx, bylines: &[(usize, usize)]) -> Vec<EntityId> {
     let mut author_ids: Vec<EntityId> = authors.iter().map(|&k| ids[k]).collect();
     author_ids.dedup();
     short_mentions(ctx);
+    pronouns(ctx);
     author_ids
+}
+
+/// `He` or `She` opening a sentence: the person the previous sentence opened
+/// with (or named), within the same paragraph.
+fn pronouns(ctx: &mut Ctx) {
+    let text = ctx.text();
+    for si in 1..ctx.doc.sentences.len() {
+        let s = ctx.doc.sentences[si];
+        let sent = &text[s.start..s.end];
+        let word = sent.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        if ctx.skip[si] || !matches!(word, "He" | "She") {
+            continue;
+        }
+        let prev = ctx.doc.sentences[si - 1];
+        if prev.paragraph != s.paragraph && si >= 2 && ctx.doc.sentences[si - 2].paragraph != s.paragraph {
+            continue;
+        }
+        let antecedent = (si.saturating_sub(2)..si).rev().find_map(|i| {
+            ctx.mentions_in(i).find(|m| ctx.entities[m.entity].kind == EntityKind::Person).map(|m| m.entity)
+        });
+        if let Some(id) = antecedent {
+            ctx.mention(s.start, s.start + word.len(), id, true);
+        }
+    }
 }
 
 fn word(text: &str, w: Word) -> &str {

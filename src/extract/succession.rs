@@ -12,22 +12,31 @@ use std::sync::OnceLock;
 
 struct Patterns {
     take_on: Regex,
+    took_over_from: Regex,
     transfer_to: Regex,
     replaced_by: Regex,
     replaced: Regex,
     formation: Regex,
-    person_replaced: Regex,
+    person_verb: Regex,
+    departure: Regex,
+    leaves: Regex,
 }
+
+/// What passes from a council to a trust: its children's services.
+const SERVICES: &str = r"(?:the\s+)?(?:\x01(?:'s)?\s+)?(?:its\s+|their\s+)?(?:children'?s|social care|children and families|child protection|children'?s social care)[\w' ]*?(?:services?|care)";
 
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
-        take_on: re(r"\b(?:took|take|takes|taken|taking|will take)\s+(?:on|over)\s+(?:the\s+)?(?:running|handling|management|control|responsibility|delivery)?\s*(?:of|for)?\s*((?:the\s+)?(?:\x01(?:'s)?\s+)?(?:children'?s|social care|children and families)[\w' ]*?services?)\b"),
-        transfer_to: re(r"\b(?:transfer|transferred|transferring|move|moved|moving|transition|handed|handing|pass|passed)\s+(?:of\s+|over\s+)?((?:the\s+)?(?:\x01(?:'s)?\s+)?(?:children'?s|social care)[\w' ]*?services?)'?\s+(?:in)?to\s+(?:an?\s+|the\s+)?(?:new\s+)?(\x01|(?:children'?s\s+)?trust)"),
+        take_on: re(&format!(r"\b(?:took|take|takes|taken|taking|will take|has taken|had taken)\s+(?:on|over)\s+(?:the\s+)?(?:(?:running|handling|management|control|responsibility|delivery|operation)\s+(?:of|for)\s+)?({SERVICES})(?:\s+(?:in|for)\s+(\x01))?(?:\s+from\s+(\x01))?")),
+        took_over_from: re(r"\b(?:took|takes|take|taken|has taken|had taken|taking) over from\s+(\x01)"),
+        transfer_to: re(&format!(r"\b(?:transfer|transferred|transferring|move|moved|moving|transition|handed|handing|hand|pass|passed)\s+(?:of\s+|over\s+)?({SERVICES}|its services|their services)'?\s+(?:over\s+)?(?:in)?to\s+(?:an?\s+|the\s+)?(?:new\s+)?(\x01|(?:children'?s\s+)?trust|company)")),
         replaced_by: re(r"\x01[^\x01.;]{0,40}?\b(?:abolition and |was |were |will be |is to be |has been |to be )?(?:abolished and )?(?:replaced|succeeded|superseded)\s+by\s+((?:\x01(?:\s*,\s*|\s+and\s+)?)+)"),
-        replaced: re(r"\x01\s+(?:replaced|replaces|succeeded|succeeds|took over from|takes over from)\s+\x01"),
+        replaced: re(r"((?:\x01(?:\s*,\s*|\s+and\s+)?)+)\s+(?:replaced|replace|replaces|succeeded|succeeds)\s+(\x01)"),
         formation: re(r"\b(?:formation|creation|launch|launched|set up|setting up|established|establishment|formed|created|went live|go-live|began operating|started operating)\b"),
-        person_replaced: re(r"\b(?:replaced|replaces|succeeded|succeeds|took over from|takes over from|will replace|will succeed|will take over from|who replaces|who replaced)\s*$"),
+        person_verb: re(r"\b(?:replaced|replaces|replacing|succeeded|succeeds|succeeding|took over from|takes over from|taking over from|will replace|will succeed|will take over from|in place of)\s+$"),
+        departure: re(r"\b(?:since|after|following|on)\s+$"),
+        leaves: re(r"^\s+(?:leaves|left|steps down|stepped down|retires|retired|quits|quit|departs|departed|resigns|resigned)\b"),
     })
 }
 
@@ -74,34 +83,42 @@ fn bodies_in_sentence(ctx: &Ctx, si: usize, out: &mut Vec<SuccessionFact>) {
     let sent = &ctx.text()[s.start..s.end];
     let masked = mask_bodies(ctx, s.start, sent);
     let bodies = body_mentions(ctx, si);
-    let trust = |id: EntityId| ctx.is_body(id, &[BodyKind::Trust]);
+    let body_at = |at: usize| bodies.get(masked_body_at(&masked, at)).map(|b| b.2);
+    let takes_over = |id: EntityId| ctx.is_body(id, &[BodyKind::Trust, BodyKind::Organisation, BodyKind::Council]);
     let main_council = ctx.main_body(BodyKind::Council);
-    let date_near = |from: usize| -> Option<PartialDate> {
-        find_dates(&masked[from.min(masked.len())..], 0, ctx.reference).first().map(|d| d.date)
-    };
-    let date_before = |to: usize| -> Option<PartialDate> {
-        find_dates(&masked[..to], 0, ctx.reference).last().filter(|d| to - d.end < 30).map(|d| d.date)
+    // The date stated nearest to the verb, in this sentence.
+    let dates = find_dates(&masked, 0, ctx.reference);
+    let date_near = |at: usize| dates.iter().min_by_key(|d| if d.start >= at { d.start - at } else { at - d.end }).map(|d| d.date);
+    let what_of = |services: &str| services.replace('\u{1}', "").trim_start_matches("the ").trim_start_matches("'s").trim().trim_start_matches("its ").trim_start_matches("their ").to_string();
+    // The body a verb's subject names: the nearest one before it.
+    let subject_before = |at: usize| -> Option<EntityId> {
+        let k = masked_body_at(&masked, at);
+        bodies[..k].iter().rev().map(|b| b.2).find(|&b| takes_over(b))
     };
 
-    // `a new Children's Trust ... last month took on ... children's services`
+    // `the trust took over the running of children's social care from X`
     for c in p.take_on.captures_iter(&masked) {
         let g = c.get(0).unwrap();
-        let k = masked_body_at(&masked, g.start());
-        let Some(successor) = bodies[..k].iter().rev().map(|b| b.2).find(|&b| trust(b)) else { continue };
+        let Some(successor) = subject_before(g.start()).filter(|&b| ctx.is_body(b, &[BodyKind::Trust, BodyKind::Organisation])) else { continue };
         let services = c.get(1).unwrap();
-        let named = masked_body_at(&masked, services.start());
-        let predecessor = if services.as_str().contains('\u{1}') { Some(bodies[named].2) } else { main_council };
+        let predecessor = c.get(3).or(c.get(2)).and_then(|m| body_at(m.start()))
+            .or_else(|| services.as_str().contains('\u{1}').then(|| body_at(services.start() + services.as_str().find('\u{1}').unwrap())).flatten())
+            .or(main_council);
         let Some(predecessor) = predecessor else { continue };
-        let what = services.as_str().replace('\u{1}', "").trim_start_matches("the ").trim_start_matches("'s").trim().to_string();
-        let date = date_before(g.start()).or_else(|| date_near(g.end()).filter(|_| false));
-        push(ctx, out, successor, predecessor, date, &what, s.start, s.end, "succession/take-on");
+        push(ctx, out, successor, predecessor, date_near(g.start()), &what_of(services.as_str()), s.start, s.end, "succession/take-on");
     }
-    // `the transfer of children's social care services into NCT`
+    // `X, the company that took over from Y`
+    for c in p.took_over_from.captures_iter(&masked) {
+        let g = c.get(0).unwrap();
+        let (Some(successor), Some(predecessor)) = (subject_before(g.start()), body_at(c.get(1).unwrap().start())) else { continue };
+        push(ctx, out, successor, predecessor, date_near(g.start()), "children's services", s.start, s.end, "succession/took-over-from");
+    }
+    // `the transfer of children's social care services into NCT`, `X to hand its services to the company`
     for c in p.transfer_to.captures_iter(&masked) {
         let services = c.get(1).unwrap();
         let target = c.get(2).unwrap();
         let successor = if target.as_str() == "\u{1}" {
-            Some(bodies[masked_body_at(&masked, target.start())].2)
+            body_at(target.start())
         } else {
             ctx.main_body(BodyKind::Trust).or_else(|| {
                 let place = main_council.and_then(|c| ctx.entities[c].place.clone())?;
@@ -110,48 +127,75 @@ fn bodies_in_sentence(ctx: &Ctx, si: usize, out: &mut Vec<SuccessionFact>) {
                 ctx.entities.iter().position(|e| &e.name == name)
             })
         };
-        let Some(successor) = successor.filter(|&b| trust(b)) else { continue };
+        let Some(successor) = successor.filter(|&b| ctx.is_body(b, &[BodyKind::Trust, BodyKind::Organisation])) else { continue };
+        let verb = c.get(0).unwrap().start();
         let predecessor = if services.as_str().contains('\u{1}') {
-            Some(bodies[masked_body_at(&masked, services.start())].2)
+            body_at(services.start() + services.as_str().find('\u{1}').unwrap())
         } else {
-            main_council
+            subject_before(verb).filter(|&b| ctx.is_body(b, &[BodyKind::Council])).or(main_council)
         };
         let Some(predecessor) = predecessor else { continue };
-        let what = services.as_str().replace('\u{1}', "").trim_start_matches("the ").trim_start_matches("'s").trim().to_string();
-        push(ctx, out, successor, predecessor, date_near(c.get(0).unwrap().end()), &what, s.start, s.end, "succession/transfer");
+        push(ctx, out, successor, predecessor, date_near(verb), &what_of(services.as_str()), s.start, s.end, "succession/transfer");
     }
     // `X was abolished and replaced by A and B`
     for c in p.replaced_by.captures_iter(&masked) {
         let g = c.get(0).unwrap();
-        let predecessor = bodies[masked_body_at(&masked, g.start())].2;
+        let Some(predecessor) = body_at(g.start()) else { continue };
         let list = c.get(1).unwrap();
         let first = masked_body_at(&masked, list.start());
         let n = list.as_str().matches('\u{1}').count();
-        for b in &bodies[first..first + n] {
-            push(ctx, out, b.2, predecessor, date_near(list.end()), "the council's functions", s.start, s.end, "succession/replaced-by");
+        for b in bodies.iter().skip(first).take(n) {
+            push(ctx, out, b.2, predecessor, date_near(list.start()), "the council's functions", s.start, s.end, "succession/replaced-by");
         }
     }
+    // `A and B replaced X`
     for c in p.replaced.captures_iter(&masked) {
-        let g = c.get(0).unwrap();
-        let k = masked_body_at(&masked, g.start());
-        push(ctx, out, bodies[k].2, bodies[k + 1].2, date_near(g.end()), "the body's functions", s.start, s.end, "succession/replaced");
+        let list = c.get(1).unwrap();
+        let Some(predecessor) = body_at(c.get(2).unwrap().start()) else { continue };
+        let first = masked_body_at(&masked, list.start());
+        let n = list.as_str().matches('\u{1}').count();
+        for b in bodies.iter().skip(first).take(n) {
+            push(ctx, out, b.2, predecessor, date_near(list.end()), "the council's functions", s.start, s.end, "succession/replaced");
+        }
     }
 }
 
-/// `NAME replaced NAME`, `NAME, who succeeds NAME`.
+/// `A, succeeding B`, `She replaces interim director B`, `A ... since B's
+/// departure`, `B leaves; A ... becomes chief executive`.
 fn people_in_sentence(ctx: &Ctx, si: usize, roles: &[RoleFact], out: &mut Vec<SuccessionFact>) {
     let p = patterns();
     let s = ctx.doc.sentences[si];
     let text = ctx.text();
     let people: Vec<_> = ctx.mentions_in(si).filter(|m| ctx.entities[m.entity].kind == EntityKind::Person).copied().collect();
-    for w in people.windows(2) {
-        let gap = &text[w[0].end..w[1].start];
-        let gap = gap.trim_start_matches(',').trim_start();
-        let gap = gap.strip_prefix("who ").unwrap_or(gap);
-        if gap.len() < 40 && p.person_replaced.is_match(gap) {
-            let what = roles.iter().find(|r| r.person == w[1].entity || r.person == w[0].entity).map(|r| r.role.clone()).unwrap_or_default();
-            let date = find_dates(ctx.sentence_text(si), 0, ctx.reference).first().map(|d| d.date);
-            push(ctx, out, w[0].entity, w[1].entity, date, &what, s.start, s.end, "succession/person-replaced");
+    let posts = super::role::posts(ctx, si);
+    let date = find_dates(ctx.sentence_text(si), 0, ctx.reference).first().map(|d| d.date);
+    let what = |a: EntityId, b: EntityId| roles.iter().find(|r| r.person == b).or_else(|| roles.iter().find(|r| r.person == a)).map(|r| r.role.clone()).unwrap_or_default();
+    for (k, old) in people.iter().enumerate() {
+        // The words before the name, less a post (`replaces interim director NAME`).
+        let mut left = old.start;
+        if let Some(post) = posts.iter().find(|p| p.end <= old.start && text[p.end..old.start].trim().is_empty()) {
+            left = post.start;
+        }
+        let before = super::clip_before(text, left, 60).trim_end_matches(|c: char| c == ' ').to_string() + " ";
+        let before = before.trim_end_matches("interim ").trim_end_matches("the ");
+        let subject = people[..k].iter().rev().find(|m| m.entity != old.entity && !text[m.end..].starts_with("'s"));
+        if p.person_verb.is_match(before) {
+            if let Some(new) = subject {
+                push(ctx, out, new.entity, old.entity, date, &what(new.entity, old.entity), s.start, s.end, "succession/person-replaced");
+            }
+        } else if text[old.end..].starts_with("'s") && p.departure.is_match(before) {
+            if let Some(new) = subject {
+                push(ctx, out, new.entity, old.entity, date, &what(new.entity, old.entity), s.start, s.end, "succession/since-departure");
+            }
+        } else if p.leaves.is_match(&text[old.end..s.end]) {
+            // `B leaves; A, ..., becomes chief executive`
+            for new in people[k + 1..].iter().filter(|m| m.entity != old.entity) {
+                let takes_post = roles.iter().any(|r| r.person == new.entity && r.status == Status::Current && r.evidence.sentence_start == ctx.evidence(s.start, s.end, "").sentence_start);
+                if takes_post {
+                    push(ctx, out, new.entity, old.entity, date, &what(new.entity, old.entity), s.start, s.end, "succession/leaves");
+                    break;
+                }
+            }
         }
     }
 }

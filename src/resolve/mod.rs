@@ -133,7 +133,8 @@ pub fn resolve(mut docs: Vec<DocExtraction>) -> KnowledgeGraph {
 
 /// Whether two wordings name the same post (`DCS` and `director of children's services`).
 fn same_post(a: &str, b: &str, canonical: &str) -> bool {
-    a == b || a == canonical || a.starts_with(canonical) && b.starts_with(canonical)
+    let abbreviation = |w: &str| !w.contains(' ');
+    a == b || (abbreviation(a) && b == canonical) || (abbreviation(b) && a == canonical)
 }
 
 fn plain(evidence: Evidence, observed_on: Option<PartialDate>) -> Observation {

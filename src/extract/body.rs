@@ -277,12 +277,23 @@ pub fn find_anaphors(ctx: &mut Ctx) {
             }
         }
         for g in m.own_council.find_iter(sent) {
+            // `the council-owned company` names no council.
+            if sent[g.end()..].starts_with('-') {
+                continue;
+            }
             // The council last named in this paragraph, else the document's.
             let at = s.start + g.start();
             let paragraph = s.paragraph;
-            let before = ctx.mentions.iter().rev().find(|m| {
+            // `the county council` prefers a county council, `the city council` a city's.
+            let form = ["county", "city", "borough"].into_iter().find(|f| g.as_str().to_lowercase().contains(f));
+            let fits = |id: EntityId| form.is_none_or(|f| ctx.entities[id].name.to_lowercase().contains(f));
+            let in_paragraph = |m: &&super::Mention| {
                 m.start < at && !m.anaphor && ctx.is_body(m.entity, &[BodyKind::Council]) && ctx.doc.sentences[m.sentence].paragraph == paragraph
-            });
+            };
+            let named_before = |m: &&super::Mention| m.start < at && !m.anaphor && ctx.is_body(m.entity, &[BodyKind::Council]);
+            let before = ctx.mentions.iter().rev().filter(in_paragraph).find(|m| fits(m.entity))
+                .or_else(|| ctx.mentions.iter().rev().filter(named_before).find(|m| form.is_some() && fits(m.entity)))
+                .or_else(|| ctx.mentions.iter().rev().filter(in_paragraph).find(|_| form.is_none()));
             if let Some(id) = before.map(|m| m.entity).or(council) {
                 ctx.mention(at, s.start + g.end(), id, true);
             }

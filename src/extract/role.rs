@@ -47,7 +47,7 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
-        apposition: re("^(?:'s)?(?:\\s*[,(:-]|\\s+as)\\s*(?:(?:the|our|its|their|his|her|a|an|now|also)\\s+)*((?:former|ex-|previous|new|interim|acting|then|permanent)\\s*)*(?:\u{1}(?:'s)?\\s*-?\\s*)?$"),
+        apposition: re("^(?:'s)?(?:\\s*[,(:-]|\\s+as)\\s*(?:(?:the|our|its|their|his|her|a|an|now|also|currently|previously|formerly)\\s+)*((?:former|ex-|previous|new|interim|acting|then|permanent)\\s*)*(?:\u{1}(?:'s)?\\s*-?\\s*)?$"),
         verb: re("^,?\\s+(?:who\\s+)?(?:has since\\s+|had\\s+)?(worked as|works as|served as|serves as|acted as|acts as|has been confirmed as|was confirmed as|is|was|has been|had been|became|becomes|will be|will become|would become|is to become|is due to become|is set to become|will assume|assumes|assumed|has been appointed(?: as)?|was appointed(?: as)?|had been appointed(?: as)?|has been named(?: as)?|was named(?: as)?|will remain(?: as)?|remains(?: as)?|was formerly|is now|has become|joined as|took over as|takes over as|will take over as|will join as|stepped down as|left (?:her|his|their) (?:role|post) as|quit as|retired as|was previously)\\s+(?:(?:the|a|an|its|their|interim|acting|permanent)\\s+)*(?:(?:role|post|position|job)\\s+of\\s+(?:the\\s+)?)?((?:former|ex-|new)\\s+)?(?:\u{1}(?:'s)?\\s+)?$"),
         take_up: re("^,?\\s+(?:[\\w',]+\\s+){0,8}?(to take(?: up)?|taking|took|to become|to assume|will take up|will take)\\s+(?:the\\s+|a\\s+|an\\s+|up\\s+)?(?:\u{1}(?:'s)?\\s+)?$"),
         before_name: re(r"^(?:'s)?(?:\s+role)?\s*(?:\([A-Z]{2,6}\))?\s*[,:-]?\s*$"),
@@ -114,31 +114,30 @@ pub fn posts(ctx: &Ctx, sentence: usize) -> Vec<PostMention> {
 }
 
 /// How much of `children, families and education, said ...` is the remit:
-/// comma-separated parts up to the one holding `and`, stopping at a verb.
+/// its first part, or a comma-separated list up to the part holding `and`,
+/// stopping at a verb or preposition that starts the rest of the sentence.
 fn remit_len(remit: &str) -> usize {
-    const STOP: &[&str] = &["said", "says", "added", "at", "in", "who", "has", "had", "is", "was", "will", "told", "the", "of", "on"];
+    const STOP: &[&str] = &["said", "says", "added", "at", "in", "who", "has", "had", "is", "was", "will", "told", "the", "of", "on", "becomes", "became", "since", "from", "to", "until", "which", "that"];
+    let parts: Vec<&str> = remit.split(',').collect();
+    let list_end = parts.iter().enumerate().skip(1).find(|(_, p)| p.trim_start().starts_with("and ") || p.contains(" and ")).map(|(i, _)| i);
+    let short = |p: &str| p.split_whitespace().count() <= 4;
+    let last = match list_end {
+        Some(j) if parts[..=j].iter().all(|p| short(p)) => j,
+        _ => 0,
+    };
     let mut end = 0;
-    let mut words = 0;
-    for (i, part) in remit.split(',').enumerate() {
-        let mut part_end = 0;
-        let mut stopped = false;
+    let mut offset = 0;
+    for part in &parts[..=last] {
+        let mut at = 0;
         for w in part.split_whitespace() {
-            if STOP.contains(&w.to_lowercase().as_str()) || words >= 8 {
-                stopped = true;
-                break;
+            if STOP.contains(&w.to_lowercase().as_str()) {
+                return if end == 0 { offset + at } else { end };
             }
-            words += 1;
-            part_end = part.find(w).map_or(part_end, |at| at + w.len()).max(part_end);
+            let pos = part[at..].find(w).map_or(at, |i| at + i);
+            at = pos + w.len();
+            end = offset + at;
         }
-        if part_end == 0 {
-            break;
-        }
-        let offset: usize = remit.split(',').take(i).map(|p| p.len() + 1).sum();
-        end = offset + part_end;
-        // A list goes on past a comma only until its `and` part.
-        if stopped || part.contains(" and ") {
-            break;
-        }
+        offset += part.len() + 1;
     }
     end
 }
@@ -289,7 +288,9 @@ fn in_sentence(ctx: &mut Ctx, si: usize, roles: &mut Vec<RoleFact>) {
                 None
             } else if let Some(c) = p.apposition.captures(&gap).filter(|_| !said_after) {
                 let st = c.get(1).map(|g| g.as_str().trim().to_lowercase());
+                let was = gap.contains("previously") || gap.contains("formerly");
                 Some((match st.as_deref() {
+                    _ if was => Status::Former,
                     Some(w) if w.starts_with("former") || w.starts_with("ex") || w.starts_with("previous") => Status::Former,
                     _ => post.status.unwrap_or(Status::Current),
                 }, "role/apposition"))
@@ -306,9 +307,10 @@ fn in_sentence(ctx: &mut Ctx, si: usize, roles: &mut Vec<RoleFact>) {
             let linked = start_anchored.or_else(|| {
                 p.linking_tail.captures(&gap).filter(|_| !gap.contains(';')).map(|c| {
                     let prefix = c.get(2).map(|g| g.as_str().to_lowercase()).unwrap_or_default();
-                    let st = if prefix.starts_with("former") || prefix.starts_with("ex") || p.former_cue.is_match(&gap) {
+                    let clause = gap.rsplit(',').next().unwrap_or(&gap);
+                    let st = if prefix.starts_with("former") || prefix.starts_with("ex") || p.former_cue.is_match(clause) {
                         Status::Former
-                    } else if p.future_cue.is_match(&gap) {
+                    } else if p.future_cue.is_match(clause) {
                         Status::Future
                     } else {
                         post.status.unwrap_or(Status::Current)

@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 struct Patterns {
     take_on: Regex,
     took_over_from: Regex,
+    on_behalf: Regex,
     transfer_to: Regex,
     replaced_by: Regex,
     replaced: Regex,
@@ -29,6 +30,7 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         take_on: re(&format!(r"\b(?:took|take|takes|taken|taking|will take|has taken|had taken)\s+(?:on|over)\s+(?:the\s+)?(?:(?:running|handling|management|control|responsibility|delivery|operation)\s+(?:of|for)\s+)?({SERVICES})(?:\s+(?:in|for)\s+(\x01))?(?:\s+from\s+(\x01))?")),
+        on_behalf: re(&format!(r"\b(?:runs|run|running|delivers|delivered|delivering|has delivered|provides|provided|has provided|has run|manages|managed|operates)\s+({SERVICES})\s+on\s+(?:the\s+)?(?:(\x01)(?:'s)?\s+)?behalf(?:\s+of\s+(\x01))?")),
         took_over_from: re(r"\b(?:took|takes|take|taken|has taken|had taken|taking) over from\s+(\x01)"),
         transfer_to: re(&format!(r"\b(?:transfer|transferred|transferring|move|moved|moving|transition|handed|handing|hand|pass|passed)\s+(?:of\s+|over\s+)?({SERVICES}|its services|their services)'?\s+(?:over\s+)?(?:in)?to\s+(?:an?\s+|the\s+)?(?:new\s+)?(\x01|(?:children'?s\s+)?trust|company)")),
         replaced_by: re(r"\x01[^\x01.;]{0,40}?\b(?:abolition and |was |were |will be |is to be |has been |to be )?(?:abolished and )?(?:replaced|succeeded|superseded)\s+by\s+((?:\x01(?:\s*,\s*|\s+and\s+)?)+)"),
@@ -106,6 +108,13 @@ fn bodies_in_sentence(ctx: &Ctx, si: usize, out: &mut Vec<SuccessionFact>) {
             .or(main_council);
         let Some(predecessor) = predecessor else { continue };
         push(ctx, out, successor, predecessor, date_near(g.start()), &what_of(services.as_str()), s.start, s.end, "succession/take-on");
+    }
+    // `X, the company that runs children's services on behalf of Y`
+    for c in p.on_behalf.captures_iter(&masked) {
+        let g = c.get(0).unwrap();
+        let Some(successor) = subject_before(g.start()).filter(|&b| ctx.is_body(b, &[BodyKind::Trust, BodyKind::Organisation])) else { continue };
+        let Some(predecessor) = c.get(3).or(c.get(2)).and_then(|m| body_at(m.start())).or(main_council) else { continue };
+        push(ctx, out, successor, predecessor, date_near(g.end()), &what_of(c.get(1).unwrap().as_str()), s.start, s.end, "succession/on-behalf");
     }
     // `X, the company that took over from Y`
     for c in p.took_over_from.captures_iter(&masked) {

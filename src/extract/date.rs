@@ -24,6 +24,8 @@ const MONTH: &str = r"(January|February|March|April|May|June|July|August|Septemb
 const NUMBER_WORDS: [&str; 11] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
 struct Patterns {
+    /// `25 April to 6 May 2022`, `11 to 15 September 2023`: the first day.
+    day_range: Regex,
     day_month_year: Regex,
     month_day_year: Regex,
     month_year: Regex,
@@ -39,6 +41,7 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
+        day_range: re_cs(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+{MONTH})?\s*(?:-|to|and|until)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\s*,?\s+((?:19|20)\d\d)\b")),
         day_month_year: re_cs(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH}\s*,?\s+((?:19|20)\d\d)\b")),
         month_day_year: re_cs(&format!(r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")),
         month_year: re_cs(&format!(r"\b{MONTH},?\s+((?:19|20)\d\d)\b")),
@@ -67,6 +70,12 @@ pub fn find_dates(text: &str, base: usize, reference: Option<PartialDate>) -> Ve
             }
         }
     };
+    for c in p.day_range.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let month = c.get(2).or(c.get(3)).and_then(|g| month_number(g.as_str()));
+        let date = (|| PartialDate::day(c[4].parse().ok()?, month?, c[1].parse().ok()?))();
+        push(&mut found, m.start(), m.end(), date, false);
+    }
     for c in p.day_month_year.captures_iter(text) {
         let m = c.get(0).unwrap();
         let date = (|| PartialDate::day(c[3].parse().ok()?, month_number(&c[2])?, c[1].parse().ok()?))();
@@ -197,6 +206,8 @@ mod tests {
         assert_eq!(dates("a visit on 24 April 2018.", "2018-05-18"), ["2018-04-24"]);
         assert_eq!(dates("formed on November 1, 2020", "2021-03-25"), ["2020-11-01"]);
         assert_eq!(dates("published in June 2019", "2020-12-07"), ["2019-06"]);
+        assert_eq!(dates("on site between 25 April and 6 May 2022.", ""), ["2022-04-25"]);
+        assert_eq!(dates("from 11 to 15 September 2023", ""), ["2023-09-11"]);
         assert_eq!(dates("quit in autumn 2019", "2020-03"), ["2019"]);
         assert_eq!(dates("the 2013 assessment", "2015-01-06"), ["2013"]);
     }

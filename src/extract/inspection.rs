@@ -18,6 +18,9 @@ use std::sync::OnceLock;
 struct Patterns {
     rating_word: Regex,
     judgement_before: Regex,
+    negated: Regex,
+    published: Regex,
+    on_site: Regex,
     judgement_after: Regex,
     future: Regex,
     segment_break: Regex,
@@ -30,7 +33,10 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         rating_word: re(r"\b(?:outstanding|good|requires improvement to be good|requires improvement|inadequate|adequate)\b"),
-        judgement_before: re(r"\b(?:rated|rating|judged|judgement|graded|labell?ed|found|deemed|declared|branded|assessed|classed|upgraded|downgraded|moved|remains?|remained|overall effectiveness)\b[^.;]{0,60}$"),
+        judgement_before: re(r"\b(?:rated|rates|rate|rating|judged|judges|judge|judgement|graded|grades|labell?ed|labels|found|finds|deemed|declared|branded|assessed|classed|upgraded|downgraded|moved|remains?|remained|overall effectiveness)\b[^.;]{0,60}$"),
+        negated: re(r"\b(?:no longer|not|never|not yet)\s+(?:been\s+|be\s+)?(?:\w+\s+)?$"),
+        published: re(r"\b(?:published|publication|released|report(?:ed)?)\b[^.;]{0,12}$"),
+        on_site: re(r"\binspectors\s+(?:were\s+on\s+site|visited|were\s+in|spent)\b"),
         judgement_after: re(r"^['\x22]?\s*(?:rating|judgement|grade|verdict|by ofsted)\b"),
         future: re(r"\b(?:next|future|upcoming|further|planned|forthcoming)\s+(?:\w+\s+)?$"),
         segment_break: re(r"\bsince\b|\bafter\b|\bbefore\b|;|\bbut\b"),
@@ -57,6 +63,8 @@ struct Candidate {
     kind: String,
     date: Option<PartialDate>,
     rating: Option<String>,
+    /// The date is when a report was published, not when the inspection was.
+    published: bool,
     strength: Strength,
     sentence: usize,
     start: usize,
@@ -88,8 +96,8 @@ pub fn find(ctx: &mut Ctx) -> Vec<InspectionFact> {
             match target {
                 Some(i) => {
                     let e = &mut events[i].0;
-                    if let Some(d) = c.date {
-                        if e.date.is_none_or(|x| d.precision() > x.precision()) {
+                    if let Some(d) = c.date.filter(|_| !c.published || e.date.is_none()) {
+                        if e.date.is_none_or(|x| d.precision() > x.precision() && x.compatible(&d)) {
                             e.date = Some(d);
                         }
                     }
@@ -141,6 +149,8 @@ fn compatible(e: &InspectionFact, c: &Candidate) -> bool {
     e.body == c.body
         && kinds
         && match (e.date, c.date) {
+            // A report is published within months of its inspection.
+            (Some(a), Some(b)) if c.published => a.compatible(&b) || (a <= b && b.year - a.year <= 1),
             (Some(a), Some(b)) => a.compatible(&b),
             _ => true,
         }
@@ -181,6 +191,16 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
         .collect();
     let topic = topic(ctx, si);
     let main = ctx.main_body(BodyKind::Council);
+    // `- May 2012: Ofsted rates ...`: the line's date is its events' date.
+    let timeline = dates.iter().position(|d| sent[..d.start].trim_matches(|c: char| c == '-' || c == '*' || c.is_whitespace()).is_empty() && sent[d.end..].starts_with(':'));
+
+    // `Inspectors were on site between 25 April and 6 May 2022`: the first day
+    // of the inspection already named.
+    if p.on_site.is_match(sent) {
+        if let (Some(d), Some(body)) = (dates.first(), topic.or(main)) {
+            out.push(Candidate { body, kind: "inspection".into(), date: Some(d.date), rating: None, published: false, strength: Strength::Anaphoric, sentence: si, start: s.start, end: s.end, rule: "inspection/on-site" });
+        }
+    }
 
     // Kind mentions, longest patterns first, without overlaps.
     let mut kinds: Vec<(usize, usize, String)> = Vec::new();
@@ -207,7 +227,8 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
             b.0 >= m.end() && sent[m.end()..b.0].trim_matches(|c: char| c == '\'' || c == '"' || c.is_whitespace()).is_empty()
         });
         let tight = p.judgement_before.is_match(super::clip_before(sent, m.start(), 25));
-        if adjective_rating || (quoted && follows_body) || (judged && (strong_word || quoted || tight)) {
+        let negated = p.negated.is_match(super::clip_before(sent, m.start(), 30).trim_end_matches(['\'', '"']));
+        if !negated && (adjective_rating || (quoted && follows_body) || (judged && (strong_word || quoted || tight))) {
             if let Some(j) = ctx.schema.rating(&word) {
                 ratings.push((m.start(), m.end(), j.to_string()));
             }
@@ -230,10 +251,10 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
             continue;
         }
         let seg = segment_of(&segs, *ks);
-        let date = nearest_date(seg, *ke, &used_dates);
+        let date = nearest_date(seg, *ke, &used_dates).or_else(|| timeline.map(|i| (i, dates[i].date)));
         if kind == "assessment" {
             // An assessment of a child, not of the service, unless dated right there.
-            let adjacent = dates.iter().any(|d| (d.end <= *ks && *ks - d.end <= 12) || (d.start >= *ke && d.start - *ke <= 12));
+            let adjacent = timeline.is_some() || dates.iter().any(|d| (d.end <= *ks && *ks - d.end <= 12) || (d.start >= *ke && d.start - *ke <= 12));
             if !adjacent {
                 continue;
             }
@@ -252,14 +273,15 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
         let Some(body) = explicit.or_else(|| bodies.iter().rev().find(|b| b.1 <= *ks && b.0 >= seg.0).map(|b| b.2)).or(main) else { continue };
         let rating = rating_idx.map(|i| ratings[i].2.clone());
         let specific = kind != "inspection" && kind != "visit";
-        let strength = if date.is_some() {
+        let published = date.is_some_and(|(i, _)| p.published.is_match(&sent[..dates[i].start]));
+        let strength = if date.is_some() && !published {
             Strength::Dated
-        } else if explicit.is_some() && (specific || rating.is_some()) {
+        } else if (explicit.is_some() || published) && (specific || rating.is_some()) {
             Strength::Named
         } else {
             Strength::Anaphoric
         };
-        out.push(Candidate { body, kind: kind.clone(), date: date.map(|d| d.1), rating, strength, sentence: si, start: s.start + ks, end: s.start + ke, rule: "inspection/kind" });
+        out.push(Candidate { body, kind: kind.clone(), date: date.map(|d| d.1), rating, published, strength, sentence: si, start: s.start + ks, end: s.start + ke, rule: "inspection/kind" });
     }
 
     for (k, (rs, re_, judgement)) in ratings.iter().enumerate() {
@@ -276,17 +298,23 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
             continue; // `several councils graded 'inadequate'` names no body
         }
         let Some(body) = explicit.or(main) else { continue };
-        let date = if follows.is_some() {
-            dates.iter().find(|d| d.start >= *re_ && d.start < re_ + 25).map(|d| d.date)
+        let date_idx = if follows.is_some() {
+            dates.iter().position(|d| d.start >= *re_ && d.start < re_ + 25)
         } else {
-            nearest_date(seg, *rs, &used_dates).map(|d| d.1)
+            // A judgement's own date stands close to it (or opens a timeline line).
+            nearest_date(seg, *rs, &used_dates)
+                .map(|d| d.0)
+                .filter(|&i| dates[i].start.abs_diff(*re_) <= 40 || dates[i].end.abs_diff(*rs) <= 60 || Some(i) == timeline)
         };
+        let date = date_idx.map(|i| dates[i].date);
+        let published = date_idx.is_some_and(|i| p.published.is_match(&sent[..dates[i].start]));
         let strength = match (date, explicit) {
+            (Some(_), _) if published => Strength::Named,
             (Some(_), _) => Strength::Dated,
             (None, Some(_)) if follows.is_some() || subject.is_some() => Strength::Named,
             _ => Strength::Anaphoric,
         };
-        out.push(Candidate { body, kind: "inspection".into(), date, rating: Some(judgement.clone()), strength, sentence: si, start: s.start + rs, end: s.start + re_, rule: "inspection/judgement" });
+        out.push(Candidate { body, kind: "inspection".into(), date, rating: Some(judgement.clone()), published, strength, sentence: si, start: s.start + rs, end: s.start + re_, rule: "inspection/judgement" });
     }
 }
 

@@ -42,7 +42,7 @@ const NOT_IN_ORG_NAME: &[&str] = &[
     "Chief", "Executive", "Member", "Cabinet", "Inspector", "Commissioner", "Leader", "Head", "Dear", "Our",
     "Their", "Its", "His", "Her", "New", "Former", "Interim", "Acting", "Meanwhile", "But", "Finally",
 ];
-const ORG_HEADS: &str = "Council|Trust|Hub|Board|Partnership|Agency|Commission|Inspectorate|Foundation|Department|Authority|Service|Academy|Group";
+const ORG_HEADS: &str = "Council|Trust|Hub|Board|Partnership|Agency|Commission|Inspectorate|Foundation|Department|Authority|Service|Academy|Group|Police|Constabulary|Committee|Panel|Union|Association|Society|Network|Institute|Office";
 
 fn alternation<'a>(items: impl Iterator<Item = &'a String>) -> String {
     let mut v: Vec<&String> = items.collect();
@@ -128,7 +128,14 @@ pub fn find_named(ctx: &mut Ctx) {
             }
         }
         for c in m.named_org.captures_iter(sent) {
-            let (a, b) = (c.get(0).unwrap().start(), c.get(0).unwrap().end());
+            let (a, mut b) = (c.get(0).unwrap().start(), c.get(0).unwrap().end());
+            // `West Mercia Police and NHS ... Board` is two bodies: keep the first whole one.
+            if let Some(and) = sent[a..b].find(" and ") {
+                let left = &sent[a..a + and];
+                if ORG_HEADS.split('|').any(|h| left.ends_with(h)) {
+                    b = a + and;
+                }
+            }
             let Some(a) = trim_org_start(sent, a, b) else { continue };
             if ctx.overlaps(s.start + a, s.start + b) || only_generic_words(&sent[a..b]) {
                 continue;
@@ -176,8 +183,12 @@ fn trim_org_start(sent: &str, start: usize, end: usize) -> Option<usize> {
         *at += w.len() + 1;
         Some((here, w))
     }).collect();
-    let cut = words.iter().rposition(|(_, w)| NOT_IN_ORG_NAME.contains(w) || *w == "of" || *w == "for");
-    let first = cut.map_or(0, |i| i + 1);
+    // Cut after the last role word or article, with an `of`/`for` that follows it.
+    let cut = words.iter().rposition(|(_, w)| NOT_IN_ORG_NAME.contains(w));
+    let mut first = cut.map_or(0, |i| i + 1);
+    if first > 0 && words.get(first).is_some_and(|(_, w)| *w == "of" || *w == "for") {
+        first += 1;
+    }
     // The words left must hold a name besides the head: two words at least.
     (words.len() >= first + 2).then(|| words[first].0)
 }
@@ -284,9 +295,13 @@ pub fn find_anaphors(ctx: &mut Ctx) {
             // The council last named in this paragraph, else the document's.
             let at = s.start + g.start();
             let paragraph = s.paragraph;
-            // `the county council` prefers a county council, `the city council` a city's.
+            // `the county council` prefers a county council (the document's own first).
             let form = ["county", "city", "borough"].into_iter().find(|f| g.as_str().to_lowercase().contains(f));
             let fits = |id: EntityId| form.is_none_or(|f| ctx.entities[id].name.to_lowercase().contains(f));
+            if let Some(main) = council.filter(|&c| form.is_some() && fits(c)) {
+                ctx.mention(at, s.start + g.end(), main, true);
+                continue;
+            }
             let in_paragraph = |m: &&super::Mention| {
                 m.start < at && !m.anaphor && ctx.is_body(m.entity, &[BodyKind::Council]) && ctx.doc.sentences[m.sentence].paragraph == paragraph
             };

@@ -50,12 +50,12 @@ fn patterns() -> &'static Patterns {
         apposition: re("^(?:'s)?(?:\\s*[,(:-]|\\s+as)\\s*(?:(?:the|our|its|their|his|her|a|an|now|also|currently|previously|formerly)\\s+)*((?:former|ex-|previous|new|interim|acting|then|permanent)\\s*)*(?:\u{1}(?:'s)?\\s*-?\\s*)?$"),
         verb: re("^,?\\s+(?:who\\s+)?(?:has since\\s+|had\\s+)?(worked as|works as|served as|serves as|acted as|acts as|has been confirmed as|was confirmed as|is|was|has been|had been|became|becomes|will be|will become|would become|is to become|is due to become|is set to become|will assume|assumes|assumed|has been appointed(?: as)?|was appointed(?: as)?|had been appointed(?: as)?|has been named(?: as)?|was named(?: as)?|will remain(?: as)?|remains(?: as)?|was formerly|is now|has become|joined as|took over as|takes over as|will take over as|will join as|stepped down as|left (?:her|his|their) (?:role|post) as|quit as|retired as|was previously)\\s+(?:(?:the|a|an|its|their|interim|acting|permanent)\\s+)*(?:(?:role|post|position|job)\\s+of\\s+(?:the\\s+)?)?((?:former|ex-|new)\\s+)?(?:\u{1}(?:'s)?\\s+)?$"),
         take_up: re("^,?\\s+(?:[\\w',]+\\s+){0,8}?(to take(?: up)?|taking|took|to become|to assume|will take up|will take)\\s+(?:the\\s+|a\\s+|an\\s+|up\\s+)?(?:\u{1}(?:'s)?\\s+)?$"),
-        before_name: re(r"^(?:'s)?(?:\s+role)?\s*(?:\([A-Z]{2,6}\))?\s*[,:-]?\s*$"),
-        after_post_body: re("^(?:'s)?(?:\\s+role)?\\s*,?\\s+(?:of|at|for|in|with|to)\\s+(?:the\\s+)?\u{1}"),
+        before_name: re(r"^(?:'s)?(?:\s+role)?\s*(?:\([A-Z]{2,6}\))?\s*[,:-]?\s*(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Mx|Professor|Prof|Sir|Dame|Lord|Lady|Baroness)\.?\s+)?$"),
+        after_post_body: re("^(?:'s)?(?:\\s+role)?(?:\\s*,?\\s+(?:of|at|for|in|with|to)\\s+(?:the\\s+)?(?:[a-z]+\\s+)?|\\s*,\\s*)\u{1}"),
         remit: re(r"^\s+(?:of|for|with (?:special )?responsibility for)\s+([\w'&-]+(?:\s+(?:and\s+)?[\w'&-]+)*(?:\s*,\s*[\w'&-]+(?:\s+[\w'&-]+)*)*)"),
         status_prefix: re(r"(?:\b(former|ex|previous|predecessor|outgoing|new|interim|acting|incoming|then)\b[\s-]*(?:\u{1}(?:'s)?\s*)?(?:\w+'?s?\s+)?)$"),
         topic: re("^(?:(?:finally|meanwhile|elsewhere|but|and|also|similarly),?\\s+)?in\\s+\u{1}\\s*,"),
-        linking_tail: re("(?:^|[\\s,])(as|to become|becomes|became|will become|confirmed as|appointed(?: as)?|named(?: as)?|the role of|the post of|to take up the post of|to take the)\\s+(?:(?:the|a|an|its|their|his|her)\\s+)?((?:former|ex-|new|permanent|interim|acting)\\s*)?(?:\u{1}(?:'s)?\\s+)?$"),
+        linking_tail: re("(?:^|[\\s,])(as|to become|becomes|became|will become|confirmed as|appointed(?: as)?|named(?: as)?|the role of|the post of|to take up the post of|to take the)\\s+(?:(?:the|a|an|its|their|his|her)\\s+)?(?:\u{1}(?:'s)?\\s+)?((?:former|ex-|new|permanent|interim|acting|first|next)\\s*)?$"),
         former_cue: re(r"\b(?:formerly|previously|had been|spent|left|was|were)\b"),
         future_cue: re(r"\b(?:will|due to|is to|set to)\b"),
         new_post_start: re(r"\bthe\s+new\s+([\w' ]+?)s?\b[^.]*?\b(arrived|started|took up (?:post|their posts|the post)|joined|were appointed|was appointed|took over|began)\b"),
@@ -117,7 +117,11 @@ pub fn posts(ctx: &Ctx, sentence: usize) -> Vec<PostMention> {
 /// its first part, or a comma-separated list up to the part holding `and`,
 /// stopping at a verb or preposition that starts the rest of the sentence.
 fn remit_len(remit: &str) -> usize {
-    const STOP: &[&str] = &["said", "says", "added", "at", "in", "who", "has", "had", "is", "was", "will", "told", "the", "of", "on", "becomes", "became", "since", "from", "to", "until", "which", "that"];
+    const STOP: &[&str] = &[
+        "said", "says", "added", "at", "in", "who", "has", "had", "is", "was", "will", "told", "the", "of", "on", "becomes",
+        "became", "since", "from", "to", "until", "which", "that", "with", "while", "for", "by", "as", "after", "before",
+        "during", "when", "where", "whose", "and the",
+    ];
     let parts: Vec<&str> = remit.split(',').collect();
     let list_end = parts.iter().enumerate().skip(1).find(|(_, p)| p.trim_start().starts_with("and ") || p.contains(" and ")).map(|(i, _)| i);
     let short = |p: &str| p.split_whitespace().count() <= 4;
@@ -194,7 +198,11 @@ pub fn topic(ctx: &Ctx, sentence: usize) -> Option<EntityId> {
 }
 
 /// The body a post belongs to when the words around it do not name one.
-fn default_body(ctx: &mut Ctx, title: usize, sentence: usize, our: bool) -> Option<EntityId> {
+/// Bodies already given to another post in the sentence (`X, director at A,
+/// replaces Y, who stepped down as chief executive`) are passed over; then the
+/// sentence's own bodies, then the paragraph's last named body, then the
+/// document's council.
+fn default_body(ctx: &mut Ctx, title: usize, sentence: usize, taken: &[EntityId]) -> Option<EntityId> {
     let kind = ctx.schema.role_titles[title].default_body;
     if kind == BodyKind::Inspectorate {
         return inspectorate(ctx, sentence);
@@ -203,11 +211,14 @@ fn default_body(ctx: &mut Ctx, title: usize, sentence: usize, our: bool) -> Opti
         return Some(t);
     }
     let local = [BodyKind::Council, BodyKind::Trust, BodyKind::Organisation];
-    let nearest = ctx.mentions_in(sentence).find(|m| ctx.is_body(m.entity, &local)).map(|m| m.entity);
-    if our {
-        return nearest.or_else(|| ctx.main_body(BodyKind::Council));
+    let free = |m: &&Mention| ctx.is_body(m.entity, &local) && !taken.contains(&m.entity);
+    if let Some(m) = ctx.mentions_in(sentence).find(free) {
+        return Some(m.entity);
     }
-    nearest.or_else(|| ctx.main_body(BodyKind::Council))
+    let paragraph = ctx.doc.sentences[sentence].paragraph;
+    let start = ctx.doc.sentences[sentence].start;
+    let earlier = ctx.mentions.iter().rev().filter(|m| m.start < start && ctx.doc.sentences[m.sentence].paragraph == paragraph).find(free);
+    earlier.map(|m| m.entity).or_else(|| ctx.main_body(BodyKind::Council))
 }
 
 /// The inspectorate a sentence names, else the document's, else Ofsted.
@@ -259,9 +270,15 @@ pub fn find(ctx: &mut Ctx) -> Vec<RoleFact> {
     roles
 }
 
+/// Bodies given to posts already read from the sentence starting at `sentence_start`.
+fn taken_in(roles: &[RoleFact], sentence_start: usize) -> Vec<EntityId> {
+    roles.iter().filter(|r| r.evidence.sentence_start == sentence_start).map(|r| r.body).collect()
+}
+
 fn in_sentence(ctx: &mut Ctx, si: usize, roles: &mut Vec<RoleFact>) {
     let p = patterns();
     let s = ctx.doc.sentences[si];
+    let s_orig = ctx.doc.norm.span_to_original(s.start, s.end).0;
     let text = ctx.text();
     let people: Vec<Mention> = ctx.mentions_in(si).filter(|m| ctx.entities[m.entity].kind == EntityKind::Person).copied().collect();
     let posts = posts(ctx, si);
@@ -322,7 +339,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, roles: &mut Vec<RoleFact>) {
             used_post[k] = true;
             let body = body_after(ctx, post.end, s.end)
                 .or_else(|| body_just_before(ctx, post.start, person.end))
-                .or_else(|| default_body(ctx, post.title, si, gap.contains("our ") || gap.contains("its ")));
+                .or_else(|| default_body(ctx, post.title, si, &taken_in(roles, s_orig)));
             push(ctx, roles, person.entity, body, post, status, person.start.min(post.start), post.end.max(person.end), rule);
         }
     }
@@ -341,7 +358,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, roles: &mut Vec<RoleFact>) {
         let floor = s.start;
         let body = body_just_before(ctx, post.start, floor)
             .or_else(|| body_after(ctx, person.end, s.end).filter(|_| false))
-            .or_else(|| default_body(ctx, post.title, si, false));
+            .or_else(|| default_body(ctx, post.title, si, &taken_in(roles, s_orig)));
         let status = post.status.unwrap_or(Status::Current);
         let rule = if post.predecessor { "role/predecessor" } else { "role/before-name" };
         push(ctx, roles, person.entity, body, post, status, post.start, person.end, rule);
@@ -400,7 +417,7 @@ fn letter_lines(ctx: &mut Ctx, roles: &mut Vec<RoleFact>) {
                 ctx.mentions_in(si + 2).find(|m| ctx.entities[m.entity].kind == EntityKind::Body && m.start == b.start).map(|m| m.entity)
             })
             .flatten()
-            .or_else(|| default_body(ctx, post.title, si + 1, false));
+            .or_else(|| default_body(ctx, post.title, si + 1, &[]));
         push(ctx, roles, person.entity, body, &post, Status::Current, person.start, post.end, "role/letter");
     }
 }

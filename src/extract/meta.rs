@@ -34,7 +34,7 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         date_header: re(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})\b\s*(.*)$"),
-        byline: re_cs(r"^\s*By:?\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})\s*(?:,.*)?$"),
+        byline: re_cs(r"(?:^\s*|\s)[Bb]y:?\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})\s*(?:,.*)?$"),
         published: re(r"^\s*(?:published|posted|dated|last updated)?:?\s*(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(.*)$"),
         dear: re_cs(r"^\s*Dear\s"),
         today_weekday: re(r"\btoday\s*\(\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)|([a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?)\s*\)"),

@@ -22,6 +22,13 @@ fn speech_verb() -> &'static Regex {
     R.get_or_init(|| re(r"^\s*(?:,\s*)?(?:said|says|added|told|warned|explained|commented|noted|wrote|stated)\b"))
 }
 
+/// Nouns that, after a name, make it the name of a building, prize or fund.
+const NAMED_THINGS: &[&str] = &[
+    "House", "Street", "Road", "Square", "Building", "Centre", "Center", "Hall", "Court", "Way", "Lane", "Place",
+    "Avenue", "Park", "Gardens", "School", "Academy", "College", "University", "Hospital", "Award", "Awards",
+    "Prize", "Fund", "Foundation", "Trust", "Memorial", "Lecture", "Review", "Report", "Inquiry", "Library",
+];
+
 fn is_name_word(w: &str) -> bool {
     let w = w.strip_suffix("'s").unwrap_or(w);
     let mut chars = w.chars();
@@ -177,6 +184,11 @@ fn accept(ctx: &Ctx, ws: &[Word], a: usize, j: usize, cued: bool, start: usize, 
     let schema = ctx.schema;
     let first = word(text, ws[a]);
     let last = word(text, ws[j - 1]).trim_end_matches("'s");
+    // `Bernard Smith House`, `Jo Bloggs Award`: a name given to a thing.
+    let next_word = text[end..].strip_prefix(' ').and_then(|r| r.split(|c: char| !c.is_alphanumeric()).next()).unwrap_or("");
+    if NAMED_THINGS.contains(&next_word) {
+        return false;
+    }
     // A place is not a surname.
     if schema.bodies_by_place.contains_key(last) || schema.bodies_by_place.contains_key(&text[start..end]) {
         return false;

@@ -35,7 +35,7 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| Patterns {
         date_header: re(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})\b\s*(.*)$"),
         byline: re_cs(r"(?:^\s*|\s)[Bb]y:?\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})\s*(?:,.*)?$"),
-        published: re(r"^\s*(?:published|posted|dated|last updated)?:?\s*(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(.*)$"),
+        published: re(r"^\s*(?:published|posted|dated|last updated|date(?: and time)?|meeting date|date of (?:meeting|visit|letter))?:?\s*(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(.*)$"),
         dear: re_cs(r"^\s*Dear\s"),
         today_weekday: re(r"\btoday\s*\(\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)|([a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?)\s*\)"),
         year: re_cs(r"\b(?:19[5-9]|20[0-4])\d\b"),
@@ -97,6 +97,14 @@ fn dateline(lines: &[(usize, &str)]) -> Option<PartialDate> {
         if l.is_empty() || l.len() > 80 || l.to_lowercase().starts_with("updated") {
             continue;
         }
+        // Minutes write their date line in capitals.
+        let titled;
+        titled = l
+            .split(' ')
+            .map(|w| if w.chars().any(|c| c.is_lowercase()) { w.to_string() } else { w.chars().take(1).chain(w.chars().skip(1).flat_map(char::to_lowercase)).collect() })
+            .collect::<Vec<String>>()
+            .join(" ");
+        let l = titled.as_str();
         let rest = p.published.captures(l).map(|c| c.get(1).unwrap().as_str()).unwrap_or(l);
         let found = find_dates(rest, 0, None);
         if let Some(m) = found.first() {

@@ -392,7 +392,7 @@ fn push(ctx: &Ctx, roles: &mut Vec<RoleFact>, person: EntityId, body: Option<Ent
         canonical: ctx.schema.role_titles[post.title].canonical.clone(),
         status,
         date: if status == Status::Current { ctx.date } else { None },
-        start: None,
+        start: ctx.doc.sentence_at(start).and_then(|si| appointment_date(ctx, si)),
         end: None,
         evidence: ctx.evidence(start, end, rule),
     });
@@ -449,8 +449,20 @@ fn start_dates(ctx: &Ctx, roles: &mut [RoleFact]) {
     }
 }
 
-/// Start date given the role's own sentence (`appointed in March 2021`).
-pub fn date_in_sentence(ctx: &Ctx, sentence: usize) -> Option<PartialDate> {
-    let s = ctx.doc.sentences[sentence];
-    find_dates(ctx.sentence_text(sentence), s.start, ctx.reference).first().map(|d| d.date)
+/// When a post began, where its sentence says so: a date after a verb of
+/// starting (`took up post ... on 1 April`, `since 2017`, `appointed two
+/// years ago`), or the date opening a timeline line (`- June 2021: ...`).
+pub fn appointment_date(ctx: &Ctx, sentence: usize) -> Option<PartialDate> {
+    static START: OnceLock<Regex> = OnceLock::new();
+    let start = START.get_or_init(|| re(r"\b(?:appointed|appoints|appointing|appointment|took up|takes up|take up|started|starts|joined|joins|arrived|became|becomes|named|since|with effect from|took over|takes over)\b"));
+    let sent = ctx.sentence_text(sentence);
+    let dates = find_dates(sent, 0, ctx.reference);
+    let timeline = dates.first().filter(|d| sent[..d.start].trim_matches(|c: char| c == '-' || c == '*' || c.is_whitespace()).is_empty() && sent[d.end..].starts_with(':'));
+    if let Some(d) = timeline {
+        return Some(d.date);
+    }
+    // `since` dates a post only when the date follows it at once (`since 2017`).
+    let verb = start.find_iter(sent).find(|v| v.as_str() != "since" || dates.iter().any(|d| d.start >= v.end() && d.start - v.end() <= 1))?;
+    let reach = if verb.as_str() == "since" { 1 } else { 60 };
+    dates.iter().find(|d| d.start >= verb.end() && d.start - verb.end() <= reach).map(|d| d.date)
 }

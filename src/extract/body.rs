@@ -71,7 +71,7 @@ fn matchers(schema: &Schema) -> &'static Matchers {
             named_for_place: re_cs(&format!(r"\b((?:[A-Z][\w'&-]*\s+(?:(?:of|for|and)\s+)?)*[A-Z][\w'&-]*\s+)({places})\b")),
             abbreviation: re_cs(r"^\s*\(([A-Z][A-Za-z]{1,7})\)"),
             own_council: re(r"\b(?:the\s+)?(?:county|city|borough|district|local)\s+(?:council|authority)\b|\bthe\s+(?:council|authority|county)\b|\bcounty\s+council\b"),
-            own_trust: re(r"\bthe\s+(?:new\s+)?(?:children'?s\s+)?trust\b|\ban?\s+new\s+(?:children'?s\s+)?trust\b|\bthe\s+company\b"),
+            own_trust: re(r"\bthe\s+(?:new\s+)?(?:children'?s\s+)?trust\b|\ban?\s+new\s+(?:children'?s\s+)?trust\b|\bthe\s+company\b|\bthe\s+organisation\b"),
             described_council: re_cs(r"\b[Tt]he\s+([A-Z][a-z]+)\s+(?:council|authority)\b"),
         }
     })

@@ -27,6 +27,9 @@ struct Patterns {
     body_after_kind: Regex,
     generic_plural: Regex,
     inspectors_were: Regex,
+    rating_then_kind: Regex,
+    its_kind: Regex,
+    passive_subject: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -42,6 +45,9 @@ fn patterns() -> &'static Patterns {
         segment_break: re(r"\bsince\b|\bafter\b|\bbefore\b|;|\bbut\b"),
         body_after_kind: re("^\\s+(?:to|of|into|at|for|on|in)\\s+(?:the\\s+)?\u{1}"),
         generic_plural: re(r"\b(?:councils|authorities|trusts|areas|local authorities)\b"),
+        rating_then_kind: re(r"^['\x22]?\s+(?:at|in|following|after|from)\s+(?:its|the|their|a|an)\s+(?:\w+\s+){0,3}$"),
+        its_kind: re(r"\b(?:its|their)\s+(?:\w+\s+){0,2}$"),
+        passive_subject: re(r",\s*(?:was|were|is|are|has been|have been|had been)\s+(?:\w+\s+)?(?:judged|rated|graded|found|deemed)\s+[^,]{0,20}$"),
         inspectors_were: re(r"\b(?:the )?inspectors? (?:were|was|are|is)\b"),
     })
 }
@@ -63,6 +69,8 @@ struct Candidate {
     kind: String,
     date: Option<PartialDate>,
     rating: Option<String>,
+    /// The body was named around the mention, not taken from the document.
+    explicit: bool,
     /// The date is when a report was published, not when the inspection was.
     published: bool,
     strength: Strength,
@@ -80,19 +88,32 @@ pub fn find(ctx: &mut Ctx) -> Vec<InspectionFact> {
             in_sentence(ctx, si, &mut cands);
         }
     }
-    let mut events: Vec<(InspectionFact, usize)> = Vec::new(); // fact, position of last mention
+    // Each event: the fact, where it was last mentioned, and whether its body was named.
+    let mut events: Vec<(InspectionFact, usize, bool)> = Vec::new();
     for strength in [Strength::Dated, Strength::Named, Strength::Anaphoric] {
         for c in cands.iter().filter(|c| c.strength == strength) {
             let evidence = ctx.evidence(c.start, c.end, c.rule);
-            let target = events
+            let mut target = events
                 .iter()
                 .enumerate()
-                .filter(|(_, (e, _))| compatible(e, c))
-                .min_by_key(|(_, (e, pos))| {
+                .filter(|(_, (e, _, _))| compatible(e, c))
+                .min_by_key(|(_, (e, pos, _))| {
                     let same_rating = c.rating.is_some() && e.rating == c.rating;
                     (!same_rating, e.kind != c.kind, c.start.abs_diff(*pos))
                 })
                 .map(|(i, _)| i);
+            // `The report, published in July, rated the trust's services ...`
+            // reports the event just named, whose body the text had left unsaid.
+            if target.is_none() && c.published && c.explicit {
+                target = events.iter().enumerate().filter(|(_, (e, pos, named))| {
+                    let moved = InspectionFact { body: c.body, ..e.clone() };
+                    !named && *pos < c.start && compatible(&moved, c)
+                }).max_by_key(|(_, (_, pos, _))| *pos).map(|(i, _)| i);
+                if let Some(i) = target {
+                    events[i].0.body = c.body;
+                    events[i].2 = true;
+                }
+            }
             match target {
                 Some(i) => {
                     let e = &mut events[i].0;
@@ -106,8 +127,10 @@ pub fn find(ctx: &mut Ctx) -> Vec<InspectionFact> {
                         e.kind = c.kind.clone();
                     }
                     e.evidence.push(evidence);
+                    events[i].1 = events[i].1.max(c.start);
+                    events[i].2 |= c.explicit;
                 }
-                None if strength != Strength::Anaphoric || !events.iter().any(|(e, _)| e.body == c.body) => {
+                None if strength != Strength::Anaphoric || !events.iter().any(|(e, _, _)| e.body == c.body) => {
                     let inspectorate = inspectorate(ctx, c.sentence);
                     events.push((
                         InspectionFact {
@@ -120,6 +143,7 @@ pub fn find(ctx: &mut Ctx) -> Vec<InspectionFact> {
                             evidence: vec![evidence],
                         },
                         c.start,
+                        c.explicit,
                     ));
                 }
                 None => {}
@@ -129,7 +153,7 @@ pub fn find(ctx: &mut Ctx) -> Vec<InspectionFact> {
     // A bare "visit" that made its own event is an inspection of unstated kind.
     events
         .into_iter()
-        .map(|(mut e, _)| {
+        .map(|(mut e, _, _)| {
             if e.kind == "visit" {
                 e.kind = "inspection".into();
             }
@@ -146,6 +170,9 @@ fn compatible(e: &InspectionFact, c: &Candidate) -> bool {
         || (c.kind == "visit" && e.kind.ends_with("visit"))
         || (e.kind == "assessment" || c.kind == "assessment") && (e.rating.is_some() || c.rating.is_some());
     let kinds = kinds && !(c.kind == "visit" && e.kind == "full inspection");
+    // Ofsted's visits are not graded: a judgement is never a visit's.
+    let graded_visit = (c.rating.is_some() && e.kind.ends_with("visit")) || (e.rating.is_some() && c.kind.ends_with("visit"));
+    let kinds = kinds && !graded_visit;
     e.body == c.body
         && kinds
         && match (e.date, c.date) {
@@ -198,7 +225,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
     // of the inspection already named.
     if p.on_site.is_match(sent) {
         if let (Some(d), Some(body)) = (dates.first(), topic.or(main)) {
-            out.push(Candidate { body, kind: "inspection".into(), date: Some(d.date), rating: None, published: false, strength: Strength::Anaphoric, sentence: si, start: s.start, end: s.end, rule: "inspection/on-site" });
+            out.push(Candidate { body, explicit: topic.is_some(), kind: "inspection".into(), date: Some(d.date), rating: None, published: false, strength: Strength::Anaphoric, sentence: si, start: s.start, end: s.end, rule: "inspection/on-site" });
         }
     }
 
@@ -235,23 +262,30 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
         }
     }
 
-    let nearest_date = |seg: (usize, usize), anchor: usize, used: &[usize]| -> Option<(usize, PartialDate)> {
-        dates
-            .iter()
-            .enumerate()
-            .filter(|(i, d)| d.start >= seg.0 && d.end <= seg.1 && !used.contains(i))
-            .min_by_key(|(_, d)| if d.start >= anchor { d.start - anchor } else { (anchor - d.end) + 1 })
-            .map(|(i, d)| (i, d.date))
+    // Each date belongs to the kind or judgement nearest it in its segment.
+    let anchors: Vec<(usize, usize)> = kinds.iter().map(|k| (k.0, k.1)).chain(ratings.iter().map(|r| (r.0, r.1))).collect();
+    let distance = |d: &DateMention, a: (usize, usize)| if d.start >= a.1 { d.start - a.1 } else { a.0.saturating_sub(d.end) };
+    let owner: Vec<Option<usize>> = dates
+        .iter()
+        .map(|d| {
+            let seg = segment_of(&segs, d.start);
+            anchors.iter().enumerate().filter(|(_, a)| a.0 >= seg.0 && a.0 < seg.1).min_by_key(|(_, a)| distance(d, **a)).map(|(i, _)| i)
+        })
+        .collect();
+    let own_date = |anchor: usize, reach: usize| -> Option<usize> {
+        let a = anchors[anchor];
+        (0..dates.len()).filter(|&i| owner[i] == Some(anchor) && distance(&dates[i], a) <= reach).min_by_key(|&i| distance(&dates[i], a))
     };
-    let mut used_dates = Vec::new();
+    let first_body = bodies.first().map(|b| b.2);
+    let passive = |before: &str| p.passive_subject.is_match(before);
     let mut used_ratings = vec![false; ratings.len()];
 
-    for (ks, ke, kind) in &kinds {
+    for (n, (ks, ke, kind)) in kinds.iter().enumerate() {
         if p.future.is_match(&sent[..*ks]) {
             continue;
         }
         let seg = segment_of(&segs, *ks);
-        let date = nearest_date(seg, *ke, &used_dates).or_else(|| timeline.map(|i| (i, dates[i].date)));
+        let date_idx = own_date(n, usize::MAX).or(timeline);
         if kind == "assessment" {
             // An assessment of a child, not of the service, unless dated right there.
             let adjacent = timeline.is_some() || dates.iter().any(|d| (d.end <= *ks && *ks - d.end <= 12) || (d.start >= *ke && d.start - *ke <= 12));
@@ -259,29 +293,41 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
                 continue;
             }
         }
-        if let Some((i, _)) = date {
-            used_dates.push(i);
-        }
-        // A judgement later in the same segment belongs to this event.
-        let rating_idx = ratings.iter().position(|(rs, _, _)| *rs > *ke && *rs < seg.1);
+        let visit = kind.ends_with("visit");
+        // A judgement later in the segment, or just before (`'good' at its last
+        // full inspection`), belongs to this event; visits carry no judgement.
+        let rating_idx = (!visit).then(|| {
+            ratings.iter().position(|(rs, re_, _)| {
+                (*rs > *ke && *rs < seg.1 && !kinds.iter().any(|k| k.0 > *ke && k.0 < *rs))
+                    || (*re_ <= *ks && *ks - *re_ <= 40 && p.rating_then_kind.is_match(&sent[*re_..*ks]))
+            })
+        }).flatten();
         if let Some(i) = rating_idx {
             used_ratings[i] = true;
         }
         let masked_after = mask_bodies(ctx, s.start + ke, &sent[*ke..]);
         let attached = p.body_after_kind.is_match(&masked_after).then(|| bodies.iter().find(|b| b.0 >= *ke).map(|b| b.2)).flatten();
-        let explicit = attached.or(topic);
-        let Some(body) = explicit.or_else(|| bodies.iter().rev().find(|b| b.1 <= *ks && b.0 >= seg.0).map(|b| b.2)).or(main) else { continue };
+        let possessive = p.its_kind.is_match(&sent[..*ks]).then_some(first_body).flatten();
+        let explicit = attached.or(topic).or(possessive);
+        let before = bodies.iter().rev().find(|b| b.1 <= *ks && b.0 >= seg.0).map(|b| b.2);
+        let after = bodies.iter().find(|b| b.0 >= *ke && b.1 <= seg.1).map(|b| b.2);
+        let earlier_same_kind = out.iter().rev().find(|c| c.kind == *kind && c.explicit).map(|c| c.body);
+        let Some(body) = explicit.or(before).or(after).or(earlier_same_kind).or(main) else { continue };
         let rating = rating_idx.map(|i| ratings[i].2.clone());
         let specific = kind != "inspection" && kind != "visit";
-        let published = date.is_some_and(|(i, _)| p.published.is_match(&sent[..dates[i].start]));
-        let strength = if date.is_some() && !published {
+        let plural = sent[*ks..*ke].ends_with('s');
+        let published = date_idx.is_some_and(|i| p.published.is_match(&sent[..dates[i].start]));
+        let found_body = explicit.is_some() || before.is_some() || after.is_some();
+        let strength = if plural {
+            Strength::Anaphoric
+        } else if date_idx.is_some() && !published {
             Strength::Dated
         } else if (explicit.is_some() || published) && (specific || rating.is_some()) {
             Strength::Named
         } else {
             Strength::Anaphoric
         };
-        out.push(Candidate { body, kind: kind.clone(), date: date.map(|d| d.1), rating, published, strength, sentence: si, start: s.start + ks, end: s.start + ke, rule: "inspection/kind" });
+        out.push(Candidate { body, explicit: found_body, kind: kind.clone(), date: date_idx.map(|i| dates[i].date), rating, published, strength, sentence: si, start: s.start + ks, end: s.start + ke, rule: "inspection/kind" });
     }
 
     for (k, (rs, re_, judgement)) in ratings.iter().enumerate() {
@@ -291,20 +337,21 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
         let seg = segment_of(&segs, *rs);
         // `'outstanding' Leeds`: the rated body follows the word.
         let follows = bodies.iter().find(|b| b.0 >= *re_ && sent[*re_..b.0].trim_matches(|c: char| c == '\'' || c == '"' || c.is_whitespace()).is_empty()).map(|b| b.2);
-        let subject = bodies.iter().rev().find(|b| b.1 <= *rs && b.0 >= seg.0.saturating_sub(0)).map(|b| b.2)
+        // `X, the company that ..., was judged good`: the sentence's subject.
+        let subject = if passive(&sent[..*rs]) { first_body } else { None }
+            .or_else(|| bodies.iter().rev().find(|b| b.1 <= *rs && b.0 >= seg.0).map(|b| b.2))
             .or_else(|| bodies.iter().rev().find(|b| b.1 <= *rs).map(|b| b.2));
         let explicit = follows.or(subject).or(topic);
         if explicit.is_none() && p.generic_plural.is_match(&sent[seg.0..*rs]) {
             continue; // `several councils graded 'inadequate'` names no body
         }
         let Some(body) = explicit.or(main) else { continue };
+        let anchor = kinds.len() + k;
         let date_idx = if follows.is_some() {
             dates.iter().position(|d| d.start >= *re_ && d.start < re_ + 25)
         } else {
             // A judgement's own date stands close to it (or opens a timeline line).
-            nearest_date(seg, *rs, &used_dates)
-                .map(|d| d.0)
-                .filter(|&i| dates[i].start.abs_diff(*re_) <= 40 || dates[i].end.abs_diff(*rs) <= 60 || Some(i) == timeline)
+            own_date(anchor, 40).or(timeline)
         };
         let date = date_idx.map(|i| dates[i].date);
         let published = date_idx.is_some_and(|i| p.published.is_match(&sent[..dates[i].start]));
@@ -314,7 +361,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
             (None, Some(_)) if follows.is_some() || subject.is_some() => Strength::Named,
             _ => Strength::Anaphoric,
         };
-        out.push(Candidate { body, kind: "inspection".into(), date, rating: Some(judgement.clone()), published, strength, sentence: si, start: s.start + rs, end: s.start + re_, rule: "inspection/judgement" });
+        out.push(Candidate { body, explicit: explicit.is_some(), kind: "inspection".into(), date, rating: Some(judgement.clone()), published, strength, sentence: si, start: s.start + rs, end: s.start + re_, rule: "inspection/judgement" });
     }
 }
 

@@ -40,6 +40,7 @@ struct Patterns {
     topic: Regex,
     new_post_start: Regex,
     linking_tail: Regex,
+    and_post: Regex,
     former_cue: Regex,
     future_cue: Regex,
 }
@@ -55,6 +56,7 @@ fn patterns() -> &'static Patterns {
         remit: re(r"^\s+(?:of|for|with (?:special )?responsibility for)\s+([\w'&-]+(?:\s+(?:and\s+)?[\w'&-]+)*(?:\s*,\s*[\w'&-]+(?:\s+[\w'&-]+)*)*)"),
         status_prefix: re(r"(?:\b(former|ex|previous|predecessor|outgoing|new|interim|acting|incoming|then)\b[\s-]*(?:\u{1}(?:'s)?\s*)?(?:\w+'?s?\s+)?)$"),
         topic: re("^(?:(?:finally|meanwhile|elsewhere|but|and|also|similarly),?\\s+)?in\\s+\u{1}\\s*,"),
+        and_post: re("^\\s*(?:(?:of|for|at|in)\\s+(?:the\\s+)?\u{1}\\s*)?,?\\s*(?:and|&)\\s+(?:the\\s+)?$"),
         linking_tail: re("(?:^|[\\s,])(as|to become|becomes|became|will become|confirmed as|appointed(?: as)?|named(?: as)?|the role of|the post of|to take up the post of|to take the)\\s+(?:(?:the|a|an|its|their|his|her)\\s+)?(?:\u{1}(?:'s)?\\s+)?((?:former|ex-|new|permanent|interim|acting|first|next)\\s*)?$"),
         former_cue: re(r"\b(?:formerly|previously|had been|spent|left|was|were)\b"),
         future_cue: re(r"\b(?:will|due to|is to|set to)\b"),
@@ -210,15 +212,24 @@ fn default_body(ctx: &mut Ctx, title: usize, sentence: usize, taken: &[EntityId]
     if let Some(t) = topic(ctx, sentence) {
         return Some(t);
     }
-    let local = [BodyKind::Council, BodyKind::Trust, BodyKind::Organisation];
-    let free = |m: &&Mention| ctx.is_body(m.entity, &local) && !taken.contains(&m.entity);
-    if let Some(m) = ctx.mentions_in(sentence).find(free) {
-        return Some(m.entity);
-    }
+    // A chair first looks for a trust or board; other posts take any local body.
+    let preferred: &[BodyKind] = if kind == BodyKind::Trust { &[BodyKind::Trust, BodyKind::Organisation] } else { &[] };
     let paragraph = ctx.doc.sentences[sentence].paragraph;
     let start = ctx.doc.sentences[sentence].start;
-    let earlier = ctx.mentions.iter().rev().filter(|m| m.start < start && ctx.doc.sentences[m.sentence].paragraph == paragraph).find(free);
-    earlier.map(|m| m.entity).or_else(|| ctx.main_body(BodyKind::Council))
+    for kinds in [preferred, &[BodyKind::Council, BodyKind::Trust, BodyKind::Organisation][..]] {
+        if kinds.is_empty() {
+            continue;
+        }
+        let free = |m: &&Mention| ctx.is_body(m.entity, kinds) && !taken.contains(&m.entity);
+        if let Some(m) = ctx.mentions_in(sentence).find(free) {
+            return Some(m.entity);
+        }
+        let earlier = ctx.mentions.iter().rev().filter(|m| m.start < start && ctx.doc.sentences[m.sentence].paragraph == paragraph).find(free);
+        if let Some(m) = earlier {
+            return Some(m.entity);
+        }
+    }
+    ctx.main_body(BodyKind::Council)
 }
 
 /// The inspectorate a sentence names, else the document's, else Ofsted.
@@ -270,19 +281,29 @@ pub fn find(ctx: &mut Ctx) -> Vec<RoleFact> {
     roles
 }
 
-/// Bodies given to posts already read from the sentence starting at `sentence_start`.
-fn taken_in(roles: &[RoleFact], sentence_start: usize) -> Vec<EntityId> {
-    roles.iter().filter(|r| r.evidence.sentence_start == sentence_start).map(|r| r.body).collect()
+/// Bodies named for another person's post in this sentence, with the place
+/// named right after one (`at Brighter Futures for Children in Reading`).
+fn taken_by_others(ctx: &Ctx, explicit: &[(EntityId, EntityId)], person: EntityId, sentence: usize) -> Vec<EntityId> {
+    let text = ctx.text();
+    let mut taken: Vec<EntityId> = explicit.iter().filter(|(p, _)| *p != person).map(|(_, b)| *b).collect();
+    let bodies: Vec<&Mention> = ctx.mentions_in(sentence).filter(|m| ctx.entities[m.entity].kind == EntityKind::Body).collect();
+    for w in bodies.windows(2) {
+        if taken.contains(&w[0].entity) && &text[w[0].end..w[1].start] == " in " {
+            taken.push(w[1].entity);
+        }
+    }
+    taken
 }
 
 fn in_sentence(ctx: &mut Ctx, si: usize, roles: &mut Vec<RoleFact>) {
     let p = patterns();
     let s = ctx.doc.sentences[si];
-    let s_orig = ctx.doc.norm.span_to_original(s.start, s.end).0;
     let text = ctx.text();
     let people: Vec<Mention> = ctx.mentions_in(si).filter(|m| ctx.entities[m.entity].kind == EntityKind::Person).copied().collect();
     let posts = posts(ctx, si);
     let mut used_post = vec![false; posts.len()];
+    // (person, body) for posts whose body the words named.
+    let mut explicit: Vec<(EntityId, EntityId)> = Vec::new();
 
     // Name, then post: the first post after the name when the words between
     // are an apposition or a verb; later ones when a linking phrase (`as`,
@@ -291,6 +312,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, roles: &mut Vec<RoleFact>) {
     for person in people.iter().filter(|m| !possessive(m)) {
         let next_person = people.iter().find(|q| q.start > person.end && !possessive(q)).map_or(s.end, |q| q.start);
         let mut first = true;
+        let mut last_linked: Option<usize> = None; // where this person's last post ended
         for (k, post) in posts.iter().enumerate() {
             if post.start < person.end || post.start >= next_person {
                 continue;
@@ -321,7 +343,12 @@ fn in_sentence(ctx: &mut Ctx, si: usize, roles: &mut Vec<RoleFact>) {
                 p.take_up.captures(&gap).map(|c| (if c[1].to_lowercase().starts_with("will") { Status::Future } else { Status::Current }, "role/take-up"))
             };
             first = false;
-            let linked = start_anchored.or_else(|| {
+            // `Director of X and Chief Executive of Y`: a second post joined by `and`.
+            let joined = last_linked.filter(|&end| end <= post.start).and_then(|end| {
+                let between = mask_bodies(ctx, end, &text[end..post.start]);
+                p.and_post.is_match(&between).then_some((Status::Current, "role/and"))
+            });
+            let linked = start_anchored.or(joined).or_else(|| {
                 p.linking_tail.captures(&gap).filter(|_| !gap.contains(';')).map(|c| {
                     let prefix = c.get(2).map(|g| g.as_str().to_lowercase()).unwrap_or_default();
                     let clause = gap.rsplit(',').next().unwrap_or(&gap);
@@ -337,9 +364,15 @@ fn in_sentence(ctx: &mut Ctx, si: usize, roles: &mut Vec<RoleFact>) {
             });
             let Some((status, rule)) = linked else { continue };
             used_post[k] = true;
-            let body = body_after(ctx, post.end, s.end)
-                .or_else(|| body_just_before(ctx, post.start, person.end))
-                .or_else(|| default_body(ctx, post.title, si, &taken_in(roles, s_orig)));
+            last_linked = Some(post.end);
+            // `Unison's regional organiser for Cumbria`: the possessive names the body.
+            let possessor = body_just_before(ctx, post.start, person.end).filter(|_| gap.trim_end().ends_with("\u{1}'s"));
+            let named = possessor.or_else(|| body_after(ctx, post.end, s.end)).or_else(|| body_just_before(ctx, post.start, person.end));
+            if let Some(b) = named {
+                explicit.push((person.entity, b));
+            }
+            let taken = taken_by_others(ctx, &explicit, person.entity, si);
+            let body = named.or_else(|| default_body(ctx, post.title, si, &taken));
             push(ctx, roles, person.entity, body, post, status, person.start.min(post.start), post.end.max(person.end), rule);
         }
     }
@@ -358,7 +391,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, roles: &mut Vec<RoleFact>) {
         let floor = s.start;
         let body = body_just_before(ctx, post.start, floor)
             .or_else(|| body_after(ctx, person.end, s.end).filter(|_| false))
-            .or_else(|| default_body(ctx, post.title, si, &taken_in(roles, s_orig)));
+            .or_else(|| default_body(ctx, post.title, si, &taken_by_others(ctx, &explicit, person.entity, si)));
         let status = post.status.unwrap_or(Status::Current);
         let rule = if post.predecessor { "role/predecessor" } else { "role/before-name" };
         push(ctx, roles, person.entity, body, post, status, post.start, person.end, rule);

@@ -132,9 +132,12 @@ pub fn resolve(mut docs: Vec<DocExtraction>) -> KnowledgeGraph {
 }
 
 /// Whether two wordings name the same post (`DCS` and `director of children's services`).
+/// Also `commissioner` and `children's commissioner`, `director` and `director
+/// of children's services`: one wording is the other's first or last words.
 fn same_post(a: &str, b: &str, canonical: &str) -> bool {
     let abbreviation = |w: &str| !w.contains(' ');
-    a == b || (abbreviation(a) && b == canonical) || (abbreviation(b) && a == canonical)
+    let part_of = |short: &str, long: &str| long.starts_with(&format!("{short} ")) || long.ends_with(&format!(" {short}"));
+    a == b || (abbreviation(a) && b == canonical) || (abbreviation(b) && a == canonical) || part_of(a, b) || part_of(b, a)
 }
 
 fn plain(evidence: Evidence, observed_on: Option<PartialDate>) -> Observation {

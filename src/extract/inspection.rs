@@ -285,7 +285,8 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
             continue;
         }
         let seg = segment_of(&segs, *ks);
-        let date_idx = own_date(n, usize::MAX).or(timeline);
+        // A judgement of this event lends it its date when the kind has none.
+        let lent = |r: usize| own_date(kinds.len() + r, 40);
         if kind == "assessment" {
             // An assessment of a child, not of the service, unless dated right there.
             let adjacent = timeline.is_some() || dates.iter().any(|d| (d.end <= *ks && *ks - d.end <= 12) || (d.start >= *ke && d.start - *ke <= 12));
@@ -305,6 +306,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
         if let Some(i) = rating_idx {
             used_ratings[i] = true;
         }
+        let date_idx = own_date(n, usize::MAX).or_else(|| rating_idx.and_then(lent)).or(timeline);
         let masked_after = mask_bodies(ctx, s.start + ke, &sent[*ke..]);
         let attached = p.body_after_kind.is_match(&masked_after).then(|| bodies.iter().find(|b| b.0 >= *ke).map(|b| b.2)).flatten();
         let possessive = p.its_kind.is_match(&sent[..*ks]).then_some(first_body).flatten();

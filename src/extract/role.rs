@@ -41,6 +41,7 @@ struct Patterns {
     new_post_start: Regex,
     linking_tail: Regex,
     and_post: Regex,
+    its: Regex,
     former_cue: Regex,
     future_cue: Regex,
 }
@@ -56,6 +57,7 @@ fn patterns() -> &'static Patterns {
         remit: re(r"^\s+(?:of|for|with (?:special )?responsibility for)\s+([\w'&-]+(?:\s+(?:and\s+)?[\w'&-]+)*(?:\s*,\s*[\w'&-]+(?:\s+[\w'&-]+)*)*)"),
         status_prefix: re(r"(?:\b(former|ex|previous|predecessor|outgoing|new|interim|acting|incoming|then)\b[\s-]*(?:\u{1}(?:'s)?\s*)?(?:\w+'?s?\s+)?)$"),
         topic: re("^(?:(?:finally|meanwhile|elsewhere|but|and|also|similarly),?\\s+)?in\\s+\u{1}\\s*,"),
+        its: re(r"^,\s*(?:its|their)\s"),
         and_post: re("^\\s*(?:(?:of|for|at|in)\\s+(?:the\\s+)?\u{1}\\s*)?,?\\s*(?:and|&)\\s+(?:the\\s+)?$"),
         linking_tail: re("(?:^|[\\s,])(as|to become|becomes|became|will become|confirmed as|appointed(?: as)?|named(?: as)?|the role of|the post of|to take up the post of|to take the)\\s+(?:(?:the|a|an|its|their|his|her)\\s+)?(?:\u{1}(?:'s)?\\s+)?((?:former|ex-|new|permanent|interim|acting|first|next)\\s*)?$"),
         former_cue: re(r"\b(?:formerly|previously|had been|spent|left|was|were)\b"),
@@ -371,8 +373,12 @@ fn in_sentence(ctx: &mut Ctx, si: usize, roles: &mut Vec<RoleFact>) {
             if let Some(b) = named {
                 explicit.push((person.entity, b));
             }
+            // `..., and Tom Reilly, its chief executive`: the body named just before.
+            let its = p.its.is_match(&gap).then(|| {
+                ctx.mentions_in(si).filter(|m| m.end <= person.start && ctx.entities[m.entity].kind == EntityKind::Body).last().map(|m| m.entity)
+            }).flatten();
             let taken = taken_by_others(ctx, &explicit, person.entity, si);
-            let body = named.or_else(|| default_body(ctx, post.title, si, &taken));
+            let body = named.or(its).or_else(|| default_body(ctx, post.title, si, &taken));
             push(ctx, roles, person.entity, body, post, status, person.start.min(post.start), post.end.max(person.end), rule);
         }
     }

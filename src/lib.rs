@@ -4,11 +4,13 @@
 //! The pipeline, one module a stage:
 //! `document` (read, normalise, split) -> `extract` (facts per document) ->
 //! `resolve` (one node per real person, body and inspection) -> `graph`
-//! (petgraph) -> `export` (DOT, JSON-LD).
+//! (petgraph) -> `export` (DOT, JSON-LD); `eval` scores a graph against gold
+//! annotations.
 
 pub mod date;
 pub mod document;
 pub mod error;
+pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod graph;

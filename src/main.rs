@@ -42,6 +42,26 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Score a build against gold annotations: precision, recall and F1 for
+    /// people, bodies, roles, inspections and successions, and the accuracy of
+    /// role dates, inspection ratings and inspection dates.
+    ///
+    /// GOLD_DIR holds one JSON file per document in the format of
+    /// tests/gold/seeds/FORMAT.md. The figures are those of the project's gold
+    /// scorer (score.py) on the same build.
+    #[command(after_help = EXIT_CODES)]
+    Eval {
+        /// Folder of gold annotation files (*.json)
+        gold: PathBuf,
+        /// Files and folders to build [default: seeds/]
+        inputs: Vec<PathBuf>,
+        /// List what was missed and what was extra
+        #[arg(long, short)]
+        verbose: bool,
+        /// Print the scores as JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// Show what the extractors read in one document: each mention with the
     /// entity it stands for, then the roles, inspections and successions with
     /// the rule that read them.
@@ -62,6 +82,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build { inputs, out, quiet } => build(inputs, out, quiet),
         Command::Explain { file } => explain(file),
+        Command::Eval { gold, inputs, verbose, json } => eval(gold, inputs, verbose, json),
     }
 }
 
@@ -136,6 +157,25 @@ fn explain(file: PathBuf) -> ExitCode {
     println!("\nsuccessions:");
     for s in &x.successions {
         println!("  {} <- {} | {:?} | {}  [{}]", name(s.successor), name(s.predecessor), s.date.map(|d| d.to_string()), s.what, s.evidence.rule);
+    }
+    ExitCode::SUCCESS
+}
+
+fn eval(gold: PathBuf, inputs: Vec<PathBuf>, verbose: bool, json: bool) -> ExitCode {
+    let inputs = if inputs.is_empty() { vec![PathBuf::from("seeds")] } else { inputs };
+    let result = oversight::eval::load_gold(&gold).and_then(|g| Ok((g, pipeline::build_graph(&inputs)?)));
+    let (gold, build) = match result {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("oversight: error: {e}");
+            return ExitCode::from(e.exit_code() as u8);
+        }
+    };
+    let report = oversight::eval::score(&build.graph, &gold);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report.to_json()).unwrap_or_default());
+    } else {
+        println!("{}", report.table(verbose));
     }
     ExitCode::SUCCESS
 }

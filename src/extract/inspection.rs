@@ -224,7 +224,8 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
     // `Inspectors were on site between 25 April and 6 May 2022`: the first day
     // of the inspection already named.
     if p.on_site.is_match(sent) {
-        if let (Some(d), Some(body)) = (dates.first(), topic.or(main)) {
+        let last_event = out.iter().rev().find(|c| !c.kind.ends_with("visit")).map(|c| c.body);
+        if let (Some(d), Some(body)) = (dates.first(), topic.or(last_event).or(main)) {
             out.push(Candidate { body, explicit: topic.is_some(), kind: "inspection".into(), date: Some(d.date), rating: None, published: false, strength: Strength::Anaphoric, sentence: si, start: s.start, end: s.end, rule: "inspection/on-site" });
         }
     }
@@ -264,7 +265,9 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
 
     // Each date belongs to the kind or judgement nearest it in its segment.
     let anchors: Vec<(usize, usize)> = kinds.iter().map(|k| (k.0, k.1)).chain(ratings.iter().map(|r| (r.0, r.1))).collect();
-    let distance = |d: &DateMention, a: (usize, usize)| if d.start >= a.1 { d.start - a.1 } else { a.0.saturating_sub(d.end) };
+    // A date mostly follows what it dates (`rated inadequate in 2015`), so a
+    // kind or judgement after the date counts as twice as far.
+    let distance = |d: &DateMention, a: (usize, usize)| if d.start >= a.1 { d.start - a.1 } else { 2 * a.0.saturating_sub(d.end) };
     let owner: Vec<Option<usize>> = dates
         .iter()
         .map(|d| {

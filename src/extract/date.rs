@@ -20,7 +20,8 @@ pub struct DateMention {
     pub relative: bool,
 }
 
-const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?";
+/// Month names as written in prose, and in capitals as datelines print them (`5 JUL 2023`).
+const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\.?";
 const NUMBER_WORDS: [&str; 11] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
 struct Patterns {
@@ -116,7 +117,7 @@ pub fn find_dates(text: &str, base: usize, reference: Option<PartialDate>) -> Ve
         for c in p.bare_month.captures_iter(text) {
             let m = c.get(0).unwrap();
             // "May" is mostly the verb; only take it after a preposition.
-            if &c[1] == "May" && !preceded_by_preposition(&text[..m.start()]) {
+            if (&c[1] == "May" || &c[1] == "MAY") && !preceded_by_preposition(&text[..m.start()]) {
                 continue;
             }
             let Some(month) = month_number(&c[1]) else { continue };
@@ -208,6 +209,7 @@ mod tests {
         assert_eq!(dates("published in June 2019", "2020-12-07"), ["2019-06"]);
         assert_eq!(dates("on site between 25 April and 6 May 2022.", ""), ["2022-04-25"]);
         assert_eq!(dates("from 11 to 15 September 2023", ""), ["2023-09-11"]);
+        assert_eq!(dates("14:32, 5 JUL 2023", ""), ["2023-07-05"]);
         assert_eq!(dates("quit in autumn 2019", "2020-03"), ["2019"]);
         assert_eq!(dates("the 2013 assessment", "2015-01-06"), ["2013"]);
     }

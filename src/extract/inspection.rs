@@ -36,7 +36,7 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         rating_word: re(r"\b(?:outstanding|good|requires improvement to be good|requires improvement|inadequate|adequate)\b"),
-        judgement_before: re(r"\b(?:rated|rates|rate|rating|judged|judges|judge|judgement|graded|grades|labell?ed|labels|found|finds|deemed|declared|branded|assessed|classed|upgraded|downgraded|moved|remains?|remained|overall effectiveness)\b[^.;]{0,60}$"),
+        judgement_before: re(r"\b(?:rated|rates|rate|rating|judged|judges|judge|judgement|graded|grades|labell?ed|labels|found|finds|deemed|declared|branded|assessed|classed|upgraded|downgraded|moved|remains?|remained|overall effectiveness|slumped|dropped|fell|improved|lifted|climbed|raised|verdict)\b[^.;]{0,60}$"),
         negated: re(r"\b(?:no longer|not|never|not yet)\s+(?:been\s+|be\s+)?(?:\w+\s+)?$"),
         published: re(r"\b(?:published|publication|released|report(?:ed)?)\b[^.;]{0,12}$"),
         on_site: re(r"\binspectors\s+(?:were\s+on\s+site|visited|were\s+in|spent)\b"),

@@ -327,7 +327,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, roles: &mut Vec<RoleFact>) {
                 first = false;
                 continue;
             }
-            let gap = mask_bodies(ctx, person.end, &text[person.end..post.start]);
+            let gap = mask_bodies(ctx, person.end, &text[person.end..post.start]).replace(" (pictured)", "");
             let said_after = speech_after(&text[post.end..s.end]);
             let start_anchored = if !first {
                 None

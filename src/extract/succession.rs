@@ -17,9 +17,11 @@ struct Patterns {
     transfer_to: Regex,
     replaced_by: Regex,
     replaced: Regex,
+    transferred_to: Regex,
     formation: Regex,
     person_verb: Regex,
     departure: Regex,
+    successor_of: Regex,
     leaves: Regex,
 }
 
@@ -29,15 +31,17 @@ const SERVICES: &str = r"(?:the\s+)?(?:\x01(?:'s)?\s+)?(?:its\s+|their\s+)?(?:ch
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
-        take_on: re(&format!(r"\b(?:took|take|takes|taken|taking|will take|has taken|had taken)\s+(?:on|over)\s+(?:the\s+)?(?:(?:running|handling|management|control|responsibility|delivery|operation)\s+(?:of|for)\s+)?({SERVICES})(?:\s+(?:in|for)\s+(\x01))?(?:\s+from\s+(\x01))?")),
+        take_on: re(&format!(r"\b(?:took|take|takes|taken|taking|will take|has taken|had taken)\s+(?:on|over|control\s+of|responsibility\s+for)\s+(?:the\s+)?(?:(?:running|handling|management|control|responsibility|delivery|operation)\s+(?:of|for)\s+)?({SERVICES})(?:\s+(?:in|for)\s+(\x01))?(?:\s+from\s+(\x01))?")),
         on_behalf: re(&format!(r"\b(?:runs|run|running|delivers|delivered|delivering|has delivered|provides|provided|has provided|has run|manages|managed|operates)\s+({SERVICES})\s+on\s+(?:the\s+)?(?:(\x01)(?:'s)?\s+)?behalf(?:\s+of\s+(\x01))?")),
         took_over_from: re(r"\b(?:took|takes|take|taken|has taken|had taken|taking) over from\s+(\x01)"),
         transfer_to: re(&format!(r"\b(?:transfer|transferred|transferring|move|moved|moving|transition|handed|handing|hand|pass|passed)\s+(?:of\s+|over\s+)?({SERVICES}|its services|their services)'?\s+(?:over\s+)?(?:in)?to\s+(?:an?\s+|the\s+)?(?:new\s+)?(\x01|(?:children'?s\s+)?trust|company)")),
         replaced_by: re(r"\x01[^\x01.;]{0,40}?\b(?:abolition and |was |were |will be |is to be |has been |to be )?(?:abolished and )?(?:replaced|succeeded|superseded)\s+by\s+((?:\x01(?:\s*,\s*|\s+and\s+)?)+)"),
-        replaced: re(r"((?:\x01(?:\s*,\s*|\s+and\s+)?)+)\s+(?:replaced|replace|replaces|succeeded|succeeds)\s+(\x01)"),
+        replaced: re(r"((?:\x01(?:\s*,\s*|\s+and\s+)?)+)(?:\s*,\s*which)?\s+(?:replaced|replace|replaces|succeeded|succeeds|took over from|take over from|takes over from)\s+(\x01)"),
+        transferred_to: re(&format!(r"({SERVICES})\s+(?:were|was|have been|has been|had been|will be|are being|is being)\s+(?:transferred|moved|handed(?:\s+over)?|outsourced|passed)\s+(?:in)?to\s+(?:an?\s+|the\s+)?(?:new\s+)?(\x01)")),
         formation: re(r"\b(?:formation|creation|launch|launched|set up|setting up|established|establishment|formed|created|went live|go-live|began operating|started operating)\b"),
         person_verb: re(r"\b(?:replaced|replaces|replacing|succeeded|succeeds|succeeding|took over from|takes over from|taking over from|will replace|will succeed|will take over from|in place of)\s+$"),
         departure: re(r"\b(?:since|after|following|on)\s+$"),
+        successor_of: re(r"^'s\s+(?:successor|replacement)\s*,?\s*$"),
         leaves: re(r"^\s+(?:leaves|left|steps down|stepped down|retires|retired|quits|quit|departs|departed|resigns|resigned)\b"),
     })
 }
@@ -146,6 +150,14 @@ fn bodies_in_sentence(ctx: &Ctx, si: usize, out: &mut Vec<SuccessionFact>) {
         let Some(predecessor) = predecessor else { continue };
         push(ctx, out, successor, predecessor, date_near(verb), &what_of(services.as_str()), s.start, s.end, "succession/transfer");
     }
+    // `children's services were transferred to X`
+    for c in p.transferred_to.captures_iter(&masked) {
+        let services = c.get(1).unwrap();
+        let Some(successor) = body_at(c.get(2).unwrap().start()).filter(|&b| ctx.is_body(b, &[BodyKind::Trust, BodyKind::Organisation])) else { continue };
+        let predecessor = services.as_str().find('\u{1}').and_then(|i| body_at(services.start() + i)).or(main_council);
+        let Some(predecessor) = predecessor else { continue };
+        push(ctx, out, successor, predecessor, date_near(c.get(0).unwrap().end()), &what_of(services.as_str()), s.start, s.end, "succession/transferred-to");
+    }
     // `X was abolished and replaced by A and B`
     for c in p.replaced_by.captures_iter(&masked) {
         let g = c.get(0).unwrap();
@@ -196,6 +208,9 @@ fn people_in_sentence(ctx: &Ctx, si: usize, roles: &[RoleFact], out: &mut Vec<Su
             if let Some(new) = subject {
                 push(ctx, out, new.entity, old.entity, date, &what(new.entity, old.entity), s.start, s.end, "succession/since-departure");
             }
+        } else if let Some(new) = people[k + 1..].first().filter(|n| p.successor_of.is_match(&text[old.end..n.start])) {
+            // `Smith's successor, Jo Bloggs`
+            push(ctx, out, new.entity, old.entity, date, &what(new.entity, old.entity), s.start, s.end, "succession/successor-of");
         } else if p.leaves.is_match(&text[old.end..s.end]) {
             // `B leaves; A, ..., becomes chief executive`
             for new in people[k + 1..].iter().filter(|m| m.entity != old.entity) {

@@ -27,6 +27,8 @@ const NUMBER_WORDS: [&str; 11] = ["zero", "one", "two", "three", "four", "five",
 struct Patterns {
     /// `25 April to 6 May 2022`, `11 to 15 September 2023`: the first day.
     day_range: Regex,
+    /// `2023-03-12`, and the British `12/03/2023`.
+    numeric: Regex,
     day_month_year: Regex,
     month_day_year: Regex,
     month_year: Regex,
@@ -42,6 +44,7 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
+        numeric: re_cs(r"\b(?:((?:19|20)\d\d)-(\d{2})-(\d{2})|(\d{1,2})/(\d{1,2})/((?:19|20)\d\d))\b"),
         day_range: re_cs(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+{MONTH})?\s*(?:-|to|and|until)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\s*,?\s+((?:19|20)\d\d)\b")),
         day_month_year: re_cs(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH}\s*,?\s+((?:19|20)\d\d)\b")),
         month_day_year: re_cs(&format!(r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")),
@@ -71,6 +74,15 @@ pub fn find_dates(text: &str, base: usize, reference: Option<PartialDate>) -> Ve
             }
         }
     };
+    for c in p.numeric.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let num = |i: usize| c.get(i).and_then(|g| g.as_str().parse::<i32>().ok());
+        let date = match (num(1), num(2), num(3)) {
+            (Some(y), Some(mo), Some(d)) => PartialDate::day(y, mo as u8, d as u8),
+            _ => (|| PartialDate::day(num(6)?, num(5)? as u8, num(4)? as u8))(),
+        };
+        push(&mut found, m.start(), m.end(), date, false);
+    }
     for c in p.day_range.captures_iter(text) {
         let m = c.get(0).unwrap();
         let month = c.get(2).or(c.get(3)).and_then(|g| month_number(g.as_str()));
@@ -210,6 +222,7 @@ mod tests {
         assert_eq!(dates("on site between 25 April and 6 May 2022.", ""), ["2022-04-25"]);
         assert_eq!(dates("from 11 to 15 September 2023", ""), ["2023-09-11"]);
         assert_eq!(dates("14:32, 5 JUL 2023", ""), ["2023-07-05"]);
+        assert_eq!(dates("Meeting held 09/03/2023, minutes of 2023-03-16", ""), ["2023-03-09", "2023-03-16"]);
         assert_eq!(dates("quit in autumn 2019", "2020-03"), ["2019"]);
         assert_eq!(dates("the 2013 assessment", "2015-01-06"), ["2013"]);
     }

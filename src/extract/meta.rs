@@ -34,8 +34,8 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         date_header: re(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})\b\s*(.*)$"),
-        byline: re_cs(r"(?:^\s*|\s)[Bb]y:?\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})\s*(?:,.*)?$"),
-        published: re(r"^\s*(?:published|posted|dated|last updated|date(?: and time)?|meeting date|date of (?:meeting|visit|letter))?:?\s*(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(.*)$"),
+        byline: re_cs(r"(?:^\s*|\s)[Bb]y:?\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})\s*(?:(?:,|\s+on\s|\s+-\s|\s+\|).*)?$"),
+        published: re(r"^\s*(?:published|posted|dated|last updated|date(?: and time)?|meeting date|date of (?:meeting|visit|letter))?:?\s*(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)?(.*)$"),
         dear: re_cs(r"^\s*Dear\s"),
         today_weekday: re(r"\btoday\s*\(\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)|([a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?)\s*\)"),
         year: re_cs(r"\b(?:19[5-9]|20[0-4])\d\b"),
@@ -58,6 +58,10 @@ pub fn read(doc: &Document) -> Meta {
     }
     if meta.date.is_none() {
         meta.date = dateline(&lines);
+    }
+    if meta.date.is_none() {
+        // `By Jo Bloggs on March 12, 2023 in News`: a byline with its date.
+        meta.date = lines.iter().filter(|(_, l)| p.byline.is_match(l)).find_map(|(_, l)| find_dates(l, 0, None).into_iter().find(|d| d.date.day.is_some())).map(|d| d.date);
     }
     if meta.date.is_none() {
         meta.date = relative_today(text);
@@ -157,6 +161,15 @@ mod tests {
         let m = meta("Ofsted\nSome Street\n\n18 May 2018\n\nA Person\nDear A,\n\nFocused visit to X\n\nText.");
         assert_eq!(m.date.unwrap().to_string(), "2018-05-18");
         assert_eq!(m.title.as_deref(), Some("Focused visit to X"));
+    }
+
+    #[test]
+    fn trade_press_bylines_carry_the_date() {
+        let m = meta("Headline\n\nBy Jo Bloggs on March 12, 2023 in Children\n\nText.");
+        assert_eq!(m.date.unwrap().to_string(), "2023-03-12");
+        assert_eq!(m.bylines.len(), 1);
+        let m = meta("Headline\n\nMon 4 Sep 2023\n\nText.");
+        assert_eq!(m.date.unwrap().to_string(), "2023-09-04");
     }
 
     #[test]

@@ -28,6 +28,8 @@ struct Matchers {
     place_council: Regex,
     /// `Multi-Agency Safeguarding Hub`
     named_org: Regex,
+    /// `University of Liverpool`
+    university: Regex,
     /// `Children First Northamptonshire`
     named_for_place: Regex,
     abbreviation: Regex,
@@ -40,7 +42,9 @@ struct Matchers {
 const NOT_IN_ORG_NAME: &[&str] = &[
     "The", "A", "An", "In", "At", "Of", "For", "And", "By", "From", "With", "Chair", "Chairman", "Director",
     "Chief", "Executive", "Member", "Cabinet", "Inspector", "Commissioner", "Leader", "Head", "Dear", "Our",
-    "Their", "Its", "His", "Her", "New", "Former", "Interim", "Acting", "Meanwhile", "But", "Finally",
+    "Their", "Its", "His", "Her", "New", "Former", "Interim", "Acting", "Meanwhile", "But", "Finally", "That", "What",
+    "This", "These", "Those", "Which", "Why", "How", "When", "Where", "Who", "It", "If", "As", "So", "Ask", "Read",
+    "See", "Click", "While", "Despite", "Under", "After", "Before", "Since", "Today", "Yesterday", "Now", "Then",
 ];
 const ORG_HEADS: &str = "Council|Trust|Hub|Board|Partnership|Agency|Commission|Inspectorate|Foundation|Department|Authority|Service|Academy|Group|Police|Constabulary|Committee|Panel|Union|Association|Society|Network|Institute|Office";
 
@@ -67,6 +71,7 @@ fn matchers(schema: &Schema) -> &'static Matchers {
             trust_in_place: re(&format!(r"\b(?:(?:an?|the)\s+)?(?:new\s+)?children'?s\s+(?:services\s+)?trust\s+(?:in|for)\s+(?-i:({places}))\b")),
             place_trust: re(&format!(r"\b(?-i:({places}))(?:'s)?\s+children'?s\s+(?:services\s+)?trust\b")),
             place_council: re(&format!(r"\b(?-i:({places}))(?:'s)?\s+(?:county\s+|city\s+|borough\s+|metropolitan\s+borough\s+|district\s+)?council\b")),
+            university: re_cs(r"\b(?:University|College|Institute|School) of (?:the )?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*"),
             named_org: re_cs(&format!(r"\b((?:[A-Z][\w'&-]*\s+(?:(?:of|for|and|&)\s+)?)+)({ORG_HEADS})\b")),
             named_for_place: re_cs(&format!(r"\b((?:[A-Z][\w'&-]*\s+(?:(?:of|for|and)\s+)?)*[A-Z][\w'&-]*\s+)({places})\b")),
             abbreviation: re_cs(r"^\s*\(([A-Z][A-Za-z]{1,7})\)"),
@@ -126,6 +131,10 @@ pub fn find_named(ctx: &mut Ctx) {
             if let Some(&row) = schema.body_by_name.get(&g.as_str().to_lowercase()) {
                 add(ctx, g.start(), g.end(), &|ctx: &mut Ctx| gazetteer_body(ctx, row));
             }
+        }
+        for g in m.university.find_iter(sent) {
+            let name = g.as_str().to_string();
+            add(ctx, g.start(), g.end(), &|ctx: &mut Ctx| ctx.entity(EntityKind::Body, &name, Some(BodyKind::Organisation), None));
         }
         for c in m.named_org.captures_iter(sent) {
             let (a, mut b) = (c.get(0).unwrap().start(), c.get(0).unwrap().end());

@@ -11,7 +11,7 @@ use super::date::{find_dates, DateMention};
 use super::role::{inspectorate, mask_bodies, topic};
 use super::{Ctx, EntityId, EntityKind, Evidence, InspectionFact, RoleFact};
 use crate::date::PartialDate;
-use crate::schema::{re, BodyKind};
+use crate::schema::{re, BodyKind, Schema};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -28,6 +28,7 @@ struct Patterns {
     generic_plural: Regex,
     inspectors_were: Regex,
     rating_then_kind: Regex,
+    timeline_sep: Regex,
     its_kind: Regex,
     passive_subject: Regex,
 }
@@ -35,7 +36,8 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
-        rating_word: re(r"\b(?:outstanding|good|requires improvement to be good|requires improvement|inadequate|adequate)\b"),
+        // Every wording of a judgement in schema/vocab/ratings.tsv, longest first.
+        rating_word: re(&format!(r"\b(?:{})\b", Schema::get().ratings.iter().map(|(w, _)| regex::escape(w)).collect::<Vec<_>>().join("|"))),
         judgement_before: re(r"\b(?:rated|rates|rate|rating|judged|judges|judge|judgement|graded|grades|labell?ed|labels|found|finds|deemed|declared|branded|assessed|classed|upgraded|downgraded|moved|remains?|remained|overall effectiveness|slumped|dropped|fell|improved|lifted|climbed|raised|verdict)\b[^.;]{0,60}$"),
         negated: re(r"\b(?:no longer|not|never|not yet)\s+(?:been\s+|be\s+)?(?:\w+\s+)?$"),
         published: re(r"\b(?:published|publication|released|report(?:ed)?)\b[^.;]{0,12}$"),
@@ -45,6 +47,7 @@ fn patterns() -> &'static Patterns {
         segment_break: re(r"\bsince\b|\bafter\b|\bbefore\b|;|\bbut\b"),
         body_after_kind: re("^\\s+(?:to|of|into|at|for|on|in)\\s+(?:the\\s+)?\u{1}"),
         generic_plural: re(r"\b(?:councils|authorities|trusts|areas|local authorities)\b"),
+        timeline_sep: re(r"^\s*(?::|-\s|\x{2013}|\x{2014})"),
         rating_then_kind: re(r"^['\x22]?\s+(?:at|in|following|after|from)\s+(?:its|the|their|a|an)\s+(?:\w+\s+){0,3}$"),
         its_kind: re(r"\b(?:its|their)\s+(?:\w+\s+){0,2}$"),
         passive_subject: re(r",\s*(?:was|were|is|are|has been|have been|had been)\s+(?:\w+\s+)?(?:judged|rated|graded|found|deemed)\s+[^,]{0,20}$"),
@@ -209,7 +212,14 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
     let text = ctx.text();
     let sent = &text[s.start..s.end];
     let segs = segments(sent);
-    let dates: Vec<DateMention> = find_dates(sent, 0, ctx.reference);
+    // `- Mar 2017: ... carried out in January`: a timeline line's own date is
+    // the reference for the relative dates after it.
+    let first = find_dates(sent, 0, ctx.reference);
+    let line_date = first.first().filter(|d| sent[..d.start].trim_matches(|c: char| c == '-' || c == '*' || c.is_whitespace()).is_empty() && p.timeline_sep.is_match(&sent[d.end..])).map(|d| d.date);
+    let dates: Vec<DateMention> = match line_date {
+        Some(r) if r.month.is_some() => find_dates(sent, 0, Some(r)),
+        _ => first,
+    };
     let local = [BodyKind::Council, BodyKind::Trust, BodyKind::Organisation];
     let bodies: Vec<(usize, usize, EntityId)> = ctx
         .mentions_in(si)
@@ -219,7 +229,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
     let topic = topic(ctx, si);
     let main = ctx.main_body(BodyKind::Council);
     // `- May 2012: Ofsted rates ...`: the line's date is its events' date.
-    let timeline = dates.iter().position(|d| sent[..d.start].trim_matches(|c: char| c == '-' || c == '*' || c.is_whitespace()).is_empty() && sent[d.end..].starts_with(':'));
+    let timeline = dates.iter().position(|d| sent[..d.start].trim_matches(|c: char| c == '-' || c == '*' || c.is_whitespace()).is_empty() && p.timeline_sep.is_match(&sent[d.end..]));
 
     // `Inspectors were on site between 25 April and 6 May 2022`: the first day
     // of the inspection already named.
@@ -249,7 +259,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
         let quoted = before.ends_with('\'') || before.ends_with('"');
         let word = m.as_str().to_lowercase();
         let judged = p.judgement_before.is_match(before) || p.judgement_after.is_match(after);
-        let strong_word = matches!(word.as_str(), "inadequate" | "outstanding" | "requires improvement to be good");
+        let strong_word = matches!(word.as_str(), "inadequate" | "outstanding") || word.ends_with("to be good");
         let adjective_rating = p.judgement_after.is_match(after.trim_start_matches(['\'', '"']));
         let follows_body = bodies.iter().any(|b| {
             b.0 >= m.end() && sent[m.end()..b.0].trim_matches(|c: char| c == '\'' || c == '"' || c.is_whitespace()).is_empty()

@@ -97,6 +97,10 @@ pub fn find(ctx: &mut Ctx, bylines: &[(usize, usize)]) -> Vec<EntityId> {
             if a == i && i > 0 && schema.honorifics.contains(word(text, ws[i - 1]).trim_end_matches('.')) {
                 honorific = true;
             }
+            // `Ask Faisal Qureshi`: a word opening the sentence before a given name is not part of it.
+            while j - a >= 3 && !schema.given_names.contains(word(text, ws[a])) && schema.given_names.contains(word(text, ws[a + 1])) {
+                a += 1;
+            }
             if j - a >= 2 && j - a <= 4 {
                 let (start, end) = (ws[a].start, ws[j - 1].end);
                 let end = if text[start..end].ends_with("'s") { end - 2 } else { end };

@@ -24,6 +24,8 @@ pub struct PostMention {
     pub status: Option<Status>,
     /// Preceded by "predecessor".
     pub predecessor: bool,
+    /// Written in the plural (`Her Majesty's Inspectors`): it may belong to a list of names.
+    pub plural: bool,
 }
 
 /// Placeholder a body mention is replaced by when a gap is matched.
@@ -42,6 +44,8 @@ struct Patterns {
     linking_tail: Regex,
     and_post: Regex,
     its: Regex,
+    its_opening: Regex,
+    chaired_by: Regex,
     former_cue: Regex,
     future_cue: Regex,
 }
@@ -51,15 +55,17 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| Patterns {
         apposition: re("^(?:'s)?(?:\\s*[,(:-]|\\s+as)\\s*(?:(?:the|our|its|their|his|her|a|an|now|also|currently|previously|formerly)\\s+)*((?:former|ex-|previous|new|interim|acting|then|permanent)\\s*)*(?:\u{1}(?:'s)?\\s*-?\\s*)?$"),
         verb: re("^,?\\s+(?:who\\s+)?(?:has since\\s+|had\\s+)?(worked as|works as|served as|serves as|acted as|acts as|has been confirmed as|was confirmed as|is|was|has been|had been|became|becomes|will be|will become|would become|is to become|is due to become|is set to become|will assume|assumes|assumed|has been appointed(?: as)?|was appointed(?: as)?|had been appointed(?: as)?|has been named(?: as)?|was named(?: as)?|will remain(?: as)?|remains(?: as)?|was formerly|is now|has become|joined as|took over as|takes over as|will take over as|will join as|stepped down as|left (?:her|his|their) (?:role|post) as|quit as|retired as|was previously)\\s+(?:(?:the|a|an|its|their|interim|acting|permanent)\\s+)*(?:(?:role|post|position|job)\\s+of\\s+(?:the\\s+)?)?((?:former|ex-|new)\\s+)?(?:\u{1}(?:'s)?\\s+)?$"),
-        take_up: re("^,?\\s+(?:[\\w',]+\\s+){0,8}?(to take(?: up)?|taking|took|to become|to assume|will take up|will take)\\s+(?:the\\s+|a\\s+|an\\s+|up\\s+)?(?:\u{1}(?:'s)?\\s+)?$"),
+        take_up: re("^,?\\s+(?:[\\w',\u{1}]+\\s+){0,8}?(to take(?: up)?|taking|took|to become|to assume|will take up|will take)\\s+(?:the\\s+|a\\s+|an\\s+|up\\s+)?(?:\u{1}(?:'s)?\\s+)?$"),
         before_name: re(r"^(?:'s)?(?:\s+role)?\s*(?:\([A-Z]{2,6}\))?\s*[,:-]?\s*(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Mx|Professor|Prof|Sir|Dame|Lord|Lady|Baroness)\.?\s+)?$"),
         after_post_body: re("^(?:'s)?(?:\\s+role)?(?:\\s*,?\\s+(?:of|at|for|in|with|to)\\s+(?:the\\s+)?(?:[a-z]+\\s+)?|\\s*,\\s*)\u{1}"),
         remit: re(r"^\s+(?:of|for|with (?:special )?responsibility for)\s+([\w'&-]+(?:\s+(?:and\s+)?[\w'&-]+)*(?:\s*,\s*[\w'&-]+(?:\s+[\w'&-]+)*)*)"),
         status_prefix: re(r"(?:\b(former|ex|previous|predecessor|outgoing|new|interim|acting|incoming|then)\b[\s-]*(?:\u{1}(?:'s)?\s*)?(?:\w+'?s?\s+)?)$"),
         topic: re("^(?:(?:finally|meanwhile|elsewhere|but|and|also|similarly),?\\s+)?in\\s+\u{1}\\s*,"),
         its: re(r"^,\s*(?:its|their)\s"),
+        its_opening: re(r"^\W*(?:its|their)\s+(?:new\s+|interim\s+|acting\s+)?$"),
+        chaired_by: re("\u{1}\\s+(?:is|was|will be|has been|had been|is now|are)\\s+(chaired|headed|led|managed)\\s+by\\s+(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame|Lord|Lady|Baroness)\\.?\\s+)?$"),
         and_post: re("^\\s*(?:(?:of|for|at|in)\\s+(?:the\\s+)?\u{1}\\s*)?,?\\s*(?:and|&)\\s+(?:the\\s+)?$"),
-        linking_tail: re("(?:^|[\\s,])(as|to become|becomes|became|will become|confirmed as|appointed(?: as)?|named(?: as)?|the role of|the post of|to take up the post of|to take the)\\s+(?:(?:the|a|an|its|their|his|her)\\s+)?(?:\u{1}(?:'s)?\\s+)?((?:former|ex-|new|permanent|interim|acting|first|next)\\s*)?$"),
+        linking_tail: re("(?:^|[\\s,])(as|to become|becomes|became|will (?:also |now )?become|confirmed as|appointed(?: as)?|named(?: as)?|the role of|the post of|to take up the post of|to take the)\\s+(?:(?:the|a|an|its|their|his|her)\\s+)?(?:\u{1}(?:'s)?\\s+)?((?:former|ex-|new|permanent|interim|acting|first|next)\\s*)?$"),
         former_cue: re(r"\b(?:formerly|previously|had been|spent|left|was|were)\b"),
         future_cue: re(r"\b(?:will|due to|is to|set to)\b"),
         new_post_start: re(r"\bthe\s+new\s+([\w' ]+?)s?\b[^.]*?\b(arrived|started|took up (?:post|their posts|the post)|joined|were appointed|was appointed|took over|began)\b"),
@@ -109,7 +115,8 @@ pub fn posts(ctx: &Ctx, sentence: usize) -> Vec<PostMention> {
             start: s.start + g.start(),
             end: s.start + end,
             title,
-            words: sent[g.start()..end].to_lowercase(),
+            words: singular(&sent[g.start()..g.end()], canonical).to_lowercase() + &sent[g.end()..end].to_lowercase(),
+            plural: g.as_str().ends_with('s') && !canonical.ends_with('s'),
             status,
             predecessor,
         });
@@ -148,6 +155,15 @@ fn remit_len(remit: &str) -> usize {
         offset += part.len() + 1;
     }
     end
+}
+
+/// `Her Majesty's Inspectors` -> `Her Majesty's Inspector`: one person's post.
+fn singular<'a>(title: &'a str, canonical: &str) -> &'a str {
+    if title.ends_with('s') && !canonical.ends_with('s') && !title.ends_with("'s") {
+        &title[..title.len() - 1]
+    } else {
+        title
+    }
 }
 
 /// The text with each body mention in it replaced by one placeholder character.
@@ -287,6 +303,14 @@ pub fn find(ctx: &mut Ctx) -> Vec<RoleFact> {
     roles
 }
 
+/// The body last named in the two sentences before, a trust first for posts that prefer one.
+fn previous_body(ctx: &Ctx, sentence: usize, title: usize) -> Option<EntityId> {
+    let preferred = ctx.schema.role_titles[title].default_body;
+    let start = ctx.doc.sentences[sentence].start;
+    let candidates: Vec<&Mention> = ctx.mentions.iter().rev().filter(|m| m.start < start && m.sentence + 2 >= sentence && ctx.entities[m.entity].kind == EntityKind::Body).collect();
+    candidates.iter().find(|m| ctx.is_body(m.entity, &[preferred])).or(candidates.first()).map(|m| m.entity)
+}
+
 /// Bodies named for another person's post in this sentence, with the place
 /// named right after one (`at Brighter Futures for Children in Reading`).
 fn taken_by_others(ctx: &Ctx, explicit: &[(EntityId, EntityId)], person: EntityId, sentence: usize) -> Vec<EntityId> {
@@ -384,6 +408,17 @@ fn in_sentence(ctx: &mut Ctx, si: usize, roles: &mut Vec<RoleFact>) {
             let taken = taken_by_others(ctx, &explicit, person.entity, si);
             let body = named.or(its).or_else(|| default_body(ctx, post.title, si, &taken));
             push(ctx, roles, person.entity, body, post, status, person.start.min(post.start), post.end.max(person.end), rule);
+            // `A and B, Her Majesty's Inspectors`: the names listed before share a plural post.
+            if post.plural && rule == "role/apposition" {
+                let mut first_of_list = person.start;
+                for q in people.iter().rev().filter(|q| q.end <= person.start) {
+                    if !matches!(text[q.end..first_of_list].trim(), "," | "and" | ", and" | "&") {
+                        break;
+                    }
+                    push(ctx, roles, q.entity, body, post, status, q.start, post.end, "role/list");
+                    first_of_list = q.start;
+                }
+            }
         }
     }
 
@@ -399,7 +434,10 @@ fn in_sentence(ctx: &mut Ctx, si: usize, roles: &mut Vec<RoleFact>) {
         }
         used_post[k] = true;
         let floor = s.start;
+        // `Its chief executive, NAME, ...` opening a sentence: the body named before.
+        let its = p.its_opening.is_match(&text[s.start..post.start]).then(|| previous_body(ctx, si, post.title)).flatten();
         let body = body_just_before(ctx, post.start, floor)
+            .or(its)
             .or_else(|| body_after(ctx, person.end, s.end).filter(|_| false))
             .or_else(|| default_body(ctx, post.title, si, &taken_by_others(ctx, &explicit, person.entity, si)));
         let status = post.status.unwrap_or(Status::Current);
@@ -418,6 +456,22 @@ fn in_sentence(ctx: &mut Ctx, si: usize, roles: &mut Vec<RoleFact>) {
                 last = q.end;
             }
         }
+    }
+
+    // `The trust is chaired by NAME`.
+    for person in &people {
+        let before = mask_bodies(ctx, s.start, &text[s.start..person.start]);
+        let Some(c) = p.chaired_by.captures(&before) else { continue };
+        let body_index = before[..c.get(0).unwrap().start()].matches(BODY).count();
+        let Some(body) = ctx.mentions_in(si).filter(|m| ctx.entities[m.entity].kind == EntityKind::Body).nth(body_index).map(|m| m.entity) else { continue };
+        let words = match &c[1] {
+            "chaired" => "chair",
+            "headed" => "head",
+            _ => "leader",
+        };
+        let Some(title) = ctx.schema.role_titles.iter().position(|t| t.canonical == words) else { continue };
+        let post = PostMention { start: person.start, end: person.end, title, words: words.to_string(), status: None, predecessor: false, plural: false };
+        push(ctx, roles, person.entity, Some(body), &post, Status::Current, s.start, person.end, "role/chaired-by");
     }
 }
 
@@ -500,7 +554,7 @@ pub fn appointment_date(ctx: &Ctx, sentence: usize) -> Option<PartialDate> {
     let start = START.get_or_init(|| re(r"\b(?:appointed|appoints|appointing|appointment|took up|takes up|take up|started|starts|joined|joins|arrived|became|becomes|named|since|with effect from|took over|takes over)\b"));
     let sent = ctx.sentence_text(sentence);
     let dates = find_dates(sent, 0, ctx.reference);
-    let timeline = dates.first().filter(|d| sent[..d.start].trim_matches(|c: char| c == '-' || c == '*' || c.is_whitespace()).is_empty() && sent[d.end..].starts_with(':'));
+    let timeline = dates.first().filter(|d| sent[..d.start].trim_matches(|c: char| c == '-' || c == '*' || c.is_whitespace()).is_empty() && (sent[d.end..].starts_with(':') || sent[d.end..].trim_start().starts_with("- ")));
     if let Some(d) = timeline {
         return Some(d.date);
     }

@@ -141,11 +141,7 @@ fn pronouns(ctx: &mut Ctx) {
         if ctx.skip[si] || !matches!(word, "He" | "She") {
             continue;
         }
-        let prev = ctx.doc.sentences[si - 1];
-        if prev.paragraph != s.paragraph && si >= 2 && ctx.doc.sentences[si - 2].paragraph != s.paragraph {
-            continue;
-        }
-        let antecedent = (si.saturating_sub(2)..si).rev().find_map(|i| {
+        let antecedent = (si.saturating_sub(3)..si).rev().find_map(|i| {
             ctx.mentions_in(i).find(|m| ctx.entities[m.entity].kind == EntityKind::Person).map(|m| m.entity)
         });
         if let Some(id) = antecedent {

@@ -21,6 +21,8 @@ struct Patterns {
     formation: Regex,
     person_verb: Regex,
     departure: Regex,
+    departure_of: Regex,
+    went_live: Regex,
     successor_of: Regex,
     leaves: Regex,
 }
@@ -41,8 +43,10 @@ fn patterns() -> &'static Patterns {
         formation: re(r"\b(?:formation|creation|launch|launched|set up|setting up|established|establishment|formed|created|went live|go-live|began operating|started operating)\b"),
         person_verb: re(r"\b(?:replaced|replaces|replacing|succeeded|succeeds|succeeding|took over from|takes over from|taking over from|will replace|will succeed|will take over from|in place of)\s+$"),
         departure: re(r"\b(?:since|after|following|on)\s+$"),
+        departure_of: re(r"\b(?:since|after|following|on)\s+the\s+(?:departure|resignation|retirement|exit|death|dismissal|suspension)\s+of\s+(?:the\s+)?$"),
+        went_live: re(r"^\s*(?:,[^,]{0,60},\s*)?(?:went live|launched|began operating|started operating|came into being|was established|was set up|was formed|was created|took over)\b"),
         successor_of: re(r"^'s\s+(?:successor|replacement)\s*,?\s*$"),
-        leaves: re(r"^\s+(?:leaves|left|steps down|stepped down|retires|retired|quits|quit|departs|departed|resigns|resigned)\b"),
+        leaves: re(r"^(?:,[^,]{0,90},)?\s+(?:leaves|left|steps down|stepped down|retires|retired|quits|quit|departs|departed|resigns|resigned|is leaving|will leave|is retiring|will retire)\b"),
     })
 }
 
@@ -158,6 +162,20 @@ fn bodies_in_sentence(ctx: &Ctx, si: usize, out: &mut Vec<SuccessionFact>) {
         let Some(predecessor) = predecessor else { continue };
         push(ctx, out, successor, predecessor, date_near(c.get(0).unwrap().end()), &what_of(services.as_str()), s.start, s.end, "succession/transferred-to");
     }
+    // `Medway Children's Trust went live on 1 October 2022`: a new trust takes
+    // over from the council the document is about, when it serves that place.
+    for (k, b) in bodies.iter().enumerate() {
+        if !ctx.is_body(b.2, &[BodyKind::Trust]) || !p.went_live.is_match(&sent[b.1..]) {
+            continue;
+        }
+        let Some(council) = main_council else { continue };
+        let same_place = ctx.entities[b.2].place.is_some() && ctx.entities[b.2].place == ctx.entities[council].place
+            || ctx.entities[council].place.as_ref().is_some_and(|p| ctx.entities[b.2].name.starts_with(p.as_str()));
+        if same_place {
+            let at = masked.match_indices('\u{1}').nth(k).map_or(0, |(i, _)| i);
+            push(ctx, out, b.2, council, date_near(at), "children's services", s.start, s.end, "succession/went-live");
+        }
+    }
     // `X was abolished and replaced by A and B`
     for c in p.replaced_by.captures_iter(&masked) {
         let g = c.get(0).unwrap();
@@ -208,17 +226,24 @@ fn people_in_sentence(ctx: &Ctx, si: usize, roles: &[RoleFact], out: &mut Vec<Su
             if let Some(new) = subject {
                 push(ctx, out, new.entity, old.entity, date, &what(new.entity, old.entity), s.start, s.end, "succession/since-departure");
             }
+        } else if p.departure_of.is_match(super::clip_before(text, old.start, 60)) {
+            // `... since April, following the departure of NAME`
+            if let Some(new) = subject {
+                push(ctx, out, new.entity, old.entity, date, &what(new.entity, old.entity), s.start, s.end, "succession/departure-of");
+            }
         } else if let Some(new) = people[k + 1..].first().filter(|n| p.successor_of.is_match(&text[old.end..n.start])) {
             // `Smith's successor, Jo Bloggs`
             push(ctx, out, new.entity, old.entity, date, &what(new.entity, old.entity), s.start, s.end, "succession/successor-of");
         } else if p.leaves.is_match(&text[old.end..s.end]) {
-            // `B leaves; A, ..., becomes chief executive`
-            for new in people[k + 1..].iter().filter(|m| m.entity != old.entity) {
-                let takes_post = roles.iter().any(|r| r.person == new.entity && r.status == Status::Current && r.evidence.sentence_start == ctx.evidence(s.start, s.end, "").sentence_start);
-                if takes_post {
-                    push(ctx, out, new.entity, old.entity, date, &what(new.entity, old.entity), s.start, s.end, "succession/leaves");
-                    break;
-                }
+            // `B leaves; A ... becomes chief executive`, `A, interim since March, when B ... left`:
+            // the successor is the nearest other person given a current post in this sentence.
+            let sentence_start = ctx.evidence(s.start, s.end, "").sentence_start;
+            let takes_post = |m: &&super::Mention| {
+                m.entity != old.entity && roles.iter().any(|r| r.person == m.entity && r.status == Status::Current && r.evidence.sentence_start == sentence_start)
+            };
+            let new = people.iter().filter(takes_post).min_by_key(|m| m.start.abs_diff(old.start));
+            if let Some(new) = new {
+                push(ctx, out, new.entity, old.entity, date, &what(new.entity, old.entity), s.start, s.end, "succession/leaves");
             }
         }
     }

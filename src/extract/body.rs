@@ -306,6 +306,12 @@ pub fn find_anaphors(ctx: &mut Ctx) {
             let paragraph = s.paragraph;
             // `the county council` prefers a county council (the document's own first).
             let form = ["county", "city", "borough"].into_iter().find(|f| g.as_str().to_lowercase().contains(f));
+            // `the council` is the document's own council where this paragraph names it.
+            let main_here = council.filter(|&c| form.is_none() && ctx.mentions.iter().any(|m| m.entity == c && m.start < at && !m.anaphor && ctx.doc.sentences[m.sentence].paragraph == paragraph));
+            if let Some(main) = main_here {
+                ctx.mention(at, s.start + g.end(), main, true);
+                continue;
+            }
             let fits = |id: EntityId| form.is_none_or(|f| ctx.entities[id].name.to_lowercase().contains(f));
             if let Some(main) = council.filter(|&c| form.is_some() && fits(c)) {
                 ctx.mention(at, s.start + g.end(), main, true);

@@ -29,6 +29,8 @@ struct Patterns {
     inspectors_were: Regex,
     rating_then_kind: Regex,
     timeline_sep: Regex,
+    opening_prep: Regex,
+    sub_judgement: Regex,
     its_kind: Regex,
     passive_subject: Regex,
 }
@@ -47,6 +49,8 @@ fn patterns() -> &'static Patterns {
         segment_break: re(r"\bsince\b|\bafter\b|\bbefore\b|;|\bbut\b"),
         body_after_kind: re("^\\s+(?:to|of|into|at|for|on|in)\\s+(?:the\\s+)?\u{1}"),
         generic_plural: re(r"\b(?:councils|authorities|trusts|areas|local authorities)\b"),
+        opening_prep: re(r"^(?:in|on|by|during|since|from|until|(?:back\s+)?in)?$"),
+        sub_judgement: re(r"\bwith\b"),
         timeline_sep: re(r"^\s*(?::|-\s|\x{2013}|\x{2014})"),
         rating_then_kind: re(r"^['\x22]?\s+(?:at|in|following|after|from)\s+(?:its|the|their|a|an)\s+(?:\w+\s+){0,3}$"),
         its_kind: re(r"\b(?:its|their)\s+(?:\w+\s+){0,2}$"),
@@ -229,7 +233,11 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
     let topic = topic(ctx, si);
     let main = ctx.main_body(BodyKind::Council);
     // `- May 2012: Ofsted rates ...`: the line's date is its events' date.
-    let timeline = dates.iter().position(|d| sent[..d.start].trim_matches(|c: char| c == '-' || c == '*' || c.is_whitespace()).is_empty() && p.timeline_sep.is_match(&sent[d.end..]));
+    // A date opening the line (`- May 2012: ...`, `In June this year, ...`) dates its events.
+    let timeline = dates.iter().position(|d| {
+        let lead = sent[..d.start].trim_matches(|c: char| c == '-' || c == '*' || c.is_whitespace());
+        (lead.is_empty() && p.timeline_sep.is_match(&sent[d.end..])) || (p.opening_prep.is_match(lead) && sent[d.end..].starts_with(','))
+    });
 
     // `Inspectors were on site between 25 April and 6 May 2022`: the first day
     // of the inspection already named.
@@ -266,7 +274,10 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
         });
         let tight = p.judgement_before.is_match(super::clip_before(sent, m.start(), 25));
         let negated = p.negated.is_match(super::clip_before(sent, m.start(), 30).trim_end_matches(['\'', '"']));
-        if !negated && (adjective_rating || (quoted && follows_body) || (judged && (strong_word || quoted || tight))) {
+        // `rated good overall, with leadership judged good and ... outstanding`:
+        // the judgements after `with` grade parts of the service, not the service.
+        let part = ratings.last().is_some_and(|r: &(usize, usize, String)| p.sub_judgement.is_match(&sent[r.1..m.start()]));
+        if !negated && !part && (adjective_rating || (quoted && follows_body) || (judged && (strong_word || quoted || tight))) {
             if let Some(j) = ctx.schema.rating(&word) {
                 ratings.push((m.start(), m.end(), j.to_string()));
             }

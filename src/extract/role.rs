@@ -94,6 +94,11 @@ pub fn posts(ctx: &Ctx, sentence: usize) -> Vec<PostMention> {
                 end += words.start() + len;
             }
         }
+        // `Professor Jo Bloggs`: a title before a name, not a post.
+        let honorific = ctx.schema.honorifics.contains(g.as_str()) && ctx.mentions.iter().any(|m| m.start == s.start + g.end() + 1);
+        if honorific {
+            continue;
+        }
         if canonical == "head" && end == g.end() {
             continue; // `head` is a post only with its remit (`head of safeguarding`)
         }
@@ -303,12 +308,13 @@ pub fn find(ctx: &mut Ctx) -> Vec<RoleFact> {
     roles
 }
 
-/// The body last named in the two sentences before, a trust first for posts that prefer one.
+/// The body last named in the two sentences before.
 fn previous_body(ctx: &Ctx, sentence: usize, title: usize) -> Option<EntityId> {
     let preferred = ctx.schema.role_titles[title].default_body;
     let start = ctx.doc.sentences[sentence].start;
-    let candidates: Vec<&Mention> = ctx.mentions.iter().rev().filter(|m| m.start < start && m.sentence + 2 >= sentence && ctx.entities[m.entity].kind == EntityKind::Body).collect();
-    candidates.iter().find(|m| ctx.is_body(m.entity, &[preferred])).or(candidates.first()).map(|m| m.entity)
+    // `Its` points at the body last named, whatever its kind.
+    let _ = preferred;
+    ctx.mentions.iter().rev().find(|m| m.start < start && m.sentence + 2 >= sentence && ctx.entities[m.entity].kind == EntityKind::Body).map(|m| m.entity)
 }
 
 /// Bodies named for another person's post in this sentence, with the place

@@ -135,7 +135,8 @@ pub fn resolve(mut docs: Vec<DocExtraction>) -> KnowledgeGraph {
 /// Also `commissioner` and `children's commissioner`, `director` and `director
 /// of children's services`: one wording is the other's first or last words.
 fn same_post(a: &str, b: &str, canonical: &str) -> bool {
-    let abbreviation = |w: &str| !w.contains(' ');
+    // `dcs`, `hmi`, `ceo`: a short single word standing for the post's full name.
+    let abbreviation = |w: &str| !w.contains(' ') && w.len() <= 4;
     let part_of = |short: &str, long: &str| long.starts_with(&format!("{short} ")) || long.ends_with(&format!(" {short}"));
     a == b || (abbreviation(a) && b == canonical) || (abbreviation(b) && a == canonical) || part_of(a, b) || part_of(b, a)
 }

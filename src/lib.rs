@@ -5,7 +5,7 @@
 //! `document` (read, normalise, split) -> `extract` (facts per document) ->
 //! `resolve` (one node per real person, body and inspection) -> `graph`
 //! (petgraph) -> `export` (DOT, JSON-LD); `eval` scores a graph against gold
-//! annotations.
+//! annotations; `query` answers who led what when from a built graph.
 
 pub mod date;
 pub mod document;
@@ -15,5 +15,6 @@ pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod pipeline;
+pub mod query;
 pub mod resolve;
 pub mod schema;

@@ -1,18 +1,41 @@
 //! The `oversight` command line: thin glue over the library's pipeline.
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use oversight::error::exit;
 use oversight::graph::{EdgeKind, NodeKind};
 use oversight::pipeline;
+use oversight::query::{self, Graph, GraphSource, QueryError};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
 const EXIT_CODES: &str = "Exit codes:
-  0  the outputs were written
-  1  an input could not be used (missing path, folder with no .txt files, file not UTF-8)
+  0  the outputs were written (or, for a question, the answer printed)
+  1  an input could not be used (missing path, folder with no .txt files, file not UTF-8),
+     or a question could not be answered (see the help of who-led, timeline, inspections, sparql)
   2  the command line was wrong
   3  the outputs could not be written";
+
+const QUERY_EXIT_CODES: &str = "Exit codes:
+  0  the answer was printed (an empty one too)
+  1  the question could not be answered: the graph is missing or unreadable (run `oversight build`
+     first), a name matched nothing or more than one person or body (the candidates are listed),
+     a date was malformed, or a SPARQL query did not parse or run
+  2  the command line was wrong";
+
+/// Where a question's graph comes from, and how the answer is printed.
+#[derive(Args)]
+struct Ask {
+    /// The graph to ask, as written by `oversight build`
+    #[arg(long, value_name = "FILE", default_value = "out/graph.jsonld")]
+    graph: PathBuf,
+    /// Build the graph from these documents (a .txt file or a folder) instead of reading --graph; repeatable
+    #[arg(long = "from", value_name = "INPUT", conflicts_with = "graph")]
+    from: Vec<PathBuf>,
+    /// Print the answer as JSON (SPARQL JSON results for `sparql`)
+    #[arg(long)]
+    json: bool,
+}
 
 /// Turns news articles and official letters about English children's
 /// services into a knowledge graph of who inspected, led, rated and replaced
@@ -69,6 +92,59 @@ enum Command {
         /// The document to read
         file: PathBuf,
     },
+    /// Who held posts in a body, and when, with the sources.
+    ///
+    /// Lists each post held in BODY: the person, the post, and its span: the
+    /// start and end the texts gave, else the first and last dates a source saw
+    /// it held, and whether the latest source calls the person current or former.
+    /// The observations of one post merge into one span across documents; a
+    /// succession closes the predecessor's span at the successor's start; a
+    /// person that a later document calls former ended no later than its date.
+    #[command(name = "who-led", after_help = QUERY_EXIT_CODES)]
+    WhoLed {
+        /// The body: its name or any alternate name in any case, or a unique part of one ("Northamptonshire trust")
+        body: String,
+        /// Only the posts the sources show held then (YYYY, YYYY-MM or YYYY-MM-DD): seen in post within it, or begun by its end and seen in post, or ended, no earlier than its start
+        #[arg(long, value_name = "DATE")]
+        at: Option<String>,
+        /// Only the posts these words begin or name ("chair", "director", "DCS")
+        #[arg(long, value_name = "WORDS")]
+        role: Option<String>,
+        #[command(flatten)]
+        ask: Ask,
+    },
+    /// Everything about one person or body in date order, with the document
+    /// and the evidence sentence of each entry: posts, inspections and their
+    /// ratings, successions.
+    #[command(after_help = QUERY_EXIT_CODES)]
+    Timeline {
+        /// The person or body: a name or alternate name in any case, or a unique part of one (a surname)
+        name: String,
+        #[command(flatten)]
+        ask: Ask,
+    },
+    /// The inspections, with kind, date, rating, inspectors, inspectorate and
+    /// sources: all of them, those of one body, or those of one inspectorate.
+    #[command(after_help = QUERY_EXIT_CODES)]
+    Inspections {
+        /// The body inspected (or the inspectorate): a name, alternate name or unique part of one
+        body: Option<String>,
+        #[command(flatten)]
+        ask: Ask,
+    },
+    /// Any SPARQL 1.1 query over the graph, in an embedded RDF store (Oxigraph).
+    ///
+    /// SELECT prints an aligned table (--json: SPARQL 1.1 JSON results), ASK
+    /// prints true or false, CONSTRUCT and DESCRIBE print N-Triples. The
+    /// prefixes ov:, schema:, rdf:, rdfs:, xsd:, prov:, dcterms: and org: of
+    /// schema/context.jsonld are declared already. README.md has examples.
+    #[command(after_help = QUERY_EXIT_CODES)]
+    Sparql {
+        /// The query, or @FILE to read it from a file (e.g. @query.rq)
+        query: String,
+        #[command(flatten)]
+        ask: Ask,
+    },
 }
 
 fn main() -> ExitCode {
@@ -83,6 +159,35 @@ fn main() -> ExitCode {
         Command::Build { inputs, out, quiet } => build(inputs, out, quiet),
         Command::Explain { file } => explain(file),
         Command::Eval { gold, inputs, verbose, json } => eval(gold, inputs, verbose, json),
+        Command::WhoLed { body, at, role, ask: a } => {
+            ask(&a, |g| query::tenure::who_led(g, &body, at.as_deref(), role.as_deref()).map(|r| query::render(&r, a.json)))
+        }
+        Command::Timeline { name, ask: a } => ask(&a, |g| query::timeline::timeline(g, &name).map(|r| query::render(&r, a.json))),
+        Command::Inspections { body, ask: a } => {
+            ask(&a, |g| query::inspections::inspections(g, body.as_deref()).map(|r| query::render(&r, a.json)))
+        }
+        Command::Sparql { query: q, ask: a } => ask(&a, |g| query::sparql::run(g, &query::sparql::query_text(&q)?, a.json)),
+    }
+}
+
+/// Opens the graph, asks the question, prints the answer or the error.
+fn ask(a: &Ask, question: impl FnOnce(&Graph) -> Result<String, QueryError>) -> ExitCode {
+    let source = if a.from.is_empty() { GraphSource::File(a.graph.clone()) } else { GraphSource::Build(a.from.clone()) };
+    let result = query::open(&source).and_then(|g| {
+        for w in &g.warnings {
+            eprintln!("oversight: warning: {w}");
+        }
+        question(&g)
+    });
+    match result {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("oversight: error: {e}");
+            ExitCode::from(e.exit_code() as u8)
+        }
     }
 }
 

@@ -1,0 +1,251 @@
+//! Reads a graph written by `oversight build` (`graph.jsonld`) back into a
+//! small query model: the nodes with their names and plain edges, and every
+//! `rdf:Statement` with its dates and provenance. This is the one reading path:
+//! a graph built on the fly with `--from` is written as JSON-LD and read here too.
+
+use crate::date::PartialDate;
+use serde_json::Value;
+use std::collections::{BTreeMap, HashMap};
+
+/// The kinds of node the queries tell apart (the JSON-LD `@type`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Person,
+    Body,
+    Inspection,
+    Rating,
+    Document,
+    Other,
+}
+
+impl Kind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Body => "body",
+            Kind::Inspection => "inspection",
+            Kind::Rating => "rating",
+            Kind::Document => "document",
+            Kind::Other => "node",
+        }
+    }
+}
+
+/// One node of the graph.
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub id: String,
+    pub kind: Kind,
+    pub name: String,
+    pub alternate_names: Vec<String>,
+    /// `council`, `trust`, ... for a body.
+    pub body_kind: Option<String>,
+    /// `focused visit`, ... for an inspection.
+    pub inspection_kind: Option<String>,
+    /// An inspection's date, or a document's publication date.
+    pub date: Option<PartialDate>,
+    /// Plain edges: property (`inspected`, `heldRole`, ...) -> target ids.
+    pub links: BTreeMap<String, Vec<String>>,
+}
+
+impl Node {
+    /// The targets of one plain edge property.
+    pub fn targets(&self, property: &str) -> &[String] {
+        self.links.get(property).map_or(&[], |v| v.as_slice())
+    }
+}
+
+/// One document's statement of an edge (an `rdf:Statement`).
+#[derive(Debug, Clone, Default)]
+pub struct Statement {
+    pub subject: String,
+    /// The edge's local name: `heldRole`, `succeeded`, `inspected`, ...
+    pub predicate: String,
+    pub object: String,
+    pub role_name: Option<String>,
+    pub status: Option<String>,
+    pub date: Option<PartialDate>,
+    pub start: Option<PartialDate>,
+    pub end: Option<PartialDate>,
+    /// The date of the document it came from.
+    pub observed_on: Option<PartialDate>,
+    /// What passed over, for a succession.
+    pub what: Option<String>,
+    /// The id of the document it came from.
+    pub document: Option<String>,
+    /// The sentence, as in the original text.
+    pub evidence: Option<String>,
+    pub start_offset: Option<u64>,
+    pub end_offset: Option<u64>,
+    pub rule: Option<String>,
+}
+
+/// A graph read back from JSON-LD.
+#[derive(Debug, Default)]
+pub struct Model {
+    pub nodes: Vec<Node>,
+    pub statements: Vec<Statement>,
+    by_id: HashMap<String, usize>,
+}
+
+/// Edge properties written as plain triples on their subject node.
+const EDGES: [&str; 8] = ["inspected", "rated", "conductedBy", "inspector", "heldRole", "succeeded", "mentionedIn", "author"];
+
+impl Model {
+    /// Parses the JSON-LD text of a graph written by `oversight build`.
+    /// The error says what is wrong with it, for a message that names the file.
+    pub fn parse(text: &str) -> Result<Model, String> {
+        let root: Value = serde_json::from_str(text).map_err(|e| format!("not JSON ({e})"))?;
+        let items = root.get("@graph").and_then(Value::as_array).ok_or("no \"@graph\" array: not a graph written by `oversight build`")?;
+        let mut model = Model::default();
+        for item in items {
+            let Some(obj) = item.as_object() else { continue };
+            let Some(id) = obj.get("@id").and_then(Value::as_str) else { continue };
+            let types = strings(obj.get("@type"));
+            if types.iter().any(|t| t == "Statement" || t == "rdf:Statement") {
+                model.statements.push(statement(obj));
+                continue;
+            }
+            let kind = kind_of(&types);
+            let mut links = BTreeMap::new();
+            for p in EDGES {
+                let t = strings(obj.get(p));
+                if !t.is_empty() {
+                    links.insert(p.to_string(), t);
+                }
+            }
+            let mut alternate_names = strings(obj.get("alternateName"));
+            alternate_names.extend(strings(obj.get("schema:headline")));
+            let node = Node {
+                id: id.to_string(),
+                kind,
+                name: obj.get("name").and_then(Value::as_str).unwrap_or(id).to_string(),
+                alternate_names,
+                body_kind: text_of(obj.get("bodyKind")),
+                inspection_kind: text_of(obj.get("inspectionKind")),
+                date: date_of(obj.get("date")).or_else(|| date_of(obj.get("datePublished"))),
+                links,
+            };
+            model.by_id.insert(node.id.clone(), model.nodes.len());
+            model.nodes.push(node);
+        }
+        Ok(model)
+    }
+
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.by_id.get(id).map(|&i| &self.nodes[i])
+    }
+
+    /// A node's name, or its id when the node is not in the graph.
+    pub fn name(&self, id: &str) -> String {
+        self.node(id).map_or_else(|| id.to_string(), |n| n.name.clone())
+    }
+
+    /// The statements of one edge property.
+    pub fn statements_of<'a>(&'a self, predicate: &'a str) -> impl Iterator<Item = &'a Statement> + 'a {
+        self.statements.iter().filter(move |s| s.predicate == predicate)
+    }
+}
+
+fn kind_of(types: &[String]) -> Kind {
+    let has = |t: &str| types.iter().any(|x| x == t || x.ends_with(&format!(":{t}")));
+    if has("Person") {
+        Kind::Person
+    } else if has("Body") || has("Organization") {
+        Kind::Body
+    } else if has("Inspection") {
+        Kind::Inspection
+    } else if has("Rating") {
+        Kind::Rating
+    } else if has("Document") {
+        Kind::Document
+    } else {
+        Kind::Other
+    }
+}
+
+fn statement(obj: &serde_json::Map<String, Value>) -> Statement {
+    let id = |k: &str| strings(obj.get(k)).into_iter().next().unwrap_or_default();
+    Statement {
+        subject: id("subject"),
+        predicate: text_of(obj.get("predicate")).map(|p| local_name(&p)).unwrap_or_default(),
+        object: id("object"),
+        role_name: text_of(obj.get("roleName")),
+        status: text_of(obj.get("status")),
+        date: date_of(obj.get("date")),
+        start: date_of(obj.get("startDate")),
+        end: date_of(obj.get("endDate")),
+        observed_on: date_of(obj.get("observedOn")),
+        what: text_of(obj.get("what")),
+        document: strings(obj.get("wasDerivedFrom")).into_iter().next(),
+        evidence: text_of(obj.get("evidence")),
+        start_offset: number_of(obj.get("startOffset")),
+        end_offset: number_of(obj.get("endOffset")),
+        rule: text_of(obj.get("rule")),
+    }
+}
+
+/// `ov:heldRole` or `urn:oversight:vocab#heldRole` -> `heldRole`.
+fn local_name(p: &str) -> String {
+    p.rsplit(['#', ':', '/']).next().unwrap_or(p).to_string()
+}
+
+/// A value's strings: a string, an `{"@id"}` or `{"@value"}` object, or an array of them.
+fn strings(v: Option<&Value>) -> Vec<String> {
+    match v {
+        Some(Value::Array(a)) => a.iter().flat_map(|x| strings(Some(x))).collect(),
+        Some(x) => text_of(Some(x)).into_iter().collect(),
+        None => Vec::new(),
+    }
+}
+
+fn text_of(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => Some(s.clone()),
+        Value::Object(o) => o.get("@value").or_else(|| o.get("@id")).and_then(Value::as_str).map(str::to_string),
+        Value::Array(a) => text_of(a.first()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn date_of(v: Option<&Value>) -> Option<PartialDate> {
+    PartialDate::parse_iso(&text_of(v)?)
+}
+
+fn number_of(v: Option<&Value>) -> Option<u64> {
+    match v? {
+        Value::Number(n) => n.as_u64(),
+        other => text_of(Some(other))?.parse().ok(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_nodes_edges_and_statements() {
+        let text = r#"{"@context": {}, "@graph": [
+          {"@id": "urn:oversight:body:b", "@type": ["Body", "Organization"], "name": "B Council", "alternateName": ["B"]},
+          {"@id": "urn:oversight:person:p", "@type": "Person", "name": "P Q", "heldRole": "urn:oversight:body:b"},
+          {"@id": "urn:oversight:statement:1", "@type": "Statement", "subject": "urn:oversight:person:p",
+           "predicate": "heldRole", "object": "urn:oversight:body:b", "roleName": "chair", "status": "current",
+           "date": {"@value": "2019-06", "@type": "xsd:gYearMonth"}, "startOffset": 3, "evidence": "P Q, chair of B."}
+        ]}"#;
+        let m = Model::parse(text).unwrap();
+        assert_eq!(m.nodes.len(), 2);
+        assert_eq!(m.node("urn:oversight:body:b").unwrap().kind, Kind::Body);
+        assert_eq!(m.node("urn:oversight:person:p").unwrap().targets("heldRole"), ["urn:oversight:body:b"]);
+        let s = &m.statements[0];
+        assert_eq!((s.predicate.as_str(), s.role_name.as_deref()), ("heldRole", Some("chair")));
+        assert_eq!(s.date.unwrap().to_string(), "2019-06");
+        assert_eq!(s.start_offset, Some(3));
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_graph() {
+        assert!(Model::parse("not json").unwrap_err().contains("not JSON"));
+        assert!(Model::parse("{}").unwrap_err().contains("@graph"));
+    }
+}

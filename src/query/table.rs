@@ -1,0 +1,84 @@
+//! Aligned text tables: column widths come from the content, a rule of dashes
+//! under the headers, and an optional indented note under a row (the evidence
+//! sentence of a timeline entry).
+
+/// A table of text cells.
+#[derive(Debug, Default)]
+pub struct Table {
+    headers: Vec<String>,
+    rows: Vec<(Vec<String>, Option<String>)>,
+}
+
+impl Table {
+    pub fn new(headers: &[&str]) -> Table {
+        Table { headers: headers.iter().map(|h| h.to_string()).collect(), rows: Vec::new() }
+    }
+
+    pub fn row(&mut self, cells: Vec<String>) {
+        self.rows.push((cells, None));
+    }
+
+    /// A row with a note printed on its own indented line beneath it.
+    pub fn row_with_note(&mut self, cells: Vec<String>, note: String) {
+        self.rows.push((cells, Some(note)));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    pub fn render(&self) -> String {
+        let width = |s: &str| s.chars().count();
+        let mut widths: Vec<usize> = self.headers.iter().map(|h| width(h)).collect();
+        for (cells, _) in &self.rows {
+            for (i, c) in cells.iter().enumerate() {
+                if i < widths.len() {
+                    widths[i] = widths[i].max(width(&one_line(c)));
+                }
+            }
+        }
+        let line = |cells: &[String]| {
+            let mut out = String::new();
+            for (i, w) in widths.iter().enumerate() {
+                let c = cells.get(i).map(|c| one_line(c)).unwrap_or_default();
+                out.push_str(&c);
+                if i + 1 < widths.len() {
+                    out.push_str(&" ".repeat(w - width(&c) + 2));
+                }
+            }
+            out.trim_end().to_string()
+        };
+        let mut out = line(&self.headers);
+        out.push('\n');
+        out.push_str(&line(&widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>()));
+        out.push('\n');
+        for (cells, note) in &self.rows {
+            out.push_str(&line(cells));
+            out.push('\n');
+            if let Some(n) = note {
+                out.push_str("    ");
+                out.push_str(&one_line(n));
+                out.push('\n');
+            }
+        }
+        out
+    }
+}
+
+/// Text on one line: line breaks and runs of white space become one space.
+pub fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_as_wide_as_their_content() {
+        let mut t = Table::new(&["a", "bb"]);
+        t.row(vec!["long cell".into(), "x".into()]);
+        t.row_with_note(vec!["y".into(), "z\nw".into()], "a note".into());
+        assert_eq!(t.render(), "a          bb\n---------  ---\nlong cell  x\ny          z w\n    a note\n");
+    }
+}

@@ -133,7 +133,7 @@ pub fn find_dates(text: &str, base: usize, reference: Option<PartialDate>) -> Ve
                 continue;
             }
             let Some(month) = month_number(&c[1]) else { continue };
-            let future = p.future_cue.is_match(&text[m.start().saturating_sub(40)..m.start()]);
+            let future = p.future_cue.is_match(super::clip_before(text, m.start(), 40));
             let date = match c.get(2).map(|g| g.as_str().trim().to_lowercase()) {
                 Some(s) if s.ends_with("this year") => Some(PartialDate::month(r.year, month)),
                 Some(s) if s.starts_with("last") => Some(PartialDate::month(r.year - 1, month)),

@@ -194,13 +194,18 @@ impl<'a> Ctx<'a> {
         true
     }
 
+    /// Whether `[start, end)` overlaps a mention. Mentions never overlap each
+    /// other and are kept sorted, so only the neighbours need looking at.
     pub fn overlaps(&self, start: usize, end: usize) -> bool {
-        self.mentions.iter().any(|m| start < m.end && m.start < end)
+        let i = self.mentions.partition_point(|m| m.start < end);
+        i > 0 && self.mentions[..i].iter().rev().take_while(|m| m.end > start || m.start + 1 >= start).any(|m| start < m.end && m.start < end)
     }
 
     /// Mentions within a sentence, in order.
     pub fn mentions_in(&self, sentence: usize) -> impl Iterator<Item = &Mention> {
-        self.mentions.iter().filter(move |m| m.sentence == sentence)
+        let s = self.doc.sentences[sentence];
+        let from = self.mentions.partition_point(|m| m.start < s.start);
+        self.mentions[from..].iter().take_while(move |m| m.start < s.end).filter(move |m| m.sentence == sentence)
     }
 
     pub fn is_body(&self, id: EntityId, kinds: &[BodyKind]) -> bool {

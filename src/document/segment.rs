@@ -84,7 +84,26 @@ fn is_abbreviation(before: &str) -> bool {
         || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()))
 }
 
+/// The longest a sentence may be. Text with no sentence ends (a list of
+/// words, a page flattened to one line) is cut at spaces into pieces this
+/// long, so the work done on one sentence stays bounded.
+pub const MAX_SENTENCE: usize = 2_000;
+
 fn push_trimmed(text: &str, s: usize, e: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    let mut s = s;
+    while e - s > MAX_SENTENCE {
+        let mut cut = s + MAX_SENTENCE;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let cut = text[s..cut].rfind(' ').map_or(cut, |i| s + i + 1);
+        push_piece(text, s, cut, paragraph, out);
+        s = cut;
+    }
+    push_piece(text, s, e, paragraph, out);
+}
+
+fn push_piece(text: &str, s: usize, e: usize, paragraph: usize, out: &mut Vec<Sentence>) {
     let slice = &text[s..e];
     let lead = slice.len() - slice.trim_start().len();
     let trail = slice.len() - slice.trim_end().len();
@@ -111,6 +130,16 @@ mod tests {
         let s = sentences(t);
         assert_eq!(s.iter().map(|s| s.paragraph).collect::<Vec<_>>(), [0, 1, 1, 1]);
         assert!(s[0].whole_line && !s[1].whole_line);
+    }
+
+    #[test]
+    fn endless_text_is_cut_into_bounded_pieces() {
+        let t = "word ".repeat(2_000);
+        let s = sentences(&t);
+        assert!(s.len() >= 5, "{} pieces", s.len());
+        assert!(s.iter().all(|s| s.end - s.start <= MAX_SENTENCE));
+        assert_eq!(s.first().unwrap().start, 0);
+        assert_eq!(s.last().unwrap().end, t.trim_end().len());
     }
 
     #[test]

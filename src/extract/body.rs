@@ -163,8 +163,9 @@ pub fn find_named(ctx: &mut Ctx) {
             let name = sent[a..b].to_string();
             add(ctx, a, b, &|ctx: &mut Ctx| ctx.entity(EntityKind::Body, &name, Some(BodyKind::Organisation), None));
         }
+        let address = address_line(sent, s.whole_line);
         for g in m.places.find_iter(sent) {
-            if ambiguous_place_word(g.start(), g.as_str()) || address_line(sent, s.whole_line) {
+            if ambiguous_place_word(g.start(), g.as_str()) || address {
                 continue;
             }
             add(ctx, g.start(), g.end(), &|ctx: &mut Ctx| place_body(ctx, g.as_str(), BodyKind::Council, year));

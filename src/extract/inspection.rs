@@ -305,7 +305,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
     let mut used_ratings = vec![false; ratings.len()];
 
     for (n, (ks, ke, kind)) in kinds.iter().enumerate() {
-        if p.future.is_match(&sent[..*ks]) {
+        if p.future.is_match(super::clip_before(sent, *ks, 60)) {
             continue;
         }
         let seg = segment_of(&segs, *ks);
@@ -331,9 +331,9 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
             used_ratings[i] = true;
         }
         let date_idx = own_date(n, usize::MAX).or_else(|| rating_idx.and_then(lent)).or(timeline);
-        let masked_after = mask_bodies(ctx, s.start + ke, &sent[*ke..]);
+        let masked_after = mask_bodies(ctx, s.start + ke, super::clip_after(sent, *ke, 200));
         let attached = p.body_after_kind.is_match(&masked_after).then(|| bodies.iter().find(|b| b.0 >= *ke).map(|b| b.2)).flatten();
-        let possessive = p.its_kind.is_match(&sent[..*ks]).then_some(first_body).flatten();
+        let possessive = p.its_kind.is_match(super::clip_before(sent, *ks, 60)).then_some(first_body).flatten();
         let explicit = attached.or(topic).or(possessive);
         let before = bodies.iter().rev().find(|b| b.1 <= *ks && b.0 >= seg.0).map(|b| b.2);
         let after = bodies.iter().find(|b| b.0 >= *ke && b.1 <= seg.1).map(|b| b.2);
@@ -342,7 +342,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
         let rating = rating_idx.map(|i| ratings[i].2.clone());
         let specific = kind != "inspection" && kind != "visit";
         let plural = sent[*ks..*ke].ends_with('s');
-        let published = date_idx.is_some_and(|i| p.published.is_match(&sent[..dates[i].start]));
+        let published = date_idx.is_some_and(|i| p.published.is_match(super::clip_before(sent, dates[i].start, 60)));
         let found_body = explicit.is_some() || before.is_some() || after.is_some();
         let strength = if plural {
             Strength::Anaphoric
@@ -380,7 +380,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
             own_date(anchor, 40).or(timeline)
         };
         let date = date_idx.map(|i| dates[i].date);
-        let published = date_idx.is_some_and(|i| p.published.is_match(&sent[..dates[i].start]));
+        let published = date_idx.is_some_and(|i| p.published.is_match(super::clip_before(sent, dates[i].start, 60)));
         let strength = match (date, explicit) {
             (Some(_), _) if published => Strength::Named,
             (Some(_), _) => Strength::Dated,

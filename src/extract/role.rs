@@ -175,7 +175,9 @@ fn singular<'a>(title: &'a str, canonical: &str) -> &'a str {
 pub fn mask_bodies(ctx: &Ctx, base: usize, text: &str) -> String {
     let mut out = String::new();
     let mut at = 0;
-    for m in ctx.mentions.iter().filter(|m| ctx.entities[m.entity].kind == EntityKind::Body) {
+    let from = ctx.mentions.partition_point(|m| m.start < base);
+    let inside = ctx.mentions[from..].iter().take_while(|m| m.start < base + text.len());
+    for m in inside.filter(|m| ctx.entities[m.entity].kind == EntityKind::Body) {
         if m.start >= base && m.end <= base + text.len() && m.start - base >= at {
             out.push_str(&text[at..m.start - base]);
             out.push(BODY);
@@ -189,7 +191,9 @@ pub fn mask_bodies(ctx: &Ctx, base: usize, text: &str) -> String {
 /// The body mention ending at `end` (allowing a possessive and space) before a post.
 fn body_just_before(ctx: &Ctx, start_of_post: usize, floor: usize) -> Option<EntityId> {
     let text = ctx.text();
-    ctx.mentions
+    let from = ctx.mentions.partition_point(|m| m.start < floor);
+    let to = ctx.mentions.partition_point(|m| m.start < start_of_post);
+    ctx.mentions[from..to]
         .iter()
         .filter(|m| ctx.entities[m.entity].kind == EntityKind::Body && m.end <= start_of_post && m.start >= floor)
         .filter(|m| {
@@ -204,7 +208,7 @@ fn body_just_before(ctx: &Ctx, start_of_post: usize, floor: usize) -> Option<Ent
 /// The body mention starting right after a post (`chair of X`, `at X`, `in X`).
 fn body_after(ctx: &Ctx, post_end: usize, sentence_end: usize) -> Option<EntityId> {
     let text = ctx.text();
-    let window = &text[post_end..sentence_end];
+    let window = super::clip_after(text, post_end, (sentence_end - post_end).min(200));
     let masked = mask_bodies(ctx, post_end, window);
     if !patterns().after_post_body.is_match(&masked) {
         return None;
@@ -216,7 +220,8 @@ fn body_after(ctx: &Ctx, post_end: usize, sentence_end: usize) -> Option<EntityI
 pub fn topic(ctx: &Ctx, sentence: usize) -> Option<EntityId> {
     let s = ctx.doc.sentences[sentence];
     let text = ctx.text();
-    let masked = mask_bodies(ctx, s.start, &text[s.start..s.end]);
+    let opening = super::clip_after(text, s.start, (s.end - s.start).min(120));
+    let masked = mask_bodies(ctx, s.start, opening);
     if !patterns().topic.is_match(&masked) {
         return None;
     }

@@ -36,6 +36,8 @@ struct Patterns {
     relative_unit: Regex,
     ago: Regex,
     bare_month: Regex,
+    /// `on 1 April`, `from September 6`: a day whose year the reference gives.
+    day_month: Regex,
     today: Regex,
     year: Regex,
     future_cue: Regex,
@@ -52,6 +54,7 @@ fn patterns() -> &'static Patterns {
         season_year: re(r"\b(?:(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?|(?:the\s+)?(?:start|end|beginning|middle)\s+of)\s+((?:19|20)\d\d)\b"),
         relative_unit: re(r"\b(this|last|next|the previous|the following)\s+(year|month|spring|summer|autumn|winter)\b"),
         ago: re(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(years?|months?)\s+ago\b"),
+        day_month: re_cs(&format!(r"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?)\b")),
         bare_month: re_cs(&format!(r"\b{MONTH}\b(\s+this\s+year|\s+last\s+year|\s+next\s+year)?")),
         today: re(r"\b(today|this week|yesterday)\b"),
         year: re_cs(r"\b((?:19[5-9]|20[0-4])\d)\b"),
@@ -125,6 +128,22 @@ pub fn find_dates(text: &str, base: usize, reference: Option<PartialDate>) -> Ve
         for m in p.today.find_iter(text) {
             let date = if m.as_str().eq_ignore_ascii_case("today") { Some(r) } else { Some(PartialDate { day: None, ..r }) };
             push(&mut found, m.start(), m.end(), date, true);
+        }
+        for c in p.day_month.captures_iter(text) {
+            let m = c.get(0).unwrap();
+            // Not a day-month-year, a count (`1 May` is fine, `30 Mar` too) or a time.
+            if text[m.end()..].trim_start().starts_with(|ch: char| ch.is_ascii_digit()) {
+                continue;
+            }
+            let (day, month) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
+                (Some(d), Some(mo), _, _) => (d.as_str(), mo.as_str()),
+                (_, _, Some(mo), Some(d)) => (d.as_str(), mo.as_str()),
+                _ => continue,
+            };
+            let (Ok(day), Some(month)) = (day.parse::<u8>(), month_number(month)) else { continue };
+            let future = p.future_cue.is_match(super::clip_before(text, m.start(), 40));
+            let year = resolve_month(month, &r, future).year;
+            push(&mut found, m.start(), m.end(), PartialDate::day(year, month, day), true);
         }
         for c in p.bare_month.captures_iter(text) {
             let m = c.get(0).unwrap();
@@ -236,6 +255,8 @@ mod tests {
         assert_eq!(dates("found 'inadequate' last summer", "2020-07"), ["2019"]);
         assert_eq!(dates("in late February this year", "2021-03-25"), ["2021-02"]);
         assert_eq!(dates("due to start in May", "2020-03"), ["2020-05"]);
+        assert_eq!(dates("took up post on 1 April.", "2023-06-21"), ["2023-04-01"]);
+        assert_eq!(dates("will take up the post on 6 September.", "2021-07-15"), ["2021-09-06"]);
         assert!(dates("carried out in October", "").is_empty());
     }
 

@@ -26,6 +26,8 @@ struct Patterns {
     byline: Regex,
     published: Regex,
     dear: Regex,
+    leading_time: Regex,
+    meeting: Regex,
     today_weekday: Regex,
     year: Regex,
 }
@@ -37,6 +39,8 @@ fn patterns() -> &'static Patterns {
         byline: re_cs(r"(?:^\s*|\s)[Bb]y:?\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})\s*(?:(?:,|\s+on\s|\s+-\s|\s+\|).*)?$"),
         published: re(r"^\s*(?:published|posted|dated|last updated|date(?: and time)?|meeting date|date of (?:meeting|visit|letter))?:?\s*(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)?(.*)$"),
         dear: re_cs(r"^\s*Dear\s"),
+        leading_time: re(r"^\d{1,2}[:.]\d{2}\s*(?:am|pm|gmt|bst)?\s*,?\s*"),
+        meeting: re(r"\b(?:minutes|meeting|held)\b"),
         today_weekday: re(r"\btoday\s*\(\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)|([a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?)\s*\)"),
         year: re_cs(r"\b(?:19[5-9]|20[0-4])\d\b"),
     })
@@ -58,6 +62,13 @@ pub fn read(doc: &Document) -> Meta {
     }
     if meta.date.is_none() {
         meta.date = dateline(&lines);
+    }
+    if meta.date.is_none() {
+        // `MINUTES OF THE MEETING HELD ... ON THURSDAY 7 SEPTEMBER 2023`
+        meta.date = lines.iter().take(12).filter(|(_, l)| p.meeting.is_match(l)).find_map(|(_, l)| {
+            let titled = title_case_capitals(l);
+            find_dates(&titled, 0, None).into_iter().find(|d| d.date.day.is_some()).map(|d| d.date)
+        });
     }
     if meta.date.is_none() {
         // `By Jo Bloggs on March 12, 2023 in News`: a byline with its date.
@@ -103,13 +114,11 @@ fn dateline(lines: &[(usize, &str)]) -> Option<PartialDate> {
         }
         // Minutes write their date line in capitals.
         let titled;
-        titled = l
-            .split(' ')
-            .map(|w| if w.chars().any(|c| c.is_lowercase()) { w.to_string() } else { w.chars().take(1).chain(w.chars().skip(1).flat_map(char::to_lowercase)).collect() })
-            .collect::<Vec<String>>()
-            .join(" ");
+        titled = title_case_capitals(l);
         let l = titled.as_str();
         let rest = p.published.captures(l).map(|c| c.get(1).unwrap().as_str()).unwrap_or(l);
+        // `14:32, 5 JUL 2023`: a time may come first.
+        let rest = p.leading_time.find(rest).map_or(rest, |m| &rest[m.end()..]);
         let found = find_dates(rest, 0, None);
         if let Some(m) = found.first() {
             // The date must open what is left of the line, and be a day.
@@ -119,6 +128,15 @@ fn dateline(lines: &[(usize, &str)]) -> Option<PartialDate> {
         }
     }
     None
+}
+
+/// `THURSDAY 7 SEPTEMBER 2023` -> `Thursday 7 September 2023`: words in capitals
+/// title-cased so the date patterns read them.
+fn title_case_capitals(l: &str) -> String {
+    l.split(' ')
+        .map(|w| if w.chars().any(|c| c.is_lowercase()) { w.to_string() } else { w.chars().take(1).chain(w.chars().skip(1).flat_map(char::to_lowercase)).collect() })
+        .collect::<Vec<String>>()
+        .join(" ")
 }
 
 /// `today (Tuesday, January 6)`: the year is the first one, from the latest

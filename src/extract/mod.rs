@@ -325,3 +325,17 @@ pub fn clip_before(text: &str, end: usize, len: usize) -> &str {
     }
     &text[start..end]
 }
+
+/// The date a timeline line opens with (`- Oct 2017 – ...`, `2019/20: ...`,
+/// `1 April 2018: ...`): it dates every sentence on that line.
+pub fn line_date(ctx: &Ctx, sentence: usize) -> Option<PartialDate> {
+    let text = ctx.text();
+    let s = ctx.doc.sentences[sentence];
+    let line_start = text[..s.start].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[line_start..text[line_start..].find('\n').map_or(text.len(), |i| line_start + i)];
+    let head = line.trim_start_matches(|c: char| c == '-' || c == '*' || c == '\u{2022}' || c.is_whitespace());
+    let d = date::find_dates(clip_after(head, 0, 40), 0, None).into_iter().next()?;
+    let after = &head[d.end..];
+    let separated = after.starts_with(':') || after.trim_start().starts_with("- ") || after.starts_with(" -") || after.starts_with("/");
+    (d.start == 0 && separated).then_some(d.date)
+}

@@ -500,7 +500,7 @@ fn push(ctx: &Ctx, roles: &mut Vec<RoleFact>, person: EntityId, body: Option<Ent
         canonical: ctx.schema.role_titles[post.title].canonical.clone(),
         status,
         date: if status == Status::Current { ctx.date } else { None },
-        start: ctx.doc.sentence_at(start).and_then(|si| appointment_date(ctx, si)),
+        start: appointment_date(ctx, start, end),
         end: None,
         evidence: ctx.evidence(start, end, rule),
     });
@@ -557,20 +557,33 @@ fn start_dates(ctx: &Ctx, roles: &mut [RoleFact]) {
     }
 }
 
-/// When a post began, where its sentence says so: a date after a verb of
-/// starting (`took up post ... on 1 April`, `since 2017`, `appointed two
-/// years ago`), or the date opening a timeline line (`- June 2021: ...`).
-pub fn appointment_date(ctx: &Ctx, sentence: usize) -> Option<PartialDate> {
+/// When a post began, where the words say so: `since 2017` right after the
+/// post, a date after a verb of starting in the role's own words (`took up
+/// post as X on 1 April`, `appointed ... as X in March 2021`), or the date
+/// of the timeline line the sentence stands on (`- June 2021: ...`).
+/// `start` and `end` are the normalised span of the role (name and post).
+pub fn appointment_date(ctx: &Ctx, start: usize, end: usize) -> Option<PartialDate> {
     static START: OnceLock<Regex> = OnceLock::new();
-    let start = START.get_or_init(|| re(r"\b(?:appointed|appoints|appointing|appointment|took up|takes up|take up|started|starts|joined|joins|arrived|became|becomes|named|since|with effect from|took over|takes over)\b"));
-    let sent = ctx.sentence_text(sentence);
-    let dates = find_dates(sent, 0, ctx.reference);
-    let timeline = dates.first().filter(|d| sent[..d.start].trim_matches(|c: char| c == '-' || c == '*' || c.is_whitespace()).is_empty() && (sent[d.end..].starts_with(':') || sent[d.end..].trim_start().starts_with("- ")));
-    if let Some(d) = timeline {
+    static SINCE: OnceLock<Regex> = OnceLock::new();
+    let verb = START.get_or_init(|| re(r"\b(?:appointed|appoints|appointing|appointment|took up|takes up|take up|will take up|started|starts|will start|joined|joins|arrived|became|becomes|named|with effect from|took over|takes over|steps up|stepped up)\b"));
+    let since = SINCE.get_or_init(|| re(r"^\s*,?\s*(?:since|from|with effect from)\s+$"));
+    let si = ctx.doc.sentence_at(start)?;
+    let s = ctx.doc.sentences[si];
+    let reference = super::line_date(ctx, si).filter(|d| d.month.is_some()).or(ctx.reference);
+    let dates = find_dates(&ctx.text()[s.start..s.end], s.start, reference);
+    // `director of children's services since 2018`
+    if let Some(d) = dates.iter().find(|d| d.start >= end && since.is_match(&ctx.text()[end..d.start])) {
         return Some(d.date);
     }
-    // `since` dates a post only when the date follows it at once (`since 2017`).
-    let verb = start.find_iter(sent).find(|v| v.as_str() != "since" || dates.iter().any(|d| d.start >= v.end() && d.start - v.end() <= 1))?;
-    let reach = if verb.as_str() == "since" { 1 } else { 60 };
-    dates.iter().find(|d| d.start >= verb.end() && d.start - verb.end() <= reach).map(|d| d.date)
+    // A verb of starting before the post's end: the first date after the post, close by.
+    let before_end = &ctx.text()[s.start..end];
+    if verb.is_match(before_end) {
+        if let Some(d) = dates.iter().find(|d| d.start >= end && d.start - end <= 40) {
+            return Some(d.date);
+        }
+        if let Some(d) = dates.iter().find(|d| d.start >= start && d.end <= end) {
+            return Some(d.date);
+        }
+    }
+    super::line_date(ctx, si)
 }

@@ -30,6 +30,9 @@ struct Patterns {
     rating_then_kind: Regex,
     timeline_sep: Regex,
     opening_prep: Regex,
+    not_an_event: Regex,
+    took_place: Regex,
+    definite: Regex,
     sub_judgement: Regex,
     its_kind: Regex,
     passive_subject: Regex,
@@ -49,10 +52,13 @@ fn patterns() -> &'static Patterns {
         segment_break: re(r"\bsince\b|\bafter\b|\bbefore\b|;|\bbut\b"),
         body_after_kind: re("^\\s+(?:to|of|into|at|for|on|in)\\s+(?:the\\s+)?\u{1}"),
         generic_plural: re(r"\b(?:councils|authorities|trusts|areas|local authorities)\b"),
+        took_place: re(r"\b(?:took place|carried out|conducted|held|undertaken|happened)\b"),
+        not_an_event: re(r"^s?\s+(?:framework|regime|system|process|handbook|methodology|criteria|standards|arrangements|programme|team)\b"),
+        definite: re(r"\b(?:the|this|that|its|their)\s+(?:\w+\s+)?$"),
         opening_prep: re(r"^(?:in|on|by|during|since|from|until|(?:back\s+)?in)?$"),
-        sub_judgement: re(r"\bwith\b"),
+        sub_judgement: re(r"\bwith\s+[^,;]{0,60}?\b(?:judged|rated|graded|found)\b[^,;]{0,40}$"),
         timeline_sep: re(r"^\s*(?::|-\s|\x{2013}|\x{2014})"),
-        rating_then_kind: re(r"^['\x22]?\s+(?:at|in|following|after|from)\s+(?:its|the|their|a|an)\s+(?:\w+\s+){0,3}$"),
+        rating_then_kind: re(r"^['\x22]?(?:\s+by\s+\w+)?\s+(?:at|in|following|after|from)\s+(?:its|the|their|a|an)\s+(?:\w+\s+){0,3}$"),
         its_kind: re(r"\b(?:its|their)\s+(?:\w+\s+){0,2}$"),
         passive_subject: re(r",\s*(?:was|were|is|are|has been|have been|had been)\s+(?:\w+\s+)?(?:judged|rated|graded|found|deemed)\s+[^,]{0,20}$"),
         inspectors_were: re(r"\b(?:the )?inspectors? (?:were|was|are|is)\b"),
@@ -224,6 +230,9 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
         Some(r) if r.month.is_some() => find_dates(sent, 0, Some(r)),
         _ => first,
     };
+    // `the company that has run services since 1 October 2019`: a date after
+    // `since` starts a state of affairs; it dates no inspection.
+    let dates: Vec<DateMention> = dates.into_iter().filter(|d| !super::clip_before(sent, d.start, 7).trim_end().ends_with("since")).collect();
     let local = [BodyKind::Council, BodyKind::Trust, BodyKind::Organisation];
     let bodies: Vec<(usize, usize, EntityId)> = ctx
         .mentions_in(si)
@@ -234,10 +243,15 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
     let main = ctx.main_body(BodyKind::Council);
     // `- May 2012: Ofsted rates ...`: the line's date is its events' date.
     // A date opening the line (`- May 2012: ...`, `In June this year, ...`) dates its events.
+    let timeline_at = |d: &DateMention| {
+        let lead = sent[..d.start].trim_matches(|c: char| c == '-' || c == '*' || c.is_whitespace());
+        lead.is_empty() && p.timeline_sep.is_match(&sent[d.end..])
+    };
     let timeline = dates.iter().position(|d| {
         let lead = sent[..d.start].trim_matches(|c: char| c == '-' || c == '*' || c.is_whitespace());
-        (lead.is_empty() && p.timeline_sep.is_match(&sent[d.end..])) || (p.opening_prep.is_match(lead) && sent[d.end..].starts_with(','))
+        timeline_at(d) || (p.opening_prep.is_match(lead) && sent[d.end..].starts_with(','))
     });
+    let line_timeline = timeline.is_some_and(|i| timeline_at(&dates[i]));
 
     // `Inspectors were on site between 25 April and 6 May 2022`: the first day
     // of the inspection already named.
@@ -276,8 +290,9 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
         let negated = p.negated.is_match(super::clip_before(sent, m.start(), 30).trim_end_matches(['\'', '"']));
         // `rated good overall, with leadership judged good and ... outstanding`:
         // the judgements after `with` grade parts of the service, not the service.
-        let part = ratings.last().is_some_and(|r: &(usize, usize, String)| p.sub_judgement.is_match(&sent[r.1..m.start()]));
-        if !negated && !part && (adjective_rating || (quoted && follows_body) || (judged && (strong_word || quoted || tight))) {
+        let part = !ratings.is_empty() && p.sub_judgement.is_match(super::clip_before(sent, m.start(), 100));
+        let as_word = { let b = before.trim_end(); b.ends_with(" as") || b.ends_with(" be") || b.ends_with(" to") };
+        if !negated && !part && (adjective_rating || (quoted && follows_body) || (judged && (strong_word || quoted || tight || as_word))) {
             if let Some(j) = ctx.schema.rating(&word) {
                 ratings.push((m.start(), m.end(), j.to_string()));
             }
@@ -296,18 +311,31 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
             anchors.iter().enumerate().filter(|(_, a)| a.0 >= seg.0 && a.0 < seg.1).min_by_key(|(_, a)| distance(d, **a)).map(|(i, _)| i)
         })
         .collect();
+    // Within `reach`, and for a date after the anchor beyond 40 bytes, in the same clause.
     let own_date = |anchor: usize, reach: usize| -> Option<usize> {
         let a = anchors[anchor];
-        (0..dates.len()).filter(|&i| owner[i] == Some(anchor) && distance(&dates[i], a) <= reach).min_by_key(|&i| distance(&dates[i], a))
+        let same_clause = |d: &DateMention| {
+            let between = &sent[a.1.min(d.start)..d.start];
+            d.start < a.1 || d.start - a.1 <= 40 || !between.contains([',', ';']) || p.took_place.is_match(between)
+        };
+        (0..dates.len())
+            .filter(|&i| owner[i] == Some(anchor) && distance(&dates[i], a) <= reach && (reach == usize::MAX || same_clause(&dates[i])))
+            .min_by_key(|&i| distance(&dates[i], a))
     };
     let first_body = bodies.first().map(|b| b.2);
     let passive = |before: &str| p.passive_subject.is_match(before);
     let mut used_ratings = vec![false; ratings.len()];
 
+    // The line's opening date dates the first event it names, not every one after.
+    let first_anchor = anchors.iter().enumerate().min_by_key(|(_, a)| a.0).map(|(i, _)| i);
+    let opening = |anchor: usize| timeline.filter(|_| Some(anchor) == first_anchor || line_timeline);
     for (n, (ks, ke, kind)) in kinds.iter().enumerate() {
-        if p.future.is_match(super::clip_before(sent, *ks, 60)) {
+        if p.future.is_match(super::clip_before(sent, *ks, 60)) || p.not_an_event.is_match(&sent[*ke..]) {
             continue;
         }
+        // `the monitoring visit` refers back: only a date right by it is its own.
+        let definite = p.definite.is_match(super::clip_before(sent, *ks, 12));
+        let reach = if definite { 120 } else { usize::MAX };
         let seg = segment_of(&segs, *ks);
         // A judgement of this event lends it its date when the kind has none.
         let lent = |r: usize| own_date(kinds.len() + r, 40);
@@ -330,7 +358,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
         if let Some(i) = rating_idx {
             used_ratings[i] = true;
         }
-        let date_idx = own_date(n, usize::MAX).or_else(|| rating_idx.and_then(lent)).or(timeline);
+        let date_idx = own_date(n, reach).or_else(|| rating_idx.and_then(lent)).or(opening(n));
         let masked_after = mask_bodies(ctx, s.start + ke, super::clip_after(sent, *ke, 200));
         let attached = p.body_after_kind.is_match(&masked_after).then(|| bodies.iter().find(|b| b.0 >= *ke).map(|b| b.2)).flatten();
         let possessive = p.its_kind.is_match(super::clip_before(sent, *ks, 60)).then_some(first_body).flatten();
@@ -377,7 +405,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
             dates.iter().position(|d| d.start >= *re_ && d.start < re_ + 25)
         } else {
             // A judgement's own date stands close to it (or opens a timeline line).
-            own_date(anchor, 40).or(timeline)
+            own_date(anchor, 40).or(opening(anchor))
         };
         let date = date_idx.map(|i| dates[i].date);
         let published = date_idx.is_some_and(|i| p.published.is_match(super::clip_before(sent, dates[i].start, 60)));

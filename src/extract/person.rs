@@ -202,7 +202,7 @@ fn accept(ctx: &Ctx, ws: &[Word], a: usize, j: usize, cued: bool, start: usize, 
         return true;
     }
     let after = super::clip_after(text, end, 80);
-    if let Some(rest) = after.strip_prefix(", ") {
+    if let Some(rest) = after.strip_prefix(", ").or_else(|| after.strip_prefix(" (")) {
         let rest = rest.trim_start_matches("the ").trim_start_matches("our ");
         if schema.role_regex.find(rest).is_some_and(|m| m.start() <= 40) {
             return true;

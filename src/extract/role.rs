@@ -45,6 +45,7 @@ struct Patterns {
     and_post: Regex,
     its: Regex,
     its_opening: Regex,
+    post_chain: Regex,
     chaired_by: Regex,
     former_cue: Regex,
     future_cue: Regex,
@@ -54,7 +55,7 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         apposition: re("^(?:'s)?(?:\\s*[,(:-]|\\s+as)\\s*(?:(?:the|our|its|their|his|her|a|an|now|also|currently|previously|formerly)\\s+)*((?:former|ex-|previous|new|interim|acting|then|permanent)\\s*)*(?:\u{1}(?:'s)?\\s*-?\\s*)?$"),
-        verb: re("^,?\\s+(?:who\\s+)?(?:has since\\s+|had\\s+)?(worked as|works as|served as|serves as|acted as|acts as|has been confirmed as|was confirmed as|is|was|has been|had been|became|becomes|will be|will become|would become|is to become|is due to become|is set to become|will assume|assumes|assumed|has been appointed(?: as)?|was appointed(?: as)?|had been appointed(?: as)?|has been named(?: as)?|was named(?: as)?|will remain(?: as)?|remains(?: as)?|was formerly|is now|has become|joined as|took over as|takes over as|will take over as|will join as|stepped down as|left (?:her|his|their) (?:role|post) as|quit as|retired as|was previously)\\s+(?:(?:the|a|an|its|their|interim|acting|permanent)\\s+)*(?:(?:role|post|position|job)\\s+of\\s+(?:the\\s+)?)?((?:former|ex-|new)\\s+)?(?:\u{1}(?:'s)?\\s+)?$"),
+        verb: re("^(?:,[^,\u{1}]{3,100},)?,?\\s+(?:who\\s+)?(?:has since\\s+|had\\s+)?(was until recently|is until recently|worked as|works as|served as|serves as|acted as|acts as|has been confirmed as|was confirmed as|is|was|has been|had been|became|becomes|will be|will become|would become|is to become|is due to become|is set to become|will assume|assumes|assumed|has been appointed(?: as)?|was appointed(?: as)?|had been appointed(?: as)?|has been named(?: as)?|was named(?: as)?|will remain(?: as)?|remains(?: as)?|was formerly|is now|has become|joined as|took over as|takes over as|will take over as|will join as|stepped down as|left (?:her|his|their) (?:role|post) as|quit as|retired as|was previously)\\s+(?:(?:the|a|an|its|their|interim|acting|permanent)\\s+)*(?:(?:role|post|position|job)\\s+of\\s+(?:the\\s+)?)?((?:former|ex-|new)\\s+)?(?:\u{1}(?:'s)?\\s+)?$"),
         take_up: re("^,?\\s+(?:[\\w',\u{1}]+\\s+){0,8}?(to take(?: up)?|taking|took|to become|to assume|will take up|will take)\\s+(?:the\\s+|a\\s+|an\\s+|up\\s+)?(?:\u{1}(?:'s)?\\s+)?$"),
         before_name: re(r"^(?:'s)?(?:\s+role)?\s*(?:\([A-Z]{2,6}\))?\s*[,:-]?\s*(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Mx|Professor|Prof|Sir|Dame|Lord|Lady|Baroness)\.?\s+)?$"),
         after_post_body: re("^(?:'s)?(?:\\s+role)?(?:\\s*,?\\s+(?:of|at|for|in|with|to)\\s+(?:the\\s+)?(?:[a-z]+\\s+)?|\\s*,\\s*)\u{1}"),
@@ -62,10 +63,11 @@ fn patterns() -> &'static Patterns {
         status_prefix: re(r"(?:\b(former|ex|previous|predecessor|outgoing|new|interim|acting|incoming|then)\b[\s-]*(?:\u{1}(?:'s)?\s*)?(?:\w+'?s?\s+)?)$"),
         topic: re("^(?:(?:finally|meanwhile|elsewhere|but|and|also|similarly),?\\s+)?in\\s+\u{1}\\s*,"),
         its: re(r"^,\s*(?:its|their)\s"),
+        post_chain: re("^(?:\\s+(?:at|of|for|in)\\s+(?:the\\s+)?\u{1})?\\s*,\\s*(?:the\\s+)?(?:former\\s+|ex-)?\u{1}?\\s*$"),
         its_opening: re(r"^\W*(?:its|their)\s+(?:new\s+|interim\s+|acting\s+)?$"),
         chaired_by: re("\u{1}\\s+(?:is|was|will be|has been|had been|is now|are)\\s+(chaired|headed|led|managed)\\s+by\\s+(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame|Lord|Lady|Baroness)\\.?\\s+)?$"),
         and_post: re("^\\s*(?:(?:of|for|at|in)\\s+(?:the\\s+)?\u{1}\\s*)?,?\\s*(?:and|&)\\s+(?:the\\s+)?$"),
-        linking_tail: re("(?:^|[\\s,])(as|to become|becomes|became|will (?:also |now )?become|confirmed as|appointed(?: as)?|named(?: as)?|the role of|the post of|to take up the post of|to take the)\\s+(?:(?:the|a|an|its|their|his|her)\\s+)?(?:\u{1}(?:'s)?\\s+)?((?:former|ex-|new|permanent|interim|acting|first|next)\\s*)?$"),
+        linking_tail: re("(?:^|[\\s,])(as|to become|becomes|became|will (?:also |now )?become|confirmed as|appointed(?: as)?|named(?: as)?|the role of|the post of|to take up the post of|to take the)\\s+(?:(?:the|a|an|its|their|his|her)\\s+)?(?:\u{1}(?:'s)?\\s+)?((?:former|ex-|new|permanent|interim|acting|first|next)\\s*)?(?:[a-z][a-z-]+\\s+)?$"),
         former_cue: re(r"\b(?:formerly|previously|had been|spent|left|was|were)\b"),
         future_cue: re(r"\b(?:will|due to|is to|set to)\b"),
         new_post_start: re(r"\bthe\s+new\s+([\w' ]+?)s?\b[^.]*?\b(arrived|started|took up (?:post|their posts|the post)|joined|were appointed|was appointed|took over|began)\b"),
@@ -291,7 +293,7 @@ fn verb_status(verb: &str) -> Status {
         Status::Current
     } else if v.starts_with("will") || v.contains("to become") || v.starts_with("would") {
         Status::Future
-    } else if v.contains("formerly") || v.contains("previously") || v == "had been" || v.starts_with("left") || v.starts_with("quit")
+    } else if v.contains("formerly") || v.contains("previously") || v.contains("until recently") || v == "had been" || v.starts_with("left") || v.starts_with("quit")
         || v.starts_with("stepped down") || v.starts_with("retired")
     {
         Status::Former
@@ -454,6 +456,16 @@ fn in_sentence(ctx: &mut Ctx, si: usize, roles: &mut Vec<RoleFact>) {
         let status = post.status.unwrap_or(Status::Current);
         let rule = if post.predecessor { "role/predecessor" } else { "role/before-name" };
         push(ctx, roles, person.entity, body, post, status, post.start, person.end, rule);
+        // `The DfE's commissioner at X, ex-Y director of children's services NAME`:
+        // the post before, set off by a comma, is the same person's too.
+        if let Some((j, first)) = posts.iter().enumerate().rev().find(|(j, q)| q.end <= post.start && !used_post[*j]) {
+            let between = mask_bodies(ctx, first.end, &text[first.end..post.start]);
+            if p.post_chain.is_match(&between) {
+                used_post[j] = true;
+                let body = body_after(ctx, first.end, post.start).or_else(|| body_just_before(ctx, first.start, floor));
+                push(ctx, roles, person.entity, body, first, first.status.unwrap_or(Status::Current), first.start, person.end, "role/chain");
+            }
+        }
         if post.predecessor {
             // `predecessor ROLE A, B and C`: B and C now hold the post.
             let mut last = person.end;

@@ -228,3 +228,55 @@ pub fn re(pattern: &str) -> Regex {
 pub fn re_cs(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("bad regex {pattern}: {e}"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    #[test]
+    fn the_built_in_schema_parses() {
+        let s = Schema::parse().unwrap();
+        assert!(s.bodies.iter().filter(|b| b.kind == BodyKind::Council).count() >= 150, "every local authority with children's services");
+        assert!(s.given_names.len() > 1000);
+        assert!(!s.role_titles.is_empty() && !s.ratings.is_empty() && !s.inspection_kinds.is_empty());
+    }
+
+    #[test]
+    fn gazetteer_names_and_aliases_point_at_one_body_each() {
+        let s = Schema::parse().unwrap();
+        let mut seen: HashMap<String, &str> = HashMap::new();
+        for b in &s.bodies {
+            for n in std::iter::once(&b.name).chain(&b.aliases) {
+                let key = n.to_lowercase();
+                if let Some(other) = seen.insert(key.clone(), &b.name) {
+                    assert_eq!(other, b.name, "'{n}' names both '{other}' and '{}'", b.name);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn gazetteer_rows_are_sorted_by_kind_then_name() {
+        let s = Schema::parse().unwrap();
+        let keys: Vec<(BodyKind, &str)> = s.bodies.iter().map(|b| (b.kind, b.name.as_str())).collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        assert_eq!(keys, sorted, "keep bodies.tsv sorted: a row out of place is hard to find");
+    }
+
+    #[test]
+    fn given_names_never_collide_with_words_that_are_never_names() {
+        let s = Schema::parse().unwrap();
+        let both: Vec<&String> = s.given_names.iter().filter(|n| s.not_names.contains(*n)).collect();
+        assert!(both.is_empty(), "in both given_names.txt and not_names.txt: {both:?}");
+    }
+
+    #[test]
+    fn every_rating_word_names_one_of_ofsteds_judgements() {
+        let s = Schema::parse().unwrap();
+        for (word, judgement) in &s.ratings {
+            assert!(["Outstanding", "Good", "Requires improvement", "Inadequate", "Adequate"].contains(&judgement.as_str()), "{word} -> {judgement}");
+        }
+    }
+}

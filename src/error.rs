@@ -45,7 +45,7 @@ impl fmt::Display for Error {
         match self {
             Error::MissingPath(p) => write!(f, "{}: no such file or folder", p.display()),
             Error::NoDocuments(p) => {
-                write!(f, "{}: the folder holds no .txt documents", p.display())
+                write!(f, "{}: the folder holds no .txt, .html or .pdf documents", p.display())
             }
             Error::NotUtf8 { path, offset } => write!(
                 f,

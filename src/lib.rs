@@ -4,7 +4,7 @@
 //! The pipeline, one module a stage:
 //! `document` (read, normalise, split) -> `extract` (facts per document) ->
 //! `resolve` (one node per real person, body and inspection) -> `graph`
-//! (petgraph) -> `export` (DOT, JSON-LD); `eval` scores a graph against gold
+//! (petgraph) -> `export` (DOT, JSON-LD, GraphML, the HTML report); `eval` scores a graph against gold
 //! annotations; `query` answers who led what when from a built graph.
 
 pub mod date;

@@ -11,7 +11,8 @@ use std::time::Instant;
 
 const EXIT_CODES: &str = "Exit codes:
   0  the outputs were written (or, for a question, the answer printed)
-  1  an input could not be used (missing path, folder with no .txt files, file not UTF-8),
+  1  an input could not be used (missing path, folder with no .txt, .html or .pdf files,
+     text not UTF-8; an unreadable PDF is only a warning),
      or a question could not be answered (see the help of who-led, timeline, inspections, sparql)
   2  the command line was wrong
   3  the outputs could not be written";
@@ -22,6 +23,14 @@ const QUERY_EXIT_CODES: &str = "Exit codes:
      first), a name matched nothing or more than one person or body (the candidates are listed),
      a date was malformed, or a SPARQL query did not parse or run
   2  the command line was wrong";
+
+const DOT_EXIT_CODES: &str = "Exit codes:
+  0  the drawing was written
+  1  the graph is missing or unreadable (run `oversight build` first), or the name matched
+     nothing or more than one person or body (the candidates are listed)
+  2  the command line was wrong
+  3  the drawing could not be made or written: --svg needs Graphviz's `dot` (the message says
+     how to install it), or FILE could not be written";
 
 /// Where a question's graph comes from, and how the answer is printed.
 #[derive(Args)]
@@ -49,11 +58,17 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the graph from articles and letters and write graph.dot and graph.jsonld.
+    /// Build the graph from articles and letters and write graph.dot,
+    /// graph.jsonld, graph.graphml and report.html.
     ///
-    /// Reads every .txt file named, and every .txt file under every folder named
-    /// (recursively), as UTF-8. The outputs are written to temporary files and
-    /// renamed into place only when all of them are complete.
+    /// Reads every .txt, .html, .htm and .pdf file named, and every such file
+    /// under every folder named (recursively). Text is read as UTF-8; a saved
+    /// web page gives its article's text (no navigation, scripts or adverts); a
+    /// PDF its pages' text. A PDF that cannot be read (encrypted, damaged, a
+    /// scan with no text) is a warning naming it, and the build goes on. The
+    /// outputs are written to temporary files and renamed into place only when
+    /// all of them are complete. A progress bar is drawn on standard error
+    /// when it is a terminal.
     #[command(after_help = EXIT_CODES)]
     Build {
         /// Files and folders to read [default: seeds/]
@@ -61,9 +76,35 @@ enum Command {
         /// Folder the outputs are written to
         #[arg(long, short, default_value = "out")]
         out: PathBuf,
-        /// Print nothing but errors and warnings
+        /// Print nothing but errors and warnings (and no progress bar)
         #[arg(long, short)]
         quiet: bool,
+    },
+    /// Draw one person's or body's neighbourhood: Graphviz DOT, or SVG with --svg.
+    ///
+    /// Draws NAME and everything within --depth edges of it (either way):
+    /// posts, bodies, inspections and their ratings, successions, inspectors.
+    /// Ratings and documents are drawn but not walked through. The whole graph
+    /// is out/graph.dot, where each body is drawn with its inspections.
+    #[command(after_help = DOT_EXIT_CODES)]
+    Dot {
+        /// The person or body: a name or alternate name in any case, or a unique part of one (a surname)
+        name: String,
+        /// How many edges away from NAME to draw
+        #[arg(long, default_value_t = 1, value_name = "N")]
+        depth: usize,
+        /// Render SVG through Graphviz's `dot` program (it must be installed: apt-get install graphviz, brew install graphviz)
+        #[arg(long)]
+        svg: bool,
+        /// Write the drawing to FILE instead of standard output
+        #[arg(long, short, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// The graph to draw from, as written by `oversight build`
+        #[arg(long, value_name = "FILE", default_value = "out/graph.jsonld")]
+        graph: PathBuf,
+        /// Build the graph from these documents (a file or a folder) instead of reading --graph; repeatable
+        #[arg(long = "from", value_name = "INPUT", conflicts_with = "graph")]
+        from: Vec<PathBuf>,
     },
     /// Score a build against gold annotations: precision, recall and F1 for
     /// people, bodies, roles, inspections and successions, and the accuracy of
@@ -158,6 +199,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build { inputs, out, quiet } => build(inputs, out, quiet),
         Command::Explain { file } => explain(file),
+        Command::Dot { name, depth, svg, out, graph, from } => dot(&name, depth, svg, out, graph, from),
         Command::Eval { gold, inputs, verbose, json } => eval(gold, inputs, verbose, json),
         Command::WhoLed { body, at, role, ask: a } => {
             ask(&a, |g| query::tenure::who_led(g, &body, at.as_deref(), role.as_deref()).map(|r| query::render(&r, a.json)))
@@ -194,7 +236,7 @@ fn ask(a: &Ask, question: impl FnOnce(&Graph) -> Result<String, QueryError>) -> 
 fn build(inputs: Vec<PathBuf>, out: PathBuf, quiet: bool) -> ExitCode {
     let started = Instant::now();
     let inputs = if inputs.is_empty() { vec![PathBuf::from("seeds")] } else { inputs };
-    let result = pipeline::build_graph(&inputs).and_then(|b| {
+    let result = pipeline::build_graph_with(&inputs, !quiet).and_then(|b| {
         let files = pipeline::render(&b.graph);
         pipeline::write_outputs(&out, &files)?;
         Ok((b, files))
@@ -225,12 +267,53 @@ fn build(inputs: Vec<PathBuf>, out: PathBuf, quiet: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+fn dot(name: &str, depth: usize, svg: bool, out: Option<PathBuf>, graph: PathBuf, from: Vec<PathBuf>) -> ExitCode {
+    let source = if from.is_empty() { GraphSource::File(graph) } else { GraphSource::Build(from) };
+    let drawn = query::open(&source).and_then(|g| {
+        for w in &g.warnings {
+            eprintln!("oversight: warning: {w}");
+        }
+        oversight::export::dot::neighbourhood_of(&g, name, depth)
+    });
+    let text = match drawn {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("oversight: error: {e}");
+            return ExitCode::from(e.exit_code() as u8);
+        }
+    };
+    let text = if svg {
+        match oversight::export::dot::to_svg(&text) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("oversight: error: {e}");
+                return ExitCode::from(exit::OUTPUT as u8);
+            }
+        }
+    } else {
+        text
+    };
+    match out {
+        Some(path) => {
+            if let Err(e) = std::fs::write(&path, text) {
+                eprintln!("oversight: error: {}", oversight::error::Error::Write { path, source: e });
+                return ExitCode::from(exit::OUTPUT as u8);
+            }
+        }
+        None => print!("{text}"),
+    }
+    ExitCode::SUCCESS
+}
+
 fn explain(file: PathBuf) -> ExitCode {
     let docs = oversight::document::read::read_documents(std::slice::from_ref(&file));
     let doc = match docs {
         Ok((d, _)) if !d.is_empty() => d.into_iter().next().unwrap(),
-        Ok(_) => {
-            eprintln!("oversight: error: {}: empty file", file.display());
+        Ok((_, warnings)) => {
+            match warnings.first() {
+                Some(w) => eprintln!("oversight: error: {w}"),
+                None => eprintln!("oversight: error: {}: empty file", file.display()),
+            }
             return ExitCode::from(exit::INPUT as u8);
         }
         Err(e) => {

@@ -6,19 +6,19 @@ use common::*;
 use std::fs;
 
 #[test]
-fn build_writes_both_outputs_and_a_summary() {
+fn build_writes_every_output_and_a_summary() {
     let out = scratch("summary");
     let o = oversight(&["build", "seeds", "--out", s(&out)]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = stdout(&o);
     assert!(text.contains("read 5 documents"), "{text}");
     assert!(text.contains("Person") && text.contains("heldRole") && text.contains("took"), "{text}");
-    for f in ["graph.dot", "graph.jsonld"] {
+    for f in ["graph.dot", "graph.jsonld", "graph.graphml", "report.html"] {
         assert!(fs::metadata(out.join(f)).unwrap().len() > 1000, "{f} is too small");
     }
     // No temporary files are left behind.
     let left: Vec<_> = fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert_eq!(left.len(), 2, "{left:?}");
+    assert_eq!(left.len(), 4, "{left:?}");
 }
 
 #[test]
@@ -79,7 +79,7 @@ fn a_missing_path_is_an_error_naming_it() {
 fn a_folder_without_documents_is_an_error() {
     let dir = scratch("empty-folder-in");
     fs::write(dir.join("notes.md"), "not a document").unwrap();
-    assert_fails("empty-folder", &[s(&dir)], "holds no .txt documents");
+    assert_fails("empty-folder", &[s(&dir)], "holds no .txt, .html or .pdf documents");
 }
 
 #[test]

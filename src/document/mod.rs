@@ -1,6 +1,8 @@
 //! Documents: the text as read, its normalised view, and its sentences.
 
+pub mod html;
 pub mod normalize;
+pub mod pdf;
 pub mod read;
 pub mod segment;
 

@@ -1,4 +1,8 @@
 //! Finding and reading input documents: files and folders, in a stable order.
+//! Plain text (`.txt`) is read as UTF-8; saved web pages (`.html`, `.htm`)
+//! give their article's text (`html`), and PDFs (`.pdf`) their pages' text
+//! (`pdf`). A PDF that cannot be read is a warning naming it, and the build
+//! goes on with the rest.
 
 use super::Document;
 use crate::error::Error;
@@ -7,7 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// File endings read as documents.
-pub const DOCUMENT_EXTENSIONS: &[&str] = &["txt"];
+pub const DOCUMENT_EXTENSIONS: &[&str] = &["txt", "html", "htm", "pdf"];
 
 /// A problem that skips one input but lets the build go on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,18 +69,36 @@ fn walk(dir: &Path, found: &mut BTreeMap<PathBuf, PathBuf>) -> Result<(), Error>
     Ok(())
 }
 
-/// Reads the documents at `paths`; an empty file is a warning, anything
-/// unreadable an error naming the file.
+/// Reads the documents at `paths`; an empty file or an unreadable PDF is a
+/// warning, any other unreadable file an error naming it.
 pub fn read_documents(paths: &[PathBuf]) -> Result<(Vec<Document>, Vec<Warning>), Error> {
+    read_documents_with(paths, &mut |_| {})
+}
+
+/// As `read_documents`, calling `done` after each file (for a progress bar).
+pub fn read_documents_with(paths: &[PathBuf], done: &mut dyn FnMut(&Path)) -> Result<(Vec<Document>, Vec<Warning>), Error> {
     let ids = document_ids(paths);
     let mut docs = Vec::with_capacity(paths.len());
     let mut warnings = Vec::new();
     for (path, id) in paths.iter().zip(ids) {
+        done(path);
         let bytes = fs::read(path).map_err(|e| Error::Read { path: path.clone(), source: e })?;
-        let text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-            path: path.clone(),
-            offset: e.utf8_error().valid_up_to(),
-        })?;
+        let text = match Format::of(path) {
+            Format::Pdf => match super::pdf::text(&bytes) {
+                Ok(text) => text,
+                Err(e) => {
+                    warnings.push(Warning { path: path.clone(), message: e.to_string() });
+                    continue;
+                }
+            },
+            format => {
+                let text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+                    path: path.clone(),
+                    offset: e.utf8_error().valid_up_to(),
+                })?;
+                if format == Format::Html { super::html::text(&text) } else { text }
+            }
+        };
         if text.trim().is_empty() {
             warnings.push(Warning { path: path.clone(), message: "empty file, skipped".into() });
             continue;
@@ -85,6 +107,25 @@ pub fn read_documents(paths: &[PathBuf]) -> Result<(Vec<Document>, Vec<Warning>)
     }
     docs.sort_by(|a, b| a.id.cmp(&b.id));
     Ok((docs, warnings))
+}
+
+/// How a document file is read, by its ending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Html,
+    Pdf,
+}
+
+impl Format {
+    /// The format of a file by its ending; anything unknown is read as text.
+    pub fn of(path: &Path) -> Format {
+        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("html") | Some("htm") => Format::Html,
+            Some("pdf") => Format::Pdf,
+            _ => Format::Text,
+        }
+    }
 }
 
 /// The file name, or the shortest path suffix that tells two same-named files apart.

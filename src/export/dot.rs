@@ -2,8 +2,16 @@
 //! with their kind and date, a legend, and every body drawn together with its
 //! inspections. Written in a sorted order: the same graph gives the same file.
 //! Mentions (`mentionedIn`) are left out of the picture; the JSON-LD has them.
+//!
+//! The whole graph is drawn from the petgraph graph (`write`); one person's or
+//! body's neighbourhood (`oversight dot NAME`) from a graph read back from
+//! JSON-LD (`neighbourhood`). Both become a [`Picture`] first, drawn by one writer.
 
+use crate::date::PartialDate;
+use crate::export::jsonld::ID_PREFIX;
 use crate::graph::{EdgeKind, KnowledgeGraph, NodeKind};
+use crate::query::load::{Kind, Model};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::fmt::Write;
 
 /// Shape, fill colour and legend text per node kind.
@@ -32,10 +40,179 @@ fn esc(s: &str) -> String {
     s.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', " ")
 }
 
+/// What is drawn: nodes and edges in the order they are written.
+#[derive(Debug, Clone, Default)]
+pub struct Picture {
+    pub title: String,
+    /// The node drawn bold (the one a neighbourhood is drawn around).
+    pub centre: Option<String>,
+    pub nodes: Vec<PNode>,
+    pub edges: Vec<PEdge>,
+}
+
+/// A node as drawn.
+#[derive(Debug, Clone)]
+pub struct PNode {
+    /// The node's key (`person:jo-bloggs`).
+    pub id: String,
+    pub kind: NodeKind,
+    pub name: String,
+    /// A document's headline.
+    pub headline: Option<String>,
+    pub date: Option<PartialDate>,
+}
+
+/// An edge as drawn.
+#[derive(Debug, Clone)]
+pub struct PEdge {
+    pub from: String,
+    pub to: String,
+    pub kind: EdgeKind,
+    pub role: Option<String>,
+    /// The earliest start (else date) its observations give.
+    pub date: Option<PartialDate>,
+    /// The first observation's status, where it is not `current`.
+    pub status: Option<String>,
+}
+
+const TITLE: &str = "oversight: who inspected, led, rated and replaced whom";
+
+/// The whole graph.
 pub fn write(g: &KnowledgeGraph) -> String {
+    draw(&picture(g))
+}
+
+/// The picture of the whole graph.
+pub fn picture(g: &KnowledgeGraph) -> Picture {
+    let mut p = Picture { title: TITLE.to_string(), ..Picture::default() };
+    let nodes = g.sorted_nodes();
+    for &i in &nodes {
+        let n = &g.graph[i];
+        p.nodes.push(PNode { id: n.key.clone(), kind: n.kind, name: n.name.clone(), headline: n.alternate_names.iter().next().cloned(), date: n.date });
+    }
+    for &i in &nodes {
+        for (kind, target, edge) in g.sorted_edges_from(i) {
+            if kind == EdgeKind::MentionedIn {
+                continue;
+            }
+            p.edges.push(PEdge {
+                from: g.graph[i].key.clone(),
+                to: g.graph[target].key.clone(),
+                kind,
+                role: edge.observations.iter().find_map(|o| o.role_name.clone()),
+                date: edge.observations.iter().filter_map(|o| o.start.or(o.date)).min(),
+                status: edge.observations.first().and_then(|o| o.status).filter(|s| *s != crate::extract::Status::Current).map(|s| s.as_str().to_string()),
+            });
+        }
+    }
+    p
+}
+
+fn node_kind(k: Kind) -> Option<NodeKind> {
+    Some(match k {
+        Kind::Person => NodeKind::Person,
+        Kind::Body => NodeKind::Body,
+        Kind::Inspection => NodeKind::Inspection,
+        Kind::Rating => NodeKind::Rating,
+        Kind::Document => NodeKind::Document,
+        Kind::Other => return None,
+    })
+}
+
+fn edge_kind(p: &str) -> Option<EdgeKind> {
+    EdgeKind::ALL.into_iter().find(|k| k.as_str() == p)
+}
+
+fn key(iri: &str) -> String {
+    iri.strip_prefix(ID_PREFIX).unwrap_or(iri).to_string()
+}
+
+/// The neighbourhood of one node of a graph read back from JSON-LD: every
+/// node within `depth` edges of it (either way, mentions aside). Ratings and
+/// documents are drawn but not walked through, so that one rating does not
+/// pull in every inspection that was given it.
+pub fn neighbourhood(m: &Model, centre: &str, depth: usize) -> Picture {
+    let mut adjacent: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for n in &m.nodes {
+        for (p, targets) in &n.links {
+            if p == "mentionedIn" {
+                continue;
+            }
+            for t in targets {
+                adjacent.entry(n.id.as_str()).or_default().insert(t.as_str());
+                adjacent.entry(t.as_str()).or_default().insert(n.id.as_str());
+            }
+        }
+    }
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut queue = VecDeque::from([(centre, 0usize)]);
+    seen.insert(centre, 0);
+    while let Some((id, d)) = queue.pop_front() {
+        let through = m.node(id).is_some_and(|n| !matches!(n.kind, Kind::Rating | Kind::Document)) || id == centre;
+        if d == depth || !through {
+            continue;
+        }
+        for &next in adjacent.get(id).into_iter().flatten() {
+            if !seen.contains_key(next) {
+                seen.insert(next, d + 1);
+                queue.push_back((next, d + 1));
+            }
+        }
+    }
+    let name = m.name(centre);
+    let mut p = Picture { title: format!("Neighbourhood of {name} (depth {depth})"), centre: Some(key(centre)), ..Picture::default() };
+    let mut nodes: Vec<_> = m.nodes.iter().filter(|n| seen.contains_key(n.id.as_str())).collect();
+    nodes.sort_by_key(|n| key(&n.id));
+    for n in &nodes {
+        let Some(kind) = node_kind(n.kind) else { continue };
+        let headline = if n.kind == Kind::Document { n.alternate_names.first().cloned() } else { None };
+        p.nodes.push(PNode { id: key(&n.id), kind, name: n.name.clone(), headline, date: n.date });
+    }
+    // Each edge once for each wording of a post, from its statements.
+    for n in &nodes {
+        for (prop, targets) in &n.links {
+            let Some(kind) = edge_kind(prop).filter(|k| *k != EdgeKind::MentionedIn) else { continue };
+            let mut targets: Vec<&String> = targets.iter().filter(|t| seen.contains_key(t.as_str())).collect();
+            targets.sort_by_key(|t| key(t));
+            targets.dedup();
+            for t in targets {
+                let sts: Vec<_> = m.statements.iter().filter(|s| s.subject == n.id && s.predicate == *prop && &s.object == t).collect();
+                let mut roles: Vec<Option<String>> = sts.iter().map(|s| s.role_name.clone()).collect();
+                roles.sort();
+                roles.dedup();
+                if roles.is_empty() {
+                    roles.push(None);
+                }
+                for role in roles {
+                    let of_role: Vec<_> = sts.iter().filter(|s| s.role_name == role).collect();
+                    p.edges.push(PEdge {
+                        from: key(&n.id),
+                        to: key(t),
+                        kind,
+                        role,
+                        date: of_role.iter().filter_map(|s| s.start.or(s.date)).min(),
+                        status: of_role.first().and_then(|s| s.status.clone()).filter(|s| s != "current"),
+                    });
+                }
+            }
+        }
+    }
+    p.edges.sort_by(|a, b| (&a.from, a.kind, &a.to, &a.role).cmp(&(&b.from, b.kind, &b.to, &b.role)));
+    p
+}
+
+/// The DOT of the neighbourhood of the person or body that `name` names,
+/// looked up as the questions look names up (`query::lookup`).
+pub fn neighbourhood_of(g: &crate::query::Graph, name: &str, depth: usize) -> Result<String, crate::query::QueryError> {
+    let node = crate::query::lookup::find(&g.model, name, &[Kind::Person, Kind::Body], "person or body", "try part of the name, e.g. a surname")?;
+    Ok(draw(&neighbourhood(&g.model, &node.id, depth)))
+}
+
+/// DOT text of a picture.
+pub fn draw(p: &Picture) -> String {
     let mut out = String::new();
     out.push_str("digraph oversight {\n");
-    out.push_str("  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=11, nodesep=0.3, ranksep=0.6, label=\"oversight: who inspected, led, rated and replaced whom\", labelloc=t];\n");
+    let _ = writeln!(out, "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=11, nodesep=0.3, ranksep=0.6, label=\"{}\", labelloc=t];", esc(&p.title));
     out.push_str("  node [fontname=\"Helvetica\", fontsize=10, style=filled];\n");
     out.push_str("  edge [fontname=\"Helvetica\", fontsize=8, color=\"#555555\"];\n");
 
@@ -49,17 +226,12 @@ pub fn write(g: &KnowledgeGraph) -> String {
     out.push_str("    \"legend:Inspection\" -> \"legend:Rating\" [label=\"rated\"];\n");
     out.push_str("  }\n");
 
-    let id = |i: petgraph::graph::NodeIndex| esc(&g.graph[i].key);
-    let label = |i: petgraph::graph::NodeIndex| {
-        let n = &g.graph[i];
-        match (n.kind, n.date) {
-            (NodeKind::Inspection, Some(d)) => format!("{}\\n{}", esc(&n.name), d),
-            (NodeKind::Document, _) => format!("{}\\n{}", esc(n.alternate_names.iter().next().unwrap_or(&n.name)), n.date.map(|d| d.to_string()).unwrap_or_else(|| "undated".into())),
-            _ => esc(&n.name),
-        }
+    let label = |n: &PNode| match (n.kind, n.date) {
+        (NodeKind::Inspection, Some(d)) => format!("{}\\n{}", esc(&n.name), d),
+        (NodeKind::Document, _) => format!("{}\\n{}", esc(n.headline.as_ref().unwrap_or(&n.name)), n.date.map(|d| d.to_string()).unwrap_or_else(|| "undated".into())),
+        _ => esc(&n.name),
     };
-    let node_line = |out: &mut String, i: petgraph::graph::NodeIndex, indent: &str| {
-        let n = &g.graph[i];
+    let node_line = |out: &mut String, n: &PNode, indent: &str| {
         let (shape, mut fill) = style(n.kind);
         let mut font = "black";
         if n.kind == NodeKind::Rating {
@@ -68,59 +240,92 @@ pub fn write(g: &KnowledgeGraph) -> String {
                 font = "white";
             }
         }
-        let _ = writeln!(out, "{indent}\"{}\" [label=\"{}\", shape={shape}, fillcolor=\"{fill}\", fontcolor={font}];", id(i), label(i));
+        let bold = if p.centre.as_deref() == Some(n.id.as_str()) { ", penwidth=3" } else { "" };
+        let _ = writeln!(out, "{indent}\"{}\" [label=\"{}\", shape={shape}, fillcolor=\"{fill}\", fontcolor={font}{bold}];", esc(&n.id), label(n));
     };
 
     // Each body with the inspections of it, as one cluster.
-    let nodes = g.sorted_nodes();
-    let inspected_body = |i: petgraph::graph::NodeIndex| {
-        g.sorted_edges_from(i).into_iter().find(|(k, _, _)| *k == EdgeKind::Inspected).map(|(_, t, _)| t)
-    };
-    let mut placed = vec![false; g.graph.node_count()];
-    for &b in nodes.iter().filter(|&&i| g.graph[i].kind == NodeKind::Body) {
-        let inspections: Vec<_> = nodes.iter().copied().filter(|&i| g.graph[i].kind == NodeKind::Inspection && inspected_body(i) == Some(b)).collect();
+    let inspected_body = |i: &str| p.edges.iter().find(|e| e.from == i && e.kind == EdgeKind::Inspected).map(|e| e.to.as_str());
+    let mut placed: BTreeSet<&str> = BTreeSet::new();
+    for b in p.nodes.iter().filter(|n| n.kind == NodeKind::Body) {
+        let inspections: Vec<&PNode> = p.nodes.iter().filter(|n| n.kind == NodeKind::Inspection && inspected_body(&n.id) == Some(b.id.as_str())).collect();
         if inspections.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "  subgraph \"cluster_{}\" {{\n    style=rounded; color=\"#d6b656\"; label=\"\";", id(b));
+        let _ = writeln!(out, "  subgraph \"cluster_{}\" {{\n    style=rounded; color=\"#d6b656\"; label=\"\";", esc(&b.id));
         node_line(&mut out, b, "    ");
-        placed[b.index()] = true;
+        placed.insert(&b.id);
         for i in inspections {
             node_line(&mut out, i, "    ");
-            placed[i.index()] = true;
+            placed.insert(&i.id);
         }
         out.push_str("  }\n");
     }
-    for &i in &nodes {
-        if !placed[i.index()] {
-            node_line(&mut out, i, "  ");
+    for n in &p.nodes {
+        if !placed.contains(n.id.as_str()) {
+            node_line(&mut out, n, "  ");
         }
     }
-    for &i in &nodes {
-        for (kind, target, edge) in g.sorted_edges_from(i) {
-            if kind == EdgeKind::MentionedIn {
-                continue;
-            }
-            let o = edge.observations.first();
-            let mut text = kind.as_str().to_string();
-            if let Some(r) = edge.observations.iter().find_map(|o| o.role_name.as_deref()) {
-                text = format!("{text}: {}", esc(r));
-            }
-            let dates: Vec<String> = edge.observations.iter().filter_map(|o| o.start.or(o.date)).map(|d| d.to_string()).collect();
-            if let Some(d) = dates.iter().min() {
-                text = format!("{text}\\n{d}");
-            }
-            if let Some(s) = o.and_then(|o| o.status).filter(|s| *s != crate::extract::Status::Current) {
-                text = format!("{text} ({})", s.as_str());
-            }
-            let style = match kind {
-                EdgeKind::Succeeded => ", color=\"#674ea7\", penwidth=2",
-                EdgeKind::Author => ", style=dotted",
-                _ => "",
-            };
-            let _ = writeln!(out, "  \"{}\" -> \"{}\" [label=\"{}\"{style}];", id(i), id(target), text);
+    for e in &p.edges {
+        let mut text = e.kind.as_str().to_string();
+        if let Some(r) = &e.role {
+            text = format!("{text}: {}", esc(r));
         }
+        if let Some(d) = e.date {
+            text = format!("{text}\\n{d}");
+        }
+        if let Some(s) = &e.status {
+            text = format!("{text} ({s})");
+        }
+        let style = match e.kind {
+            EdgeKind::Succeeded => ", color=\"#674ea7\", penwidth=2",
+            EdgeKind::Author => ", style=dotted",
+            _ => "",
+        };
+        let _ = writeln!(out, "  \"{}\" -> \"{}\" [label=\"{}\"{style}];", esc(&e.from), esc(&e.to), text);
     }
     out.push_str("}\n");
     out
+}
+
+/// Renders DOT as SVG with Graphviz's `dot`. `Err` says why not: Graphviz is
+/// not installed (with how to install it), or `dot` failed (with its message).
+pub fn to_svg(dot: &str) -> Result<String, SvgError> {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    let mut child = match Command::new("dot").arg("-Tsvg").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn() {
+        Ok(c) => c,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(SvgError::NotInstalled),
+        Err(e) => return Err(SvgError::Failed(e.to_string())),
+    };
+    let mut stdin = child.stdin.take().expect("piped stdin");
+    let text = dot.to_string();
+    let writer = std::thread::spawn(move || stdin.write_all(text.as_bytes()));
+    let output = child.wait_with_output().map_err(|e| SvgError::Failed(e.to_string()))?;
+    let _ = writer.join();
+    if !output.status.success() {
+        return Err(SvgError::Failed(String::from_utf8_lossy(&output.stderr).trim().to_string()));
+    }
+    String::from_utf8(output.stdout).map_err(|_| SvgError::Failed("dot wrote something that is not UTF-8".into()))
+}
+
+/// Why no SVG could be drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SvgError {
+    /// `dot` is not on the PATH.
+    NotInstalled,
+    /// `dot` ran and failed.
+    Failed(String),
+}
+
+/// How to install Graphviz.
+pub const INSTALL_GRAPHVIZ: &str = "install Graphviz (Debian or Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz; Windows: winget install graphviz), then run this again";
+
+impl std::fmt::Display for SvgError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SvgError::NotInstalled => write!(f, "Graphviz's `dot` program is not installed (it is not on the PATH), and it draws the SVG; {INSTALL_GRAPHVIZ}"),
+            SvgError::Failed(why) => write!(f, "Graphviz's `dot` failed: {why}"),
+        }
+    }
 }

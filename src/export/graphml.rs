@@ -1,0 +1,141 @@
+//! GraphML for Gephi, yEd, Cytoscape and NetworkX: one directed graph, every
+//! attribute declared as a typed `<key>`. Nodes carry their kind, name,
+//! alternate names, body kind, inspection kind, date and (for an inspection)
+//! its rating; edges their kind, the post, status, dates, the documents that
+//! state them and the first evidence sentence. Node ids are the JSON-LD IRIs,
+//! so the two outputs can be joined. Written in the exporters' sorted order.
+
+use crate::export::jsonld::iri;
+use crate::graph::{EdgeKind, KnowledgeGraph, NodeKind};
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+/// (id, for, attr.name, attr.type): every attribute written.
+const KEYS: &[(&str, &str, &str, &str)] = &[
+    ("n_kind", "node", "kind", "string"),
+    ("n_label", "node", "label", "string"),
+    ("n_name", "node", "name", "string"),
+    ("n_alternateNames", "node", "alternateNames", "string"),
+    ("n_bodyKind", "node", "bodyKind", "string"),
+    ("n_inspectionKind", "node", "inspectionKind", "string"),
+    ("n_date", "node", "date", "string"),
+    ("n_rating", "node", "rating", "string"),
+    ("e_kind", "edge", "kind", "string"),
+    ("e_label", "edge", "label", "string"),
+    ("e_role", "edge", "role", "string"),
+    ("e_status", "edge", "status", "string"),
+    ("e_date", "edge", "date", "string"),
+    ("e_startDate", "edge", "startDate", "string"),
+    ("e_endDate", "edge", "endDate", "string"),
+    ("e_source", "edge", "source", "string"),
+    ("e_evidence", "edge", "evidence", "string"),
+    ("e_observations", "edge", "observations", "int"),
+];
+
+/// Text for XML: the five special characters escaped, characters XML 1.0
+/// forbids dropped, line breaks as spaces.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn data(out: &mut String, key: &str, value: &str) {
+    let _ = writeln!(out, "      <data key=\"{key}\">{}</data>", esc(value));
+}
+
+pub fn write(g: &KnowledgeGraph) -> String {
+    let mut out = String::new();
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
+    for (id, domain, name, ty) in KEYS {
+        let _ = writeln!(out, "  <key id=\"{id}\" for=\"{domain}\" attr.name=\"{name}\" attr.type=\"{ty}\"/>");
+    }
+    out.push_str("  <graph id=\"oversight\" edgedefault=\"directed\">\n");
+    let nodes = g.sorted_nodes();
+    for &i in &nodes {
+        let n = &g.graph[i];
+        let _ = writeln!(out, "    <node id=\"{}\">", esc(&iri(&n.key)));
+        data(&mut out, "n_kind", n.kind.as_str());
+        data(&mut out, "n_label", &n.name);
+        data(&mut out, "n_name", &n.name);
+        if !n.alternate_names.is_empty() {
+            data(&mut out, "n_alternateNames", &n.alternate_names.iter().cloned().collect::<Vec<_>>().join("; "));
+        }
+        if let Some(k) = n.body_kind {
+            data(&mut out, "n_bodyKind", k.as_str());
+        }
+        if let Some(k) = &n.inspection_kind {
+            data(&mut out, "n_inspectionKind", k);
+        }
+        if let Some(d) = n.date {
+            data(&mut out, "n_date", &d.to_string());
+        }
+        if n.kind == NodeKind::Inspection {
+            let ratings: Vec<String> = g.sorted_edges_from(i).into_iter().filter(|(k, _, _)| *k == EdgeKind::Rated).map(|(_, t, _)| g.graph[t].name.clone()).collect();
+            if !ratings.is_empty() {
+                data(&mut out, "n_rating", &ratings.join("; "));
+            }
+        }
+        out.push_str("    </node>\n");
+    }
+    let mut e = 0;
+    for &i in &nodes {
+        for (kind, target, edge) in g.sorted_edges_from(i) {
+            let _ = writeln!(out, "    <edge id=\"e{e}\" source=\"{}\" target=\"{}\">", esc(&iri(&g.graph[i].key)), esc(&iri(&g.graph[target].key)));
+            e += 1;
+            let obs = &edge.observations;
+            let role = obs.iter().find_map(|o| o.role_name.clone());
+            data(&mut out, "e_kind", kind.as_str());
+            data(&mut out, "e_label", &role.clone().map_or_else(|| kind.as_str().to_string(), |r| format!("{}: {r}", kind.as_str())));
+            if let Some(r) = &role {
+                data(&mut out, "e_role", r);
+            }
+            // The status the latest document gives.
+            if let Some(s) = obs.iter().filter(|o| o.status.is_some()).max_by_key(|o| o.observed_on.map(|d| d.sort_key())).and_then(|o| o.status) {
+                data(&mut out, "e_status", s.as_str());
+            }
+            if let Some(d) = obs.iter().filter_map(|o| o.date).min() {
+                data(&mut out, "e_date", &d.to_string());
+            }
+            if let Some(d) = obs.iter().filter_map(|o| o.start).min() {
+                data(&mut out, "e_startDate", &d.to_string());
+            }
+            if let Some(d) = obs.iter().filter_map(|o| o.end).max() {
+                data(&mut out, "e_endDate", &d.to_string());
+            }
+            let docs: BTreeSet<&str> = obs.iter().map(|o| o.evidence.doc.as_str()).collect();
+            if !docs.is_empty() {
+                data(&mut out, "e_source", &docs.into_iter().collect::<Vec<_>>().join("; "));
+            }
+            if let Some(o) = obs.first() {
+                data(&mut out, "e_evidence", &o.evidence.sentence);
+            }
+            let _ = writeln!(out, "      <data key=\"e_observations\">{}</data>", obs.len());
+            out.push_str("    </edge>\n");
+        }
+    }
+    out.push_str("  </graph>\n</graphml>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::esc;
+
+    #[test]
+    fn text_is_escaped_for_xml() {
+        assert_eq!(esc("Tom & \"Jerry\" <x>\n\u{1}ok"), "Tom &amp; &quot;Jerry&quot; &lt;x&gt; ok");
+    }
+}

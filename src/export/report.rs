@@ -1,0 +1,586 @@
+//! `report.html`: one self-contained page for people (inline CSS, JS and
+//! SVG; no network, enforced by its Content-Security-Policy). It shows a
+//! timeline for each body of who held which post when, as bars over a time
+//! axis, with the body's inspections marked on it in Ofsted's rating colours;
+//! the inspections in a table; the successions; the graph's diagram (the SVG
+//! Graphviz drew at build time, where it was installed); and the evidence:
+//! every sentence a fact was read from, with its document, which each fact
+//! links to.
+//!
+//! The page is built from the graph read back from its JSON-LD, through the
+//! query layer (`tenure`, `inspections`), so it says what `who-led` and
+//! `inspections` say.
+
+use crate::date::PartialDate;
+use crate::export::dot::rating_colour;
+use crate::graph::slug;
+use crate::query::inspections::{inspections, InspectionRow};
+use crate::query::load::{Kind, Model, Statement};
+use crate::query::tenure::{tenures, Basis, Bound, Tenure};
+use crate::query::{date_key, Graph, Source};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+const STYLE: &str = include_str!("report/style.css");
+const CAPTURE_JS: &str = include_str!("report/capture.js");
+const MAIN_JS: &str = include_str!("report/main.js");
+
+/// What goes in the diagram's place.
+#[derive(Debug, Clone)]
+pub enum Diagram {
+    /// The SVG Graphviz drew.
+    Svg(String),
+    /// Why there is none, as a sentence for the reader.
+    Missing(String),
+}
+
+/// HTML text: `&`, `<`, `>`, `"` and `'` escaped.
+fn h(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The text colour that reads on a rating's colour.
+fn rating_ink(rating: &str) -> &'static str {
+    if matches!(rating, "Outstanding" | "Inadequate") {
+        "#ffffff"
+    } else {
+        "#111111"
+    }
+}
+
+fn rating_badge(rating: &str) -> String {
+    format!("<span class=\"rating-badge\" style=\"background:{};color:{}\">{}</span>", rating_colour(rating), rating_ink(rating), h(rating))
+}
+
+/// The evidence sentences, numbered, each with the facts read from it.
+struct Evidence<'a> {
+    entries: Vec<Entry<'a>>,
+    by_key: BTreeMap<EvKey, usize>,
+}
+
+type EvKey = (Option<String>, Option<u64>, Option<u64>);
+
+struct Entry<'a> {
+    statements: Vec<&'a Statement>,
+}
+
+impl<'a> Evidence<'a> {
+    fn new(m: &'a Model) -> Evidence<'a> {
+        let mut sts: Vec<&Statement> = m.statements.iter().filter(|s| s.evidence.is_some()).collect();
+        sts.sort_by_key(|s| (date_key(s.document.as_deref().and_then(|d| m.node(d)).and_then(|d| d.date).or(s.observed_on)), s.document.clone(), s.start_offset, s.end_offset));
+        let mut ev = Evidence { entries: Vec::new(), by_key: BTreeMap::new() };
+        for st in sts {
+            let key = (st.document.clone(), st.start_offset, st.end_offset);
+            match ev.by_key.get(&key) {
+                Some(&i) => ev.entries[i].statements.push(st),
+                None => {
+                    ev.by_key.insert(key, ev.entries.len());
+                    ev.entries.push(Entry { statements: vec![st] });
+                }
+            }
+        }
+        ev
+    }
+
+    /// The number (from 1) of the evidence entry of a source.
+    fn number(&self, s: &Source) -> Option<usize> {
+        self.by_key.get(&(s.document_id.clone(), s.start_offset, s.end_offset)).map(|i| i + 1)
+    }
+
+    /// Superscript links to the evidence of some sources, each once.
+    fn refs(&self, sources: &[Source]) -> String {
+        let mut nums: Vec<usize> = sources.iter().filter_map(|s| self.number(s)).collect();
+        nums.sort_unstable();
+        nums.dedup();
+        if nums.is_empty() {
+            return String::new();
+        }
+        let links: Vec<String> = nums.iter().map(|n| format!("<a href=\"#ev-{n}\" title=\"evidence {n}\">[{n}]</a>")).collect();
+        format!("<sup class=\"refs\">{}</sup>", links.join(""))
+    }
+}
+
+/// A date as a position in time: years, fractional.
+fn when(d: (i32, u8, u8)) -> f64 {
+    const BEFORE: [u16; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+    let (y, m, day) = d;
+    y as f64 + (BEFORE[(m.clamp(1, 12) - 1) as usize] as f64 + day.max(1) as f64 - 1.0) / 365.0
+}
+
+fn first_day(d: PartialDate) -> f64 {
+    when(crate::query::day_range(&d).0)
+}
+
+fn after_last_day(d: PartialDate) -> f64 {
+    when(crate::query::day_range(&d).1) + 1.0 / 365.0
+}
+
+/// One body's timeline: its posts and its inspections.
+struct BodyTimeline<'a> {
+    name: String,
+    kind: Option<String>,
+    tenures: Vec<&'a Tenure>,
+    inspections: Vec<&'a InspectionRow>,
+}
+
+/// Writes the report of a graph read back from its JSON-LD (`query::open`,
+/// or `Model::parse` of the JSON-LD the build writes).
+pub fn write(graph: &Graph, diagram: &Diagram) -> String {
+    let m = &graph.model;
+    let all_tenures = tenures(m);
+    let rows = inspections(graph, None).map(|i| i.inspections).unwrap_or_default();
+    let ev = Evidence::new(m);
+
+    let count = |k: Kind| m.nodes.iter().filter(|n| n.kind == k).count();
+    let docs: Vec<_> = m.nodes.iter().filter(|n| n.kind == Kind::Document).collect();
+    let dates: Vec<PartialDate> = docs.iter().filter_map(|d| d.date).collect();
+    let span = match (dates.iter().min(), dates.iter().max()) {
+        (Some(a), Some(b)) if a != b => format!(", published {a} to {b}"),
+        (Some(a), _) => format!(", published {a}"),
+        _ => String::new(),
+    };
+
+    let mut out = String::new();
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n");
+    out.push_str("<meta name=\"generator\" content=\"oversight\">\n");
+    let _ = writeln!(out, "<title>oversight: who led and inspected children's services ({} documents)</title>", docs.len());
+    let _ = writeln!(out, "<script>\n{CAPTURE_JS}</script>");
+    let _ = writeln!(out, "<style>\n{STYLE}</style>\n</head>\n<body>");
+    out.push_str("<header>\n<h1>Who led, inspected and rated children's services</h1>\n");
+    let _ = writeln!(
+        out,
+        "<p class=\"summary\">From {} documents{span}: {} people, {} bodies, {} inspections. Every fact links to the sentence it was read from.</p>",
+        docs.len(),
+        count(Kind::Person),
+        count(Kind::Body),
+        count(Kind::Inspection)
+    );
+    out.push_str("<nav class=\"toc\"><a href=\"#timelines\">Posts over time</a><a href=\"#inspections\">Inspections</a><a href=\"#successions\">Successions</a><a href=\"#diagram\">The graph</a><a href=\"#evidence\">Evidence</a><a href=\"#documents\">Documents</a></nav>\n</header>\n");
+    out.push_str("<pre id=\"console-errors\" hidden></pre>\n");
+
+    timelines(&mut out, m, &all_tenures, &rows, &ev);
+    inspections_table(&mut out, &rows, &ev);
+    successions(&mut out, m, &ev);
+    diagram_section(&mut out, diagram);
+    evidence_list(&mut out, m, &ev);
+    documents(&mut out, m);
+
+    out.push_str("<footer>Written by <code>oversight build</code>, beside <code>graph.jsonld</code>, <code>graph.graphml</code> and <code>graph.dot</code>, which hold the same graph. The page is self-contained: it loads nothing from the network.</footer>\n");
+    let _ = writeln!(out, "<script>\n{MAIN_JS}</script>\n</body>\n</html>");
+    out
+}
+
+fn timelines(out: &mut String, m: &Model, all: &[Tenure], rows: &[InspectionRow], ev: &Evidence) {
+    out.push_str("<section id=\"timelines\">\n<h2>Who held which post, when</h2>\n");
+    out.push_str("<div class=\"legend\"><span><i class=\"swatch stated\"></i>a date the text gave</span><span><i class=\"swatch seen\"></i>fading: only seen in post then (first or last sighting)</span><span><i class=\"swatch stated open\"></i>dotted: the other end is not known</span>");
+    for r in ["Outstanding", "Good", "Requires improvement", "Inadequate"] {
+        let _ = write!(out, "<span><i class=\"diamond\" style=\"background:{}\"></i>{r}</span>", rating_colour(r));
+    }
+    out.push_str("<span><i class=\"diamond\" style=\"background:#bbbbbb\"></i>inspection, no rating given</span></div>\n");
+
+    let mut bodies: BTreeMap<String, BodyTimeline> = BTreeMap::new();
+    let mut entry = |id: &str| -> Option<String> {
+        let n = m.node(id)?;
+        bodies.entry(id.to_string()).or_insert_with(|| BodyTimeline { name: n.name.clone(), kind: n.body_kind.clone(), tenures: Vec::new(), inspections: Vec::new() });
+        Some(id.to_string())
+    };
+    let mut keys_t = Vec::new();
+    for t in all {
+        if let Some(k) = entry(&t.body.id) {
+            keys_t.push((k, t));
+        }
+    }
+    let mut keys_i = Vec::new();
+    for r in rows {
+        for b in &r.body {
+            if let Some(k) = entry(&b.id) {
+                keys_i.push((k, r));
+            }
+        }
+    }
+    for (k, t) in keys_t {
+        bodies.get_mut(&k).expect("added").tenures.push(t);
+    }
+    for (k, r) in keys_i {
+        bodies.get_mut(&k).expect("added").inspections.push(r);
+    }
+    // Bodies with posts first, the most facts first, then by name.
+    let mut list: Vec<BodyTimeline> = bodies.into_values().filter(|b| !b.tenures.is_empty()).collect();
+    list.sort_by(|a, b| (b.tenures.len() + b.inspections.len()).cmp(&(a.tenures.len() + a.inspections.len())).then_with(|| a.name.cmp(&b.name)));
+    if list.is_empty() {
+        out.push_str("<p>No one is recorded as holding a post.</p>\n");
+    }
+    for b in &mut list {
+        b.tenures.sort_by(|x, y| (&x.role, date_key(start_of(x)), &x.person.name).cmp(&(&y.role, date_key(start_of(y)), &y.person.name)));
+        body_timeline(out, b, ev);
+    }
+    out.push_str("</section>\n");
+}
+
+fn start_of(t: &Tenure) -> Option<PartialDate> {
+    t.start.map(|b| b.date.0).or(t.first_seen.map(|d| d.0)).or(t.end.map(|b| b.date.0))
+}
+
+fn bound_text(b: &Option<Bound>) -> String {
+    b.as_ref().map_or_else(|| "?".to_string(), Bound::cell)
+}
+
+fn body_timeline(out: &mut String, b: &BodyTimeline, ev: &Evidence) {
+    // The axis: whole years around every date shown.
+    let mut points: Vec<f64> = Vec::new();
+    for t in &b.tenures {
+        for d in [t.start.map(|x| x.date.0), t.first_seen.map(|x| x.0)].into_iter().flatten() {
+            points.push(first_day(d));
+        }
+        for d in [t.end.map(|x| x.date.0), t.last_seen.map(|x| x.0)].into_iter().flatten() {
+            points.push(after_last_day(d));
+        }
+    }
+    for r in &b.inspections {
+        if let Some(d) = r.date {
+            points.push(first_day(d.0));
+            points.push(after_last_day(d.0));
+        }
+    }
+    let lo = points.iter().cloned().fold(f64::INFINITY, f64::min).floor();
+    let mut hi = points.iter().cloned().fold(f64::NEG_INFINITY, f64::max).ceil();
+    let dated = lo.is_finite();
+    if dated && hi <= lo {
+        hi = lo + 1.0;
+    }
+    let x = |t: f64| if dated { ((t - lo) / (hi - lo) * 100.0).clamp(0.0, 100.0) } else { 0.0 };
+
+    let _ = writeln!(out, "<article class=\"tl\" id=\"body-{}\" data-body=\"{}\">", h(&slug(&b.name)), h(&b.name));
+    let _ = writeln!(out, "<h3>{}<span class=\"kind\">{}</span></h3>", h(&b.name), h(b.kind.as_deref().unwrap_or("")));
+    out.push_str("<div class=\"tl-grid\">\n");
+    if dated {
+        out.push_str("<div class=\"tl-row axis\"><div class=\"tl-label\"></div><div class=\"tl-track\">");
+        let years = (hi - lo) as i32;
+        let step = match years {
+            0..=12 => 1,
+            13..=30 => 2,
+            31..=60 => 5,
+            _ => 10,
+        };
+        let mut y = lo as i32;
+        while y as f64 <= hi {
+            if (y - lo as i32) % step == 0 {
+                let _ = write!(out, "<span class=\"gridline\" style=\"left:{:.2}%\"></span>", x(y as f64));
+                if (y as f64) < hi {
+                    let _ = write!(out, "<span class=\"tick\" style=\"left:{:.2}%\">{y}</span>", x(y as f64 + 0.5 * step.min(1) as f64));
+                }
+            }
+            y += 1;
+        }
+        out.push_str("</div></div>\n");
+    }
+    for t in &b.tenures {
+        // A span with one end unknown is drawn from the end that is known, with a dotted tail.
+        let known_start = t.start.map(|s| s.date.0).or(t.first_seen.map(|d| d.0));
+        let known_end = t.end.map(|e| e.date.0).or(t.last_seen.map(|d| d.0));
+        let start = known_start.or(known_end);
+        let end = known_end.or(known_start);
+        let refs = ev.refs(&t.sources);
+        let status = t.status.as_deref().unwrap_or("");
+        let _ = write!(
+            out,
+            "<div class=\"tl-row post\" data-role=\"{}\" data-person=\"{}\"><div class=\"tl-label\"><span class=\"role\">{}</span><span class=\"who\">{}</span><span class=\"when\">{} \u{2013} {}{}</span>{refs}</div><div class=\"tl-track\">",
+            h(&t.role),
+            h(&t.person.name),
+            h(&t.role),
+            h(&t.person.name),
+            h(&bound_text(&t.start)),
+            h(&bound_text(&t.end)),
+            if status.is_empty() { String::new() } else { format!(", {}", h(status)) },
+        );
+        match (start, end) {
+            (Some(s), Some(e)) if dated => {
+                let (left, right) = (x(first_day(s)), x(after_last_day(e.max(s))));
+                let mut class = String::from("bar");
+                match t.start {
+                    None => class.push_str(" open-start"),
+                    Some(b) if b.basis == Basis::Seen => class.push_str(" seen-start"),
+                    _ => {}
+                }
+                match t.end {
+                    None => class.push_str(" open-end"),
+                    Some(b) if matches!(b.basis, Basis::Seen | Basis::NoLaterThan) => class.push_str(" seen-end"),
+                    _ => {}
+                }
+                if status == "former" {
+                    class.push_str(" former");
+                }
+                let href = t.sources.iter().find_map(|s| ev.number(s)).map_or_else(String::new, |n| format!(" href=\"#ev-{n}\""));
+                let _ = write!(
+                    out,
+                    "<a class=\"{class}\"{href} style=\"left:{left:.2}%;width:{:.2}%\" title=\"{}: {}, {} \u{2013} {}\"></a>",
+                    (right - left).max(0.0),
+                    h(&t.person.name),
+                    h(&t.role),
+                    h(&bound_text(&t.start)),
+                    h(&bound_text(&t.end))
+                );
+            }
+            _ => out.push_str("<span class=\"undated\">no date known</span>"),
+        }
+        out.push_str("</div></div>\n");
+    }
+    // The inspections, marked on their own row and as lines across the posts.
+    let mut inspections: Vec<&&InspectionRow> = b.inspections.iter().collect();
+    inspections.sort_by_key(|r| date_key(r.date.map(|d| d.0)));
+    if !inspections.is_empty() {
+        let lanes = lane_count(&inspections, &x);
+        let _ = write!(out, "<div class=\"tl-row inspections\" style=\"min-height:{}px\"><div class=\"tl-label\"><span class=\"role\">Inspections</span>", 26 + 26 * lanes);
+        let undated: Vec<String> = inspections.iter().filter(|r| r.date.is_none()).map(|r| inspection_words(r).trim_start_matches("undated ").to_string()).collect();
+        if !undated.is_empty() {
+            let _ = write!(out, "<span class=\"when\">undated: {}</span>", h(&undated.join("; ")));
+        }
+        out.push_str("</div><div class=\"tl-track\">");
+        let mut lines = String::new();
+        // Labels go in the first lane where they clear the one before (a label is up to about a seventh of the track wide).
+        let mut lane_ends: Vec<f64> = Vec::new();
+        let mut labels = String::new();
+        for r in inspections.iter().filter(|r| r.date.is_some()) {
+            let d = r.date.expect("dated").0;
+            let mid = x((first_day(d) + after_last_day(d)) / 2.0);
+            let rating = r.rating.first().map(String::as_str).unwrap_or("");
+            let colour = rating_colour(rating);
+            let href = r.sources.iter().find_map(|s| ev.number(s)).map_or_else(String::new, |n| format!(" href=\"#ev-{n}\""));
+            let _ = write!(out, "<a class=\"mk\"{href} style=\"left:{mid:.2}%;background:{colour}\" title=\"{}\"></a>", h(&inspection_words(r)));
+            let kind = r.kind.as_deref().unwrap_or("inspection");
+            let label = if rating.is_empty() { format!("{d}<br>{}", h(kind)) } else { format!("{d}<br>{}: {}", h(kind), h(rating)) };
+            let lane = lane_ends.iter().position(|&e| e + 15.0 <= mid).unwrap_or(lane_ends.len());
+            if lane == lane_ends.len() {
+                lane_ends.push(mid);
+            } else {
+                lane_ends[lane] = mid;
+            }
+            let _ = write!(labels, "<span class=\"mk-label\" style=\"left:{mid:.2}%;top:{}px\">{label}</span>", 24 + 26 * lane);
+            let _ = write!(lines, "<i style=\"left:{mid:.2}%;border-color:{colour}\"></i>");
+        }
+        out.push_str(&labels);
+        out.push_str("</div></div>\n");
+        if !lines.is_empty() {
+            let _ = writeln!(out, "<div class=\"tl-lines\">{lines}</div>");
+        }
+    }
+    out.push_str("</div>\n</article>\n");
+}
+
+/// How many lanes the inspections' labels take (as the loop that places them).
+fn lane_count(inspections: &[&&InspectionRow], x: &dyn Fn(f64) -> f64) -> usize {
+    let mut lane_ends: Vec<f64> = Vec::new();
+    for d in inspections.iter().filter_map(|r| r.date) {
+        let mid = x((first_day(d.0) + after_last_day(d.0)) / 2.0);
+        match lane_ends.iter().position(|&e| e + 15.0 <= mid) {
+            Some(l) => lane_ends[l] = mid,
+            None => lane_ends.push(mid),
+        }
+    }
+    lane_ends.len().max(1)
+}
+
+/// `2019-06 full inspection of X: Inadequate`.
+fn inspection_words(r: &InspectionRow) -> String {
+    let mut s = r.date.map_or_else(|| "undated".to_string(), |d| d.to_string());
+    s.push(' ');
+    s.push_str(r.kind.as_deref().unwrap_or("inspection"));
+    if !r.rating.is_empty() {
+        s.push_str(&format!(": {}", r.rating.join(" / ")));
+    }
+    s
+}
+
+fn names(v: &[crate::query::Named]) -> String {
+    v.iter().map(|n| h(&n.name)).collect::<Vec<_>>().join(", ")
+}
+
+fn inspections_table(out: &mut String, rows: &[InspectionRow], ev: &Evidence) {
+    out.push_str("<section id=\"inspections\">\n<h2>Inspections</h2>\n");
+    if rows.is_empty() {
+        out.push_str("<p>None is recorded.</p>\n</section>\n");
+        return;
+    }
+    out.push_str("<table class=\"inspections\">\n<thead><tr><th>date</th><th>kind</th><th>body</th><th>rating</th><th>inspectors</th><th>inspectorate</th><th>evidence</th></tr></thead>\n<tbody>\n");
+    for r in rows {
+        let rating = if r.rating.is_empty() {
+            "<td class=\"rating\">\u{2014}</td>".to_string()
+        } else {
+            format!("<td class=\"rating\">{}</td>", r.rating.iter().map(|x| rating_badge(x)).collect::<Vec<_>>().join(" "))
+        };
+        let docs: Vec<String> = {
+            let mut d: Vec<String> = r.sources.iter().filter(|s| ev.number(s).is_none()).map(|s| h(&s.document)).collect();
+            d.dedup();
+            d
+        };
+        let mentioned = if docs.is_empty() { String::new() } else { format!(" <span class=\"when\">also in {}</span>", docs.join(", ")) };
+        let _ = writeln!(
+            out,
+            "<tr data-rating=\"{}\"><td>{}</td><td>{}</td><td>{}</td>{rating}<td>{}</td><td>{}</td><td>{}{mentioned}</td></tr>",
+            h(&r.rating.join(" / ")),
+            r.date.map_or_else(|| "undated".to_string(), |d| d.to_string()),
+            h(r.kind.as_deref().unwrap_or("")),
+            names(&r.body),
+            names(&r.inspectors),
+            names(&r.inspectorate),
+            ev.refs(&r.sources)
+        );
+    }
+    out.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+fn successions(out: &mut String, m: &Model, ev: &Evidence) {
+    out.push_str("<section id=\"successions\">\n<h2>Successions</h2>\n");
+    let mut sts: Vec<&Statement> = m.statements_of("succeeded").collect();
+    sts.sort_by_key(|s| (date_key(s.date), m.name(&s.subject)));
+    if sts.is_empty() {
+        out.push_str("<p>None is recorded.</p>\n</section>\n");
+        return;
+    }
+    out.push_str("<ul class=\"successions\">\n");
+    for st in sts {
+        let source = Source::of(m, st);
+        let what = st.what.as_deref().map_or_else(String::new, |w| format!(" as {}", h(w)));
+        let date = st.date.map_or_else(String::new, |d| format!(" ({d})"));
+        let _ = writeln!(out, "<li><b>{}</b> succeeded <b>{}</b>{what}{date}{}</li>", h(&m.name(&st.subject)), h(&m.name(&st.object)), ev.refs(&[source]));
+    }
+    out.push_str("</ul>\n</section>\n");
+}
+
+fn diagram_section(out: &mut String, diagram: &Diagram) {
+    out.push_str("<section id=\"diagram\">\n<h2>The graph</h2>\n");
+    match diagram {
+        Diagram::Svg(svg) => {
+            out.push_str("<p><button id=\"fit-toggle\" type=\"button\">Actual size</button> Each body is drawn with its inspections; ratings in Ofsted's colours. <code>oversight dot NAME --svg</code> draws one person's or body's neighbourhood.</p>\n");
+            out.push_str("<div class=\"diagram fit\" id=\"diagram-box\">\n");
+            let start = svg.find("<svg").unwrap_or(0);
+            out.push_str(svg[start..].trim_end());
+            out.push_str("\n</div>\n");
+        }
+        Diagram::Missing(why) => {
+            let _ = writeln!(out, "<p class=\"note\" id=\"diagram-missing\">{}</p>", h(why));
+        }
+    }
+    out.push_str("</section>\n");
+}
+
+/// A statement in words: `Jo Bloggs held the post "chair" in X Council (current, 2019-06)`.
+fn fact(m: &Model, st: &Statement) -> String {
+    let (s, o) = (h(&m.name(&st.subject)), h(&m.name(&st.object)));
+    let mut text = match st.predicate.as_str() {
+        "heldRole" => format!("{s} held the post <i>{}</i> in {o}", h(st.role_name.as_deref().unwrap_or("(unnamed)"))),
+        "succeeded" => format!("{s} succeeded {o}{}", st.what.as_deref().map_or_else(String::new, |w| format!(" as {}", h(w)))),
+        "inspected" => format!("{s}: the body inspected was {o}"),
+        "rated" => format!("{s} was rated {}", rating_badge(&m.name(&st.object))),
+        "conductedBy" => format!("{s} was carried out by {o}"),
+        "inspector" => format!("{s}: {o} was an inspector"),
+        "author" => format!("{s} was written by {o}"),
+        p => format!("{s} {p} {o}"),
+    };
+    let mut extra: Vec<String> = Vec::new();
+    if let Some(x) = &st.status {
+        extra.push(h(x));
+    }
+    if let Some(d) = st.start {
+        extra.push(format!("from {d}"));
+    }
+    if let Some(d) = st.end {
+        extra.push(format!("until {d}"));
+    }
+    if let Some(d) = st.date {
+        extra.push(format!("date {d}"));
+    }
+    if !extra.is_empty() {
+        text.push_str(&format!(" ({})", extra.join(", ")));
+    }
+    text
+}
+
+fn evidence_list(out: &mut String, m: &Model, ev: &Evidence) {
+    out.push_str("<section id=\"evidence\">\n<h2>Evidence</h2>\n<p class=\"summary\">Each sentence a fact was read from, with its document and the facts read from it. Offsets count characters in the document's text.</p>\n<ol class=\"evidence\">\n");
+    for (i, e) in ev.entries.iter().enumerate() {
+        let st = e.statements[0];
+        let source = Source::of(m, st);
+        let mut rules: Vec<&str> = e.statements.iter().filter_map(|s| s.rule.as_deref()).collect();
+        rules.sort_unstable();
+        rules.dedup();
+        let offsets = match (st.start_offset, st.end_offset) {
+            (Some(a), Some(b)) => format!(", characters {a}\u{2013}{b}"),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "<li id=\"ev-{}\" class=\"ev\" data-document=\"{}\"><blockquote>\u{201c}{}\u{201d}</blockquote><p class=\"ev-src\"><a href=\"#doc-{}\">{}</a>{offsets}; rule {}</p><ul class=\"facts\">",
+            i + 1,
+            h(&source.document),
+            h(source.evidence.as_deref().unwrap_or("")),
+            h(&slug(&source.document)),
+            h(&source.short()),
+            h(&rules.join(", "))
+        );
+        let mut seen: Vec<String> = Vec::new();
+        for s in &e.statements {
+            let f = fact(m, s);
+            if !seen.contains(&f) {
+                let _ = writeln!(out, "<li>{f}</li>");
+                seen.push(f);
+            }
+        }
+        out.push_str("</ul></li>\n");
+    }
+    out.push_str("</ol>\n</section>\n");
+}
+
+fn documents(out: &mut String, m: &Model) {
+    out.push_str("<section id=\"documents\">\n<h2>Documents</h2>\n<table>\n<thead><tr><th>document</th><th>published</th><th>title</th></tr></thead>\n<tbody>\n");
+    let mut docs: Vec<_> = m.nodes.iter().filter(|n| n.kind == Kind::Document).collect();
+    docs.sort_by(|a, b| a.name.cmp(&b.name));
+    // Two documents whose names slug alike keep distinct anchors: the first has the plain one.
+    let mut used: Vec<String> = Vec::new();
+    for d in docs {
+        let mut anchor = format!("doc-{}", slug(&d.name));
+        if used.contains(&anchor) {
+            anchor = format!("{anchor}-{}", used.len());
+        }
+        used.push(anchor.clone());
+        let _ = writeln!(
+            out,
+            "<tr id=\"{}\"><td>{}</td><td>{}</td><td>{}</td></tr>",
+            h(&anchor),
+            h(&d.name),
+            d.date.map_or_else(|| "undated".to_string(), |x| x.to_string()),
+            h(d.alternate_names.first().map(String::as_str).unwrap_or(""))
+        );
+    }
+    out.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_is_escaped() {
+        assert_eq!(h("a<b & \"c\" 'd'"), "a&lt;b &amp; &quot;c&quot; &#39;d&#39;");
+    }
+
+    #[test]
+    fn time_runs_forward_through_the_year() {
+        assert!(when((2019, 1, 1)) < when((2019, 6, 30)));
+        assert!(when((2019, 12, 31)) < when((2020, 1, 1)));
+        assert!((when((2019, 7, 2)) - 2019.5).abs() < 0.01);
+    }
+}

@@ -79,6 +79,9 @@ enum Command {
         /// Print nothing but errors and warnings (and no progress bar)
         #[arg(long, short)]
         quiet: bool,
+        /// Threads that extract documents at once (0: one per core); the outputs are the same for any number
+        #[arg(long, short = 'j', default_value_t = 0)]
+        threads: usize,
     },
     /// Draw one person's or body's neighbourhood: Graphviz DOT, or SVG with --svg.
     ///
@@ -125,6 +128,39 @@ enum Command {
         /// Print the scores as JSON
         #[arg(long)]
         json: bool,
+    },
+    /// Extract each document's facts to one JSON line (a fragment), with no
+    /// state shared between documents.
+    ///
+    /// The step that scales past one machine: run `extract` on any split of
+    /// the inputs, anywhere (a batch scheduler, Spark's RDD.pipe), then one
+    /// `merge` of all the fragment files writes the same outputs as one
+    /// `build` of all the inputs, byte for byte.
+    #[command(after_help = EXIT_CODES)]
+    Extract {
+        /// Files and folders to read
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The fragment file to write (JSON Lines)
+        #[arg(long, short)]
+        out: PathBuf,
+        /// Threads that extract documents at once (0: one per core)
+        #[arg(long, short = 'j', default_value_t = 0)]
+        threads: usize,
+    },
+    /// Resolve fragment files written by `oversight extract` into the graph and
+    /// write the same outputs as `build`.
+    #[command(after_help = EXIT_CODES)]
+    Merge {
+        /// Fragment files (JSON Lines), in any order
+        #[arg(required = true)]
+        fragments: Vec<PathBuf>,
+        /// Folder the outputs are written to
+        #[arg(long, short, default_value = "out")]
+        out: PathBuf,
+        /// Print nothing but errors and warnings
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Show what the extractors read in one document: each mention with the
     /// entity it stands for, then the roles, inspections and successions with
@@ -197,7 +233,9 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Build { inputs, out, quiet } => build(inputs, out, quiet),
+        Command::Build { inputs, out, quiet, threads } => build(inputs, out, quiet, threads),
+        Command::Extract { inputs, out, threads } => extract_fragments(inputs, out, threads),
+        Command::Merge { fragments, out, quiet } => merge(fragments, out, quiet),
         Command::Explain { file } => explain(file),
         Command::Dot { name, depth, svg, out, graph, from } => dot(&name, depth, svg, out, graph, from),
         Command::Eval { gold, inputs, verbose, json } => eval(gold, inputs, verbose, json),
@@ -233,10 +271,10 @@ fn ask(a: &Ask, question: impl FnOnce(&Graph) -> Result<String, QueryError>) -> 
     }
 }
 
-fn build(inputs: Vec<PathBuf>, out: PathBuf, quiet: bool) -> ExitCode {
+fn build(inputs: Vec<PathBuf>, out: PathBuf, quiet: bool, threads: usize) -> ExitCode {
     let started = Instant::now();
     let inputs = if inputs.is_empty() { vec![PathBuf::from("seeds")] } else { inputs };
-    let result = pipeline::build_graph_with(&inputs, !quiet).and_then(|b| {
+    let result = pipeline::build_graph_with(&inputs, !quiet, threads).and_then(|b| {
         let files = pipeline::render(&b.graph);
         pipeline::write_outputs(&out, &files)?;
         Ok((b, files))
@@ -366,4 +404,47 @@ fn eval(gold: PathBuf, inputs: Vec<PathBuf>, verbose: bool, json: bool) -> ExitC
         println!("{}", report.table(verbose));
     }
     ExitCode::SUCCESS
+}
+
+fn extract_fragments(inputs: Vec<PathBuf>, out: PathBuf, threads: usize) -> ExitCode {
+    let result = pipeline::extract_inputs(&inputs, false, threads).and_then(|(xs, warnings, _)| {
+        for w in &warnings {
+            eprintln!("oversight: warning: {w}");
+        }
+        let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).map(PathBuf::from).unwrap_or_else(|| PathBuf::from("."));
+        let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "fragments.jsonl".into());
+        pipeline::write_outputs(&dir, &[(name.as_str(), pipeline::fragments_to_jsonl(&xs))])
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("oversight: error: {e}");
+            ExitCode::from(e.exit_code() as u8)
+        }
+    }
+}
+
+fn merge(fragments: Vec<PathBuf>, out: PathBuf, quiet: bool) -> ExitCode {
+    let result = pipeline::read_fragments(&fragments).and_then(|xs| {
+        let documents = xs.len();
+        let graph = oversight::resolve::resolve(xs);
+        let files = pipeline::render(&graph);
+        pipeline::write_outputs(&out, &files)?;
+        Ok((documents, files))
+    });
+    match result {
+        Ok((documents, files)) => {
+            if !quiet {
+                println!("merged {documents} documents");
+                for (name, contents) in &files {
+                    println!("wrote {} ({} bytes)", out.join(name).display(), contents.len());
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("oversight: error: {e}");
+            ExitCode::from(e.exit_code() as u8)
+        }
+    }
 }

@@ -27,13 +27,23 @@ pub struct Build {
 
 /// Reads the inputs and builds the graph, without writing anything.
 pub fn build_graph(inputs: &[PathBuf]) -> Result<Build, Error> {
-    build_graph_with(inputs, false)
+    build_graph_with(inputs, false, 1)
 }
 
 /// As `build_graph`; with `progress`, a progress bar is drawn on standard
 /// error while the documents are read and their facts extracted, if standard
 /// error is a terminal (never into a file or a pipe). It is cleared when done.
-pub fn build_graph_with(inputs: &[PathBuf], progress: bool) -> Result<Build, Error> {
+pub fn build_graph_with(inputs: &[PathBuf], progress: bool, threads: usize) -> Result<Build, Error> {
+    let (extractions, warnings, documents) = extract_inputs(inputs, progress, threads)?;
+    let undated = extractions.iter().filter(|e| e.date.is_none()).map(|e| e.doc.clone()).collect();
+    Ok(Build { documents, undated, warnings, graph: resolve(extractions) })
+}
+
+/// Reads the inputs and extracts each document's facts on `threads` threads
+/// (documents are independent; the result is in document order whatever the
+/// number of threads). Returns the extractions, the warnings, and the number
+/// of documents read.
+pub fn extract_inputs(inputs: &[PathBuf], progress: bool, threads: usize) -> Result<(Vec<DocExtraction>, Vec<Warning>, usize), Error> {
     let paths = collect_paths(inputs)?;
     let bar = Progress::new(progress && std::io::stderr().is_terminal(), paths.len());
     bar.0.set_message("reading");
@@ -42,21 +52,75 @@ pub fn build_graph_with(inputs: &[PathBuf], progress: bool) -> Result<Build, Err
         let path = inputs.first().cloned().unwrap_or_default();
         return Err(Error::BadInput { path, message: "no document with any text to read".into() });
     }
-    let schema = Schema::get();
     bar.0.set_position(0);
     bar.0.set_length(docs.len() as u64);
     bar.0.set_message("extracting");
-    let extractions: Vec<DocExtraction> = docs
-        .iter()
-        .map(|d| {
-            let x = extract(d, schema);
-            bar.0.inc(1);
-            x
-        })
-        .collect();
+    let extractions = extract_all(&docs, threads, &|| bar.0.inc(1));
     bar.0.set_message("resolving");
-    let undated = extractions.iter().filter(|e| e.date.is_none()).map(|e| e.doc.clone()).collect();
-    Ok(Build { documents: docs.len(), undated, warnings, graph: resolve(extractions) })
+    Ok((extractions, warnings, docs.len()))
+}
+
+/// Extracts every document on up to `threads` threads (0: one per core).
+pub fn extract_all(docs: &[crate::document::Document], threads: usize, done: &(dyn Fn() + Sync)) -> Vec<DocExtraction> {
+    let schema = Schema::get();
+    let threads = if threads == 0 { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { threads };
+    let threads = threads.clamp(1, docs.len().max(1));
+    if threads == 1 {
+        return docs.iter().map(|d| { let x = extract(d, schema); done(); x }).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut parts: Vec<(usize, DocExtraction)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(d) = docs.get(i) else { break };
+                        mine.push((i, extract(d, schema)));
+                        done();
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    });
+    parts.sort_by_key(|(i, _)| *i);
+    parts.into_iter().map(|(_, x)| x).collect()
+}
+
+/// One JSON line for each document's extraction: what `oversight extract`
+/// writes, and `oversight merge` reads. Each line stands alone (no state
+/// across documents), so any split of the inputs can be extracted anywhere.
+pub fn fragments_to_jsonl(extractions: &[DocExtraction]) -> String {
+    let mut out = String::new();
+    for x in extractions {
+        out.push_str(&serde_json::to_string(x).expect("an extraction serialises"));
+        out.push('\n');
+    }
+    out
+}
+
+/// Reads fragment files written by `oversight extract`; a bad line is an
+/// error naming the file and the line.
+pub fn read_fragments(paths: &[PathBuf]) -> Result<Vec<DocExtraction>, Error> {
+    let mut out = Vec::new();
+    for path in paths {
+        let text = fs::read_to_string(path).map_err(|e| Error::Read { path: path.clone(), source: e })?;
+        for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let x: DocExtraction = serde_json::from_str(line).map_err(|e| Error::BadInput {
+                path: path.clone(),
+                message: format!("line {}: not a fragment written by `oversight extract`: {e}", n + 1),
+            })?;
+            out.push(x);
+        }
+    }
+    if out.is_empty() {
+        let path = paths.first().cloned().unwrap_or_default();
+        return Err(Error::BadInput { path, message: "no fragments to merge".into() });
+    }
+    Ok(out)
 }
 
 /// A progress bar (hidden unless asked for), cleared however the build ends.

@@ -130,22 +130,24 @@ impl Format {
 
 /// The file name, or the shortest path suffix that tells two same-named files apart.
 fn document_ids(paths: &[PathBuf]) -> Vec<String> {
-    let name = |p: &PathBuf, depth: usize| -> String {
-        let comps: Vec<_> = p.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-        comps[comps.len().saturating_sub(depth)..].join("/")
-    };
-    paths
-        .iter()
-        .map(|p| {
-            let mut depth = 1;
-            loop {
-                let me = name(p, depth);
-                let clash = paths.iter().any(|q| q != p && name(q, depth) == me);
-                if !clash || depth > p.components().count() {
-                    return me;
-                }
-                depth += 1;
-            }
-        })
-        .collect()
+    let comps: Vec<Vec<String>> = paths.iter().map(|p| p.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect()).collect();
+    let name = |i: usize, depth: usize| comps[i][comps[i].len().saturating_sub(depth)..].join("/");
+    let mut ids: Vec<String> = (0..paths.len()).map(|i| name(i, 1)).collect();
+    // Lengthen only the names that clash, a folder at a time (linear in the
+    // number of files, however many there are).
+    let mut depth = 1;
+    loop {
+        let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for id in &ids {
+            *count.entry(id.as_str()).or_default() += 1;
+        }
+        let clashing: Vec<usize> = (0..ids.len()).filter(|&i| count[ids[i].as_str()] > 1 && comps[i].len() > depth).collect();
+        if clashing.is_empty() {
+            return ids;
+        }
+        depth += 1;
+        for i in clashing {
+            ids[i] = name(i, depth);
+        }
+    }
 }

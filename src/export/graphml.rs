@@ -32,23 +32,10 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("e_observations", "edge", "observations", "int"),
 ];
 
-/// Text for XML: the five special characters escaped, characters XML 1.0
-/// forbids dropped, line breaks as spaces.
+/// Text for XML: markup escaped, characters XML 1.0 forbids dropped, line
+/// breaks as spaces.
 fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' | '\r' | '\t' => out.push(' '),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    super::escape_markup(s, true)
 }
 
 fn data(out: &mut String, key: &str, value: &str) {

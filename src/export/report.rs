@@ -36,18 +36,7 @@ pub enum Diagram {
 
 /// HTML text: `&`, `<`, `>`, `"` and `'` escaped.
 fn h(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    super::escape_markup(s, false)
 }
 
 /// The text colour that reads on a rating's colour.

@@ -102,6 +102,9 @@ pub struct RoleFact {
     pub start: Option<PartialDate>,
     pub end: Option<PartialDate>,
     pub evidence: Evidence,
+    /// The words around the post named its body (rather than a default).
+    #[serde(skip)]
+    pub body_named: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

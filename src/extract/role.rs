@@ -312,7 +312,31 @@ pub fn find(ctx: &mut Ctx) -> Vec<RoleFact> {
     }
     letter_lines(ctx, &mut roles);
     start_dates(ctx, &mut roles);
+    take_named_bodies(&mut roles);
     roles
+}
+
+/// `Jo Bloggs, Chief Executive, said` takes its body from a default; where
+/// the document names the body of the same person's same post elsewhere
+/// (`the trust's chief executive`), that body is the one meant.
+fn take_named_bodies(roles: &mut Vec<RoleFact>) {
+    for i in 0..roles.len() {
+        if roles[i].body_named {
+            continue;
+        }
+        let named = roles.iter().find(|r| r.body_named && r.person == roles[i].person && r.canonical == roles[i].canonical && r.body != roles[i].body).map(|r| r.body);
+        if let Some(body) = named {
+            roles[i].body = body;
+        }
+    }
+    // Two statements of one post in one body are one role.
+    let mut seen: Vec<(EntityId, EntityId, String)> = Vec::new();
+    roles.retain(|r| {
+        let key = (r.person, r.body, r.role.clone());
+        let new = !seen.contains(&key);
+        seen.push(key);
+        new
+    });
 }
 
 /// The body last named in the two sentences before.
@@ -321,7 +345,9 @@ fn previous_body(ctx: &Ctx, sentence: usize, title: usize) -> Option<EntityId> {
     let start = ctx.doc.sentences[sentence].start;
     // `Its` points at the body last named, whatever its kind.
     let _ = preferred;
-    ctx.mentions.iter().rev().find(|m| m.start < start && m.sentence + 2 >= sentence && ctx.entities[m.entity].kind == EntityKind::Body).map(|m| m.entity)
+    // ... the subject of the sentence before: its first body.
+    let last = ctx.mentions.iter().rev().find(|m| m.start < start && m.sentence + 2 >= sentence && ctx.entities[m.entity].kind == EntityKind::Body)?;
+    ctx.mentions_in(last.sentence).find(|m| ctx.entities[m.entity].kind == EntityKind::Body).map(|m| m.entity)
 }
 
 /// Bodies named for another person's post in this sentence, with the place
@@ -420,7 +446,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, roles: &mut Vec<RoleFact>) {
             }).flatten();
             let taken = taken_by_others(ctx, &explicit, person.entity, si);
             let body = named.or(its).or_else(|| default_body(ctx, post.title, si, &taken));
-            push(ctx, roles, person.entity, body, post, status, person.start.min(post.start), post.end.max(person.end), rule);
+            push_named(ctx, roles, person.entity, body, named.is_some(), post, status, person.start.min(post.start), post.end.max(person.end), rule);
             // `A and B, Her Majesty's Inspectors`: the names listed before share a plural post.
             if post.plural && rule == "role/apposition" {
                 let mut first_of_list = person.start;
@@ -449,13 +475,14 @@ fn in_sentence(ctx: &mut Ctx, si: usize, roles: &mut Vec<RoleFact>) {
         let floor = s.start;
         // `Its chief executive, NAME, ...` opening a sentence: the body named before.
         let its = p.its_opening.is_match(&text[s.start..post.start]).then(|| previous_body(ctx, si, post.title)).flatten();
-        let body = body_just_before(ctx, post.start, floor)
+        let just_before = body_just_before(ctx, post.start, floor);
+        let body = just_before
             .or(its)
             .or_else(|| body_after(ctx, person.end, s.end).filter(|_| false))
             .or_else(|| default_body(ctx, post.title, si, &taken_by_others(ctx, &explicit, person.entity, si)));
         let status = post.status.unwrap_or(Status::Current);
         let rule = if post.predecessor { "role/predecessor" } else { "role/before-name" };
-        push(ctx, roles, person.entity, body, post, status, post.start, person.end, rule);
+        push_named(ctx, roles, person.entity, body, just_before.is_some(), post, status, post.start, person.end, rule);
         // `The DfE's commissioner at X, ex-Y director of children's services NAME`:
         // the post before, set off by a comma, is the same person's too.
         if let Some((j, first)) = posts.iter().enumerate().rev().find(|(j, q)| q.end <= post.start && !used_post[*j]) {
@@ -494,12 +521,18 @@ fn in_sentence(ctx: &mut Ctx, si: usize, roles: &mut Vec<RoleFact>) {
         };
         let Some(title) = ctx.schema.role_titles.iter().position(|t| t.canonical == words) else { continue };
         let post = PostMention { start: person.start, end: person.end, title, words: words.to_string(), status: None, predecessor: false, plural: false };
-        push(ctx, roles, person.entity, Some(body), &post, Status::Current, s.start, person.end, "role/chaired-by");
+        push_named(ctx, roles, person.entity, Some(body), true, &post, Status::Current, s.start, person.end, "role/chaired-by");
     }
 }
 
 #[allow(clippy::too_many_arguments)]
 fn push(ctx: &Ctx, roles: &mut Vec<RoleFact>, person: EntityId, body: Option<EntityId>, post: &PostMention, status: Status, start: usize, end: usize, rule: &str) {
+    push_named(ctx, roles, person, body, false, post, status, start, end, rule)
+}
+
+/// As `push`, saying whether the words named the body.
+#[allow(clippy::too_many_arguments)]
+fn push_named(ctx: &Ctx, roles: &mut Vec<RoleFact>, person: EntityId, body: Option<EntityId>, body_named: bool, post: &PostMention, status: Status, start: usize, end: usize, rule: &str) {
     let Some(body) = body else { return };
     let words = post.words.trim_end_matches("'s").to_string();
     if roles.iter().any(|r| r.person == person && r.body == body && r.role == words) {
@@ -515,6 +548,7 @@ fn push(ctx: &Ctx, roles: &mut Vec<RoleFact>, person: EntityId, body: Option<Ent
         start: appointment_date(ctx, start, end),
         end: None,
         evidence: ctx.evidence(start, end, rule),
+        body_named,
     });
 }
 

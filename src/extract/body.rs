@@ -318,8 +318,11 @@ pub fn find_anaphors(ctx: &mut Ctx) {
                 ctx.mention(at, s.start + g.end(), main, true);
                 continue;
             }
+            // `..., assistant director at Plymouth City Council, ...` names
+            // someone's employer, not the council the text goes on about.
+            let employer = |m: &super::Mention| text[..m.start].ends_with(" at ") || text[..m.start].ends_with(" from ");
             let in_paragraph = |m: &&super::Mention| {
-                m.start < at && !m.anaphor && ctx.is_body(m.entity, &[BodyKind::Council]) && ctx.doc.sentences[m.sentence].paragraph == paragraph
+                m.start < at && !m.anaphor && !employer(m) && ctx.is_body(m.entity, &[BodyKind::Council]) && ctx.doc.sentences[m.sentence].paragraph == paragraph
             };
             let named_before = |m: &&super::Mention| m.start < at && !m.anaphor && ctx.is_body(m.entity, &[BodyKind::Council]);
             let before = ctx.mentions.iter().rev().filter(in_paragraph).find(|m| fits(m.entity))

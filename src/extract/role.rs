@@ -55,7 +55,7 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         apposition: re("^(?:'s)?(?:\\s*[,(:-]|\\s+as)\\s*(?:(?:the|our|its|their|his|her|a|an|now|also|currently|previously|formerly)\\s+)*((?:former|ex-|previous|new|interim|acting|then|permanent)\\s*)*(?:\u{1}(?:'s)?\\s*-?\\s*)?$"),
-        verb: re("^(?:,[^,\u{1}]{3,100},)?,?\\s+(?:who\\s+)?(?:has since\\s+|had\\s+)?(was until recently|is until recently|worked as|works as|served as|serves as|acted as|acts as|has been confirmed as|was confirmed as|is|was|has been|had been|became|becomes|will be|will become|would become|is to become|is due to become|is set to become|will assume|assumes|assumed|has been appointed(?: as)?|was appointed(?: as)?|had been appointed(?: as)?|has been named(?: as)?|was named(?: as)?|will remain(?: as)?|remains(?: as)?|was formerly|is now|has become|joined as|took over as|takes over as|will take over as|will join as|stepped down as|left (?:her|his|their) (?:role|post) as|quit as|retired as|was previously)\\s+(?:(?:the|a|an|its|their|interim|acting|permanent)\\s+)*(?:(?:role|post|position|job)\\s+of\\s+(?:the\\s+)?)?((?:former|ex-|new)\\s+)?(?:\u{1}(?:'s)?\\s+)?$"),
+        verb: re("^(?:,[^,\u{1}]{3,100},)?,?\\s+(?:who\\s+)?(?:has since\\s+|had\\s+)?(was until recently|is until recently|worked as|works as|served as|serves as|acted as|acts as|has been confirmed as|was confirmed as|is|was|has been|had been|became|becomes|will be|will become|would become|is to become|is due to become|is set to become|will assume|assumes|assumed|has been appointed(?: as)?|was appointed(?: as)?|had been appointed(?: as)?|has been named(?: as)?|was named(?: as)?|will remain(?: as)?|remains(?: as)?|was formerly|is now|has become|joined as|took over as|takes over as|will take over as|will join as|stepped down as|steps down as|will step down as|is stepping down as|stood down as|stands down as|left (?:her|his|their) (?:role|post) as|leaves (?:her|his|their) (?:role|post) as|quit as|retired as|retires as|will retire as|is retiring as|was previously)\\s+(?:(?:the|a|an|its|their|interim|acting|permanent)\\s+)*(?:(?:role|post|position|job)\\s+of\\s+(?:the\\s+)?)?((?:former|ex-|new)\\s+)?(?:\u{1}(?:'s)?\\s+)?$"),
         take_up: re("^,?\\s+(?:[\\w',\u{1}]+\\s+){0,8}?(to take(?: up)?|taking|took|to become|to assume|will take up|will take)\\s+(?:the\\s+|a\\s+|an\\s+|up\\s+)?(?:\u{1}(?:'s)?\\s+)?$"),
         before_name: re(r"^(?:'s)?(?:\s+role)?\s*(?:\([A-Z]{2,6}\))?\s*[,:-]?\s*(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Mx|Professor|Prof|Sir|Dame|Lord|Lady|Baroness)\.?\s+)?$"),
         after_post_body: re("^(?:'s)?(?:\\s+role)?(?:\\s*,?\\s+(?:of|at|for|in|with|to)\\s+(?:the\\s+)?(?:[a-z]+\\s+)?|\\s*,\\s*)\u{1}"),
@@ -293,6 +293,9 @@ fn verb_status(verb: &str) -> Status {
         Status::Current
     } else if v.starts_with("will") || v.contains("to become") || v.starts_with("would") {
         Status::Future
+    } else if v.contains("steps down") || v.contains("stepping down") || v.contains("retires") || v.contains("retiring") || v.contains("leaves") {
+        // Still in post, on the way out.
+        if v.starts_with("will") { Status::Future } else { Status::Current }
     } else if v.contains("formerly") || v.contains("previously") || v.contains("until recently") || v == "had been" || v.starts_with("left") || v.starts_with("quit")
         || v.starts_with("stepped down") || v.starts_with("retired")
     {

@@ -18,12 +18,14 @@ struct Patterns {
     replaced_by: Regex,
     replaced: Regex,
     transferred_to: Regex,
+    transferred_from_to: Regex,
     formation: Regex,
     person_verb: Regex,
     departure: Regex,
     departure_of: Regex,
     went_live: Regex,
     successor_of: Regex,
+    replaced_by_person: Regex,
     leaves: Regex,
 }
 
@@ -37,7 +39,8 @@ fn patterns() -> &'static Patterns {
         on_behalf: re(&format!(r"\b(?:runs|run|running|delivers|delivered|delivering|has delivered|provides|provided|has provided|has run|manages|managed|operates)\s+({SERVICES})\s+on\s+(?:the\s+)?(?:(\x01)(?:'s)?\s+)?behalf(?:\s+of\s+(\x01))?")),
         took_over_from: re(r"\b(?:took|takes|take|taken|has taken|had taken|taking) over from\s+(\x01)"),
         transfer_to: re(&format!(r"\b(?:transfer|transferred|transferring|move|moved|moving|transition|handed|handing|hand|pass|passed)\s+(?:of\s+|over\s+)?({SERVICES}|its services|their services)'?\s+(?:over\s+)?(?:in)?to\s+(?:an?\s+|the\s+)?(?:new\s+)?(\x01|(?:children'?s\s+)?trust|company)")),
-        replaced_by: re(r"\x01[^\x01.;]{0,40}?\b(?:abolition and |was |were |will be |is to be |has been |to be )?(?:abolished and )?(?:replaced|succeeded|superseded)\s+by\s+((?:\x01(?:\s*,\s*|\s+and\s+)?)+)"),
+        replaced_by: re(r"\x01[^\x01.;]{0,40}?\b(?:abolition and |was |were |will be |is to be |has been |to be )?(?:abolished and )?(?:replaced|succeeded|superseded)\s+by\s+(?:[\w-]+,?\s+){0,4}?((?:\x01(?:\s*,\s*|\s+and\s+)?)+)"),
+        transferred_from_to: re(&format!(r"(?:{SERVICES})[^\x01.;]{{0,60}}?\b(?:transferred|moved|passed|went)\s+from\s+(\x01)\s+to\s+(?:the\s+)?(\x01)")),
         replaced: re(r"((?:\x01(?:\s*,\s*|\s+and\s+)?)+)(?:\s*,\s*which)?\s+(?:replaced|replace|replaces|succeeded|succeeds|took over from|take over from|takes over from)\s+(\x01)"),
         transferred_to: re(&format!(r"({SERVICES})\s+(?:were|was|have been|has been|had been|will be|are being|is being)\s+(?:transferred|moved|handed(?:\s+over)?|outsourced|passed)\s+(?:in)?to\s+(?:an?\s+|the\s+)?(?:new\s+)?(\x01)")),
         formation: re(r"\b(?:formation|creation|launch|launched|set up|setting up|established|establishment|formed|created|went live|go-live|began operating|started operating)\b"),
@@ -46,6 +49,7 @@ fn patterns() -> &'static Patterns {
         departure_of: re(r"\b(?:since|after|following|on)\s+the\s+(?:departure|resignation|retirement|exit|death|dismissal|suspension)\s+of\s+(?:the\s+)?$"),
         went_live: re(r"^\s*(?:,[^,]{0,60},\s*)?(?:went live|launched|began operating|started operating|came into being|was established|was set up|was formed|was created|took over)\b"),
         successor_of: re(r"^'s\s+(?:successor|replacement)\s*,?\s*$"),
+        replaced_by_person: re(r"^(?:,[^,]{0,80},)?\s+(?:was|has been|will be|is being|is to be|had been)\s+(?:replaced|succeeded)\s+(?:as\s+[\w' ]{1,60}?\s+)?by\s+(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Professor|Sir|Dame)\.?\s+)?$"),
         leaves: re(r"^(?:,[^,]{0,90},)?\s+(?:leaves|left|steps down|stepped down|retires|retired|quits|quit|departs|departed|resigns|resigned|is leaving|will leave|is retiring|will retire)\b"),
     })
 }
@@ -154,6 +158,11 @@ fn bodies_in_sentence(ctx: &Ctx, si: usize, out: &mut Vec<SuccessionFact>) {
         let Some(predecessor) = predecessor else { continue };
         push(ctx, out, successor, predecessor, date_near(verb), &what_of(services.as_str()), s.start, s.end, "succession/transfer");
     }
+    // `responsibility for children's services passed from X to Y`
+    for c in p.transferred_from_to.captures_iter(&masked) {
+        let (Some(predecessor), Some(successor)) = (body_at(c.get(1).unwrap().start()), body_at(c.get(2).unwrap().start())) else { continue };
+        push(ctx, out, successor, predecessor, date_near(c.get(0).unwrap().end()), "children's services", s.start, s.end, "succession/from-to");
+    }
     // `children's services were transferred to X`
     for c in p.transferred_to.captures_iter(&masked) {
         let services = c.get(1).unwrap();
@@ -231,6 +240,9 @@ fn people_in_sentence(ctx: &Ctx, si: usize, roles: &[RoleFact], out: &mut Vec<Su
             if let Some(new) = subject {
                 push(ctx, out, new.entity, old.entity, date, &what(new.entity, old.entity), s.start, s.end, "succession/departure-of");
             }
+        } else if let Some(new) = people[k + 1..].first().filter(|n| p.replaced_by_person.is_match(&text[old.end..n.start])) {
+            // `Jo Bloggs was replaced by Sam Example`
+            push(ctx, out, new.entity, old.entity, date, &what(new.entity, old.entity), s.start, s.end, "succession/replaced-by-person");
         } else if let Some(new) = people[k + 1..].first().filter(|n| p.successor_of.is_match(&text[old.end..n.start])) {
             // `Smith's successor, Jo Bloggs`
             push(ctx, out, new.entity, old.entity, date, &what(new.entity, old.entity), s.start, s.end, "succession/successor-of");

@@ -34,6 +34,8 @@ struct Patterns {
     took_place: Regex,
     definite: Regex,
     sub_judgement: Regex,
+    judgement_area: Regex,
+    overall: Regex,
     its_kind: Regex,
     passive_subject: Regex,
 }
@@ -56,6 +58,9 @@ fn patterns() -> &'static Patterns {
         not_an_event: re(r"^s?\s+(?:framework|regime|system|process|handbook|methodology|criteria|standards|arrangements|programme|team)\b"),
         definite: re(r"\b(?:the|this|that|its|their)\s+(?:\w+\s+)?$"),
         opening_prep: re(r"^(?:in|on|by|during|since|from|until|(?:back\s+)?in)?$"),
+        // The areas an ILACS report grades apart from its overall judgement.
+        judgement_area: re(r"\b(?:experiences and progress|impact of leaders|help and protection)\b[^.]{0,100}$"),
+        overall: re(r"\boverall\b"),
         sub_judgement: re(r"\bwith\s+[^,;]{0,60}?\b(?:judged|rated|graded|found)\b[^,;]{0,40}$"),
         timeline_sep: re(r"^\s*(?::|-\s|\x{2013}|\x{2014})"),
         rating_then_kind: re(r"^['\x22]?(?:\s+by\s+\w+)?\s+(?:at|in|following|after|from)\s+(?:its|the|their|a|an)\s+(?:\w+\s+){0,3}$"),
@@ -290,7 +295,8 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
         let negated = p.negated.is_match(super::clip_before(sent, m.start(), 30).trim_end_matches(['\'', '"']));
         // `rated good overall, with leadership judged good and ... outstanding`:
         // the judgements after `with` grade parts of the service, not the service.
-        let part = !ratings.is_empty() && p.sub_judgement.is_match(super::clip_before(sent, m.start(), 100));
+        let part = (!ratings.is_empty() && p.sub_judgement.is_match(super::clip_before(sent, m.start(), 100)))
+            || (p.judgement_area.is_match(super::clip_before(sent, m.start(), 120)) && !p.overall.is_match(super::clip_before(sent, m.start(), 120)));
         let as_word = { let b = before.trim_end(); b.ends_with(" as") || b.ends_with(" be") || b.ends_with(" to") };
         if !negated && !part && (adjective_rating || (quoted && follows_body) || (judged && (strong_word || quoted || tight || as_word))) {
             if let Some(j) = ctx.schema.rating(&word) {

@@ -496,6 +496,17 @@ fn in_sentence(ctx: &mut Ctx, si: usize, roles: &mut Vec<RoleFact>) {
                 push(ctx, roles, person.entity, body, first, first.status.unwrap_or(Status::Current), first.start, person.end, "role/chain");
             }
         }
+        if post.plural && !post.predecessor {
+            // `His Majesty's Inspectors Jo Bloggs and Sam Example`: the list shares the post.
+            let mut last = person.end;
+            for q in people.iter().filter(|q| q.start > person.end) {
+                if !matches!(text[last..q.start].trim(), "," | "and" | ", and" | "&") {
+                    break;
+                }
+                push(ctx, roles, q.entity, body, post, status, q.start, q.end, "role/list");
+                last = q.end;
+            }
+        }
         if post.predecessor {
             // `predecessor ROLE A, B and C`: B and C now hold the post.
             let mut last = person.end;

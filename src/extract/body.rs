@@ -137,20 +137,27 @@ pub fn find_named(ctx: &mut Ctx) {
             add(ctx, g.start(), g.end(), &|ctx: &mut Ctx| ctx.entity(EntityKind::Body, &name, Some(BodyKind::Organisation), None));
         }
         for c in m.named_org.captures_iter(sent) {
-            let (a, mut b) = (c.get(0).unwrap().start(), c.get(0).unwrap().end());
-            // `West Mercia Police and NHS ... Board` is two bodies: keep the first whole one.
-            if let Some(and) = sent[a..b].find(" and ") {
-                let left = &sent[a..a + and];
-                if ORG_HEADS.split('|').any(|h| left.ends_with(h)) {
-                    b = a + and;
+            let (whole_start, whole_end) = (c.get(0).unwrap().start(), c.get(0).unwrap().end());
+            // `West Mercia Police and NHS ... Board` is two bodies: split after
+            // a head word followed by `and`.
+            let mut pieces = Vec::new();
+            let mut a = whole_start;
+            while let Some(and) = sent[a..whole_end].find(" and ").map(|i| a + i) {
+                if !ORG_HEADS.split('|').any(|h| sent[a..and].ends_with(h)) {
+                    break;
                 }
+                pieces.push((a, and));
+                a = and + 5;
             }
-            let Some(a) = trim_org_start(sent, a, b) else { continue };
-            if ctx.overlaps(s.start + a, s.start + b) || only_generic_words(&sent[a..b]) {
-                continue;
+            pieces.push((a, whole_end));
+            for (a, b) in pieces {
+                let Some(a) = trim_org_start(sent, a, b) else { continue };
+                if ctx.overlaps(s.start + a, s.start + b) || only_generic_words(&sent[a..b]) || !ORG_HEADS.split('|').any(|h| sent[a..b].ends_with(h)) {
+                    continue;
+                }
+                let name = sent[a..b].to_string();
+                add(ctx, a, b, &|ctx: &mut Ctx| ctx.entity(EntityKind::Body, &name, Some(BodyKind::Organisation), None));
             }
-            let name = sent[a..b].to_string();
-            add(ctx, a, b, &|ctx: &mut Ctx| ctx.entity(EntityKind::Body, &name, Some(BodyKind::Organisation), None));
         }
         // `Children First Northamptonshire`: capitalised words naming an
         // organisation after its place, mid-sentence.

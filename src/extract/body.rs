@@ -172,7 +172,9 @@ pub fn find_named(ctx: &mut Ctx) {
         }
         let address = address_line(sent, s.whole_line);
         for g in m.places.find_iter(sent) {
-            if ambiguous_place_word(g.start(), g.as_str()) || address {
+            // `Greater Manchester` is a region, not Manchester's council.
+            let region = ["Greater ", "Inner ", "Outer ", "Central "].iter().any(|w| sent[..g.start()].ends_with(w));
+            if ambiguous_place_word(g.start(), g.as_str()) || address || region {
                 continue;
             }
             add(ctx, g.start(), g.end(), &|ctx: &mut Ctx| place_body(ctx, g.as_str(), BodyKind::Council, year));
@@ -188,6 +190,8 @@ fn only_generic_words(words: &str) -> bool {
         "Trust", "Council", "Board", "Hub", "Partnership", "Agency", "Authority", "Department", "Group", "Family",
         "Families", "Young", "People", "Education", "Local", "County", "City", "Borough", "New", "and", "for", "of",
         "&", "Protection", "Early", "Help", "Youth", "Academy", "Commission", "Foundation", "Government",
+        // Parts of a region: `Greater Manchester`, `West London` name areas, not bodies.
+        "Greater", "North", "South", "East", "West", "Central", "Inner", "Outer", "Mid", "Upper", "Lower", "Royal",
     ];
     words.split_whitespace().all(|w| GENERIC.contains(&w))
 }

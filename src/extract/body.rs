@@ -339,7 +339,13 @@ pub fn find_anaphors(ctx: &mut Ctx) {
             let before = ctx.mentions.iter().rev().filter(in_paragraph).find(|m| fits(m.entity))
                 .or_else(|| ctx.mentions.iter().rev().filter(named_before).find(|m| form.is_some() && fits(m.entity)))
                 .or_else(|| ctx.mentions.iter().rev().filter(in_paragraph).find(|_| form.is_none()));
-            if let Some(id) = before.map(|m| m.entity).or(council) {
+            // With no council named yet in this paragraph, the council the
+            // previous paragraph opened with is the one the text goes on about.
+            let previous_topic = || {
+                let prev = paragraph.checked_sub(1)?;
+                ctx.mentions.iter().find(|m| !m.anaphor && !employer(m) && ctx.is_body(m.entity, &[BodyKind::Council]) && ctx.doc.sentences[m.sentence].paragraph == prev && fits(m.entity))
+            };
+            if let Some(id) = before.or_else(previous_topic).map(|m| m.entity).or(council) {
                 ctx.mention(at, s.start + g.end(), id, true);
             }
         }

@@ -7,6 +7,7 @@
 //! (petgraph) -> `export` (DOT, JSON-LD, GraphML, the HTML report); `eval` scores a graph against gold
 //! annotations; `query` answers who led what when from a built graph.
 
+pub mod corpus;
 pub mod date;
 pub mod document;
 pub mod error;

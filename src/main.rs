@@ -5,17 +5,31 @@ use oversight::error::exit;
 use oversight::graph::{EdgeKind, NodeKind};
 use oversight::pipeline;
 use oversight::query::{self, Graph, GraphSource, QueryError};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::Instant;
 
 const EXIT_CODES: &str = "Exit codes:
-  0  the outputs were written (or, for a question, the answer printed)
-  1  an input could not be used (missing path, folder with no .txt, .html or .pdf files,
-     text not UTF-8; an unreadable PDF is only a warning),
-     or a question could not be answered (see the help of who-led, timeline, inspections, sparql)
-  2  the command line was wrong
-  3  the outputs could not be written";
+  0    the outputs were written (or, for a question, the answer printed)
+  1    an input could not be used: a missing path, a folder with no .txt, .html or .pdf
+       files, a file named on the command line that cannot be read or is not text
+       (not UTF-8, binary, over 64 MiB), no document with any text;
+       or a question could not be answered (see the help of who-led, timeline, inspections, sparql)
+  2    the command line was wrong
+  3    the outputs could not be written (a full disk, a read-only folder); the previous
+       outputs are left whole
+  4    with --strict: the outputs were written, but there were warnings
+  130  interrupted (Ctrl-C, SIGTERM, SIGHUP): the previous outputs are left whole
+
+Odd inputs: a file found in a folder that cannot be read (vanished, a dangling or looping
+symlink, a FIFO), is not text (binary, not UTF-8) or is over 64 MiB is a warning, and it is
+skipped; named on the command line, it is an error (exit code 1). An empty file, or a PDF
+with no readable text, is a warning either way. UTF-16 with a byte-order mark is decoded; a
+UTF-8 byte-order mark is dropped; Windows line ends are read as line ends. Symlink loops are
+walked once. When standard output is closed early (`| head`), the command stops quietly
+with exit code 0.";
 
 const QUERY_EXIT_CODES: &str = "Exit codes:
   0  the answer was printed (an empty one too)
@@ -67,8 +81,9 @@ enum Command {
     /// PDF its pages' text. A PDF that cannot be read (encrypted, damaged, a
     /// scan with no text) is a warning naming it, and the build goes on. The
     /// outputs are written to temporary files and renamed into place only when
-    /// all of them are complete. A progress bar is drawn on standard error
-    /// when it is a terminal.
+    /// all of them are complete, so a failed or interrupted build leaves the
+    /// previous ones whole. A progress bar is drawn on standard error when it
+    /// is a terminal.
     #[command(after_help = EXIT_CODES)]
     Build {
         /// Files and folders to read [default: seeds/]
@@ -82,6 +97,10 @@ enum Command {
         /// Threads that extract documents at once (0: one per core); the outputs are the same for any number
         #[arg(long, short = 'j', default_value_t = 0)]
         threads: usize,
+        /// Warnings fail the build: a file skipped or a document without a date
+        /// gives exit code 4 (after the outputs are written), for pipelines
+        #[arg(long)]
+        strict: bool,
     },
     /// Draw one person's or body's neighbourhood: Graphviz DOT, or SVG with --svg.
     ///
@@ -147,6 +166,10 @@ enum Command {
         /// Threads that extract documents at once (0: one per core)
         #[arg(long, short = 'j', default_value_t = 0)]
         threads: usize,
+        /// Warnings fail the build: a file skipped or a document without a date
+        /// gives exit code 4 (after the outputs are written), for pipelines
+        #[arg(long)]
+        strict: bool,
     },
     /// Resolve fragment files written by `oversight extract` into the graph and
     /// write the same outputs as `build`.
@@ -161,10 +184,15 @@ enum Command {
         /// Print nothing but errors and warnings
         #[arg(long, short)]
         quiet: bool,
+        /// Warnings fail the merge: a document without a date gives exit
+        /// code 4 (after the outputs are written), for pipelines
+        #[arg(long)]
+        strict: bool,
     },
     /// Show what the extractors read in one document: each mention with the
     /// entity it stands for, then the roles, inspections and successions with
     /// the rule that read them.
+    #[command(after_help = EXIT_CODES)]
     Explain {
         /// The document to read
         file: PathBuf,
@@ -224,6 +252,39 @@ enum Command {
     },
 }
 
+/// The exit code when standard output is closed early (`oversight explain F | head -1`):
+/// 0, as for `head` the command did its job, or 4 once a strict build has had warnings.
+static EXIT_ON_BROKEN_PIPE: AtomicI32 = AtomicI32::new(exit::OK);
+
+/// Prints to standard output. A closed pipe ends the command quietly (see
+/// `EXIT_ON_BROKEN_PIPE`); any other failure to write is exit code 3.
+fn emit(args: std::fmt::Arguments) {
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_fmt(args).and_then(|_| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(EXIT_ON_BROKEN_PIPE.load(Ordering::Relaxed));
+        }
+        complain(format_args!("oversight: error: standard output: cannot write: {e}"));
+        std::process::exit(exit::OUTPUT);
+    }
+}
+
+/// Prints a line to standard error; a closed standard error is no reason to stop.
+fn complain(args: std::fmt::Arguments) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_fmt(args).and_then(|_| err.write_all(b"\n"));
+}
+
+macro_rules! say {
+    ($($t:tt)*) => { emit(format_args!($($t)*)) };
+}
+macro_rules! sayln {
+    ($($t:tt)*) => { emit(format_args!("{}\n", format_args!($($t)*))) };
+}
+macro_rules! eprintln {
+    ($($t:tt)*) => { complain(format_args!($($t)*)) };
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
@@ -233,9 +294,18 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Build { inputs, out, quiet, threads } => build(inputs, out, quiet, threads),
-        Command::Extract { inputs, out, threads } => extract_fragments(inputs, out, threads),
-        Command::Merge { fragments, out, quiet } => merge(fragments, out, quiet),
+        Command::Build { inputs, out, quiet, threads, strict } => {
+            pipeline::clean_up_on_interrupt();
+            build(inputs, out, quiet, threads, strict)
+        }
+        Command::Extract { inputs, out, threads, strict } => {
+            pipeline::clean_up_on_interrupt();
+            extract_fragments(inputs, out, threads, strict)
+        }
+        Command::Merge { fragments, out, quiet, strict } => {
+            pipeline::clean_up_on_interrupt();
+            merge(fragments, out, quiet, strict)
+        }
         Command::Explain { file } => explain(file),
         Command::Dot { name, depth, svg, out, graph, from } => dot(&name, depth, svg, out, graph, from),
         Command::Eval { gold, inputs, verbose, json } => eval(gold, inputs, verbose, json),
@@ -261,7 +331,7 @@ fn ask(a: &Ask, question: impl FnOnce(&Graph) -> Result<String, QueryError>) -> 
     });
     match result {
         Ok(text) => {
-            print!("{text}");
+            say!("{text}");
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -271,7 +341,32 @@ fn ask(a: &Ask, question: impl FnOnce(&Graph) -> Result<String, QueryError>) -> 
     }
 }
 
-fn build(inputs: Vec<PathBuf>, out: PathBuf, quiet: bool, threads: usize) -> ExitCode {
+/// The exit code of a build, extract or merge that wrote its outputs: 4 if
+/// `strict` and there were warnings (each is printed), else 0.
+fn finish(warnings: &[String], strict: bool) -> ExitCode {
+    for w in warnings {
+        eprintln!("oversight: warning: {w}");
+    }
+    if strict && !warnings.is_empty() {
+        EXIT_ON_BROKEN_PIPE.store(exit::WARNINGS, Ordering::Relaxed);
+        eprintln!("oversight: error: {} warning(s) with --strict; the outputs were written", warnings.len());
+        ExitCode::from(exit::WARNINGS as u8)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The warnings of a build: files skipped, and with `strict` the documents
+/// without a date (otherwise only counted in the summary).
+fn build_warnings(warnings: &[oversight::document::read::Warning], undated: &[String], strict: bool) -> Vec<String> {
+    let mut all: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
+    if strict {
+        all.extend(undated.iter().map(|d| format!("{d}: no date found in the document; its facts are undated")));
+    }
+    all
+}
+
+fn build(inputs: Vec<PathBuf>, out: PathBuf, quiet: bool, threads: usize, strict: bool) -> ExitCode {
     let started = Instant::now();
     let inputs = if inputs.is_empty() { vec![PathBuf::from("seeds")] } else { inputs };
     let result = pipeline::build_graph_with(&inputs, !quiet, threads).and_then(|b| {
@@ -286,23 +381,21 @@ fn build(inputs: Vec<PathBuf>, out: PathBuf, quiet: bool, threads: usize) -> Exi
             return ExitCode::from(e.exit_code() as u8);
         }
     };
-    for w in &b.warnings {
-        eprintln!("oversight: warning: {w}");
-    }
+    let code = finish(&build_warnings(&b.warnings, &b.undated, strict), strict);
     if quiet {
-        return ExitCode::SUCCESS;
+        return code;
     }
     let g = &b.graph;
-    println!("read {} documents ({} undated)", b.documents, b.undated.len());
+    sayln!("read {} documents ({} undated)", b.documents, b.undated.len());
     let nodes: Vec<String> = NodeKind::ALL.iter().map(|k| format!("{} {}", g.count_nodes(*k), k.as_str())).collect();
-    println!("nodes: {} ({})", g.graph.node_count(), nodes.join(", "));
+    sayln!("nodes: {} ({})", g.graph.node_count(), nodes.join(", "));
     let edges: Vec<String> = EdgeKind::ALL.iter().map(|k| format!("{} {}", g.count_edges(*k), k.as_str())).collect();
-    println!("edges: {} ({})", g.graph.edge_count(), edges.join(", "));
+    sayln!("edges: {} ({})", g.graph.edge_count(), edges.join(", "));
     for (name, contents) in &files {
-        println!("wrote {} ({} bytes)", out.join(name).display(), contents.len());
+        sayln!("wrote {} ({} bytes)", out.join(name).display(), contents.len());
     }
-    println!("took {:.2?}", started.elapsed());
-    ExitCode::SUCCESS
+    sayln!("took {:.2?}", started.elapsed());
+    code
 }
 
 fn dot(name: &str, depth: usize, svg: bool, out: Option<PathBuf>, graph: PathBuf, from: Vec<PathBuf>) -> ExitCode {
@@ -338,7 +431,7 @@ fn dot(name: &str, depth: usize, svg: bool, out: Option<PathBuf>, graph: PathBuf
                 return ExitCode::from(exit::OUTPUT as u8);
             }
         }
-        None => print!("{text}"),
+        None => say!("{text}"),
     }
     ExitCode::SUCCESS
 }
@@ -360,29 +453,29 @@ fn explain(file: PathBuf) -> ExitCode {
         }
     };
     let x = oversight::extract::extract(&doc, oversight::schema::Schema::get());
-    println!("{}: date {}, title {:?}", x.doc, x.date.map_or("none".into(), |d| d.to_string()), x.title.unwrap_or_default());
-    println!("\nmentions:");
+    sayln!("{}: date {}, title {:?}", x.doc, x.date.map_or("none".into(), |d| d.to_string()), x.title.unwrap_or_default());
+    sayln!("\nmentions:");
     for m in &x.mentions {
         let e = &x.entities[m.entity];
-        println!("  {:>6}  {:<40} -> {:?} {}{}", m.start, doc.norm.text[m.start..m.end].to_string(), e.kind, e.name, if m.anaphor { " (anaphor)" } else { "" });
+        sayln!("  {:>6}  {:<40} -> {:?} {}{}", m.start, doc.norm.text[m.start..m.end].to_string(), e.kind, e.name, if m.anaphor { " (anaphor)" } else { "" });
     }
     let name = |i: usize| x.entities[i].name.clone();
-    println!("\nroles:");
+    sayln!("\nroles:");
     for r in &x.roles {
-        println!("  {} | {} | {} | {} | date {:?} start {:?}  [{}]", name(r.person), r.role, name(r.body), r.status.as_str(),
+        sayln!("  {} | {} | {} | {} | date {:?} start {:?}  [{}]", name(r.person), r.role, name(r.body), r.status.as_str(),
             r.date.map(|d| d.to_string()), r.start.map(|d| d.to_string()), r.evidence.rule);
     }
-    println!("\ninspections:");
+    sayln!("\ninspections:");
     for i in &x.inspections {
         let ins: Vec<String> = i.inspectors.iter().map(|&p| name(p)).collect();
-        println!("  {} | {} | {:?} | {:?} | inspectors {:?}  [{} mentions]", name(i.body), i.kind, i.date.map(|d| d.to_string()), i.rating, ins, i.evidence.len());
+        sayln!("  {} | {} | {:?} | {:?} | inspectors {:?}  [{} mentions]", name(i.body), i.kind, i.date.map(|d| d.to_string()), i.rating, ins, i.evidence.len());
         for ev in &i.evidence {
-            println!("      {}: {}", ev.rule, ev.sentence.replace('\n', " "));
+            sayln!("      {}: {}", ev.rule, ev.sentence.replace('\n', " "));
         }
     }
-    println!("\nsuccessions:");
+    sayln!("\nsuccessions:");
     for s in &x.successions {
-        println!("  {} <- {} | {:?} | {}  [{}]", name(s.successor), name(s.predecessor), s.date.map(|d| d.to_string()), s.what, s.evidence.rule);
+        sayln!("  {} <- {} | {:?} | {}  [{}]", name(s.successor), name(s.predecessor), s.date.map(|d| d.to_string()), s.what, s.evidence.rule);
     }
     ExitCode::SUCCESS
 }
@@ -399,24 +492,23 @@ fn eval(gold: PathBuf, inputs: Vec<PathBuf>, verbose: bool, json: bool) -> ExitC
     };
     let report = oversight::eval::score(&build.graph, &gold);
     if json {
-        println!("{}", serde_json::to_string_pretty(&report.to_json()).unwrap_or_default());
+        sayln!("{}", serde_json::to_string_pretty(&report.to_json()).unwrap_or_default());
     } else {
-        println!("{}", report.table(verbose));
+        sayln!("{}", report.table(verbose));
     }
     ExitCode::SUCCESS
 }
 
-fn extract_fragments(inputs: Vec<PathBuf>, out: PathBuf, threads: usize) -> ExitCode {
+fn extract_fragments(inputs: Vec<PathBuf>, out: PathBuf, threads: usize, strict: bool) -> ExitCode {
     let result = pipeline::extract_inputs(&inputs, false, threads).and_then(|(xs, warnings, _)| {
-        for w in &warnings {
-            eprintln!("oversight: warning: {w}");
-        }
         let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).map(PathBuf::from).unwrap_or_else(|| PathBuf::from("."));
         let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "fragments.jsonl".into());
-        pipeline::write_outputs(&dir, &[(name.as_str(), pipeline::fragments_to_jsonl(&xs))])
+        pipeline::write_outputs(&dir, &[(name.as_str(), pipeline::fragments_to_jsonl(&xs))])?;
+        let undated: Vec<String> = xs.iter().filter(|x| x.date.is_none()).map(|x| x.doc.clone()).collect();
+        Ok(build_warnings(&warnings, &undated, strict))
     });
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(warnings) => finish(&warnings, strict),
         Err(e) => {
             eprintln!("oversight: error: {e}");
             ExitCode::from(e.exit_code() as u8)
@@ -424,23 +516,25 @@ fn extract_fragments(inputs: Vec<PathBuf>, out: PathBuf, threads: usize) -> Exit
     }
 }
 
-fn merge(fragments: Vec<PathBuf>, out: PathBuf, quiet: bool) -> ExitCode {
+fn merge(fragments: Vec<PathBuf>, out: PathBuf, quiet: bool, strict: bool) -> ExitCode {
     let result = pipeline::read_fragments(&fragments).and_then(|xs| {
         let documents = xs.len();
+        let undated: Vec<String> = xs.iter().filter(|x| x.date.is_none()).map(|x| x.doc.clone()).collect();
         let graph = oversight::resolve::resolve(xs);
         let files = pipeline::render(&graph);
         pipeline::write_outputs(&out, &files)?;
-        Ok((documents, files))
+        Ok((documents, files, undated))
     });
     match result {
-        Ok((documents, files)) => {
+        Ok((documents, files, undated)) => {
+            let code = finish(&build_warnings(&[], &undated, strict), strict);
             if !quiet {
-                println!("merged {documents} documents");
+                sayln!("merged {documents} documents");
                 for (name, contents) in &files {
-                    println!("wrote {} ({} bytes)", out.join(name).display(), contents.len());
+                    sayln!("wrote {} ({} bytes)", out.join(name).display(), contents.len());
                 }
             }
-            ExitCode::SUCCESS
+            code
         }
         Err(e) => {
             eprintln!("oversight: error: {e}");

@@ -1,8 +1,8 @@
 //! The build: inputs -> documents -> extractions -> graph -> output files,
 //! written so that a failed build never leaves a half-written output folder.
 
-use crate::document::read::{collect_paths, read_documents_with, Warning};
-use crate::error::Error;
+use crate::document::read::{collect_inputs, read_inputs, Warning};
+use crate::error::{exit, Error};
 use crate::export;
 use crate::export::dot::{SvgError, INSTALL_GRAPHVIZ};
 use crate::export::report::Diagram;
@@ -14,8 +14,9 @@ use crate::resolve::resolve;
 use crate::schema::Schema;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::fs;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// What a build read and made.
 pub struct Build {
@@ -44,10 +45,12 @@ pub fn build_graph_with(inputs: &[PathBuf], progress: bool, threads: usize) -> R
 /// number of threads). Returns the extractions, the warnings, and the number
 /// of documents read.
 pub fn extract_inputs(inputs: &[PathBuf], progress: bool, threads: usize) -> Result<(Vec<DocExtraction>, Vec<Warning>, usize), Error> {
-    let paths = collect_paths(inputs)?;
-    let bar = Progress::new(progress && std::io::stderr().is_terminal(), paths.len());
+    let listing = collect_inputs(inputs)?;
+    let bar = Progress::new(progress && std::io::stderr().is_terminal(), listing.inputs.len());
     bar.0.set_message("reading");
-    let (docs, warnings) = read_documents_with(&paths, &mut |_| bar.0.inc(1))?;
+    let (docs, read_warnings) = read_inputs(&listing.inputs, &mut |_| bar.0.inc(1))?;
+    let mut warnings = listing.warnings;
+    warnings.extend(read_warnings);
     if docs.is_empty() {
         let path = inputs.first().cloned().unwrap_or_default();
         return Err(Error::BadInput { path, message: "no document with any text to read".into() });
@@ -153,10 +156,18 @@ pub const DIAGRAM_LIMIT: usize = 600;
 /// The output files of a graph: (file name, contents). The report's diagram
 /// is drawn by Graphviz where it is installed.
 pub fn render(graph: &KnowledgeGraph) -> Vec<(&'static str, String)> {
+    render_with(graph, true)
+}
+
+/// As `render`; with `draw` false the report has no diagram and Graphviz is
+/// not run (for the fuzzers, which run thousands of builds a second).
+pub fn render_with(graph: &KnowledgeGraph, draw: bool) -> Vec<(&'static str, String)> {
     let dot = export::dot::write(graph);
     let jsonld = export::jsonld::write(graph);
     let graphml = export::graphml::write(graph);
-    let diagram = if graph.graph.node_count() > DIAGRAM_LIMIT {
+    let diagram = if !draw {
+        Diagram::Missing("The diagram was not drawn.".into())
+    } else if graph.graph.node_count() > DIAGRAM_LIMIT {
         Diagram::Missing(format!(
             "The graph has {} nodes, too many to draw legibly in one picture. Draw one person's or body's neighbourhood with `oversight dot NAME --svg`, or open graph.graphml in Gephi.",
             graph.graph.node_count()
@@ -178,32 +189,133 @@ pub fn render(graph: &KnowledgeGraph) -> Vec<(&'static str, String)> {
     vec![("graph.dot", dot), ("graph.jsonld", jsonld), ("graph.graphml", graphml), ("report.html", report)]
 }
 
-/// Writes every output to a temporary file beside its target, then renames
-/// them all into place; on any failure the temporaries are removed and the
-/// previous outputs stay as they were.
+/// The temporary files of the outputs being written, and whether they are
+/// being renamed into place. The interrupt handler takes the same lock, so a
+/// signal either removes every temporary file before any rename, or waits
+/// until all of them are renamed: the outputs are the previous set or the
+/// new set, never a mix.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn pending() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    PENDING.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Makes Ctrl-C (SIGINT), SIGTERM and SIGHUP remove the temporary files of
+/// the outputs being written before the process ends with exit code 130, so
+/// an interrupted build leaves the previous outputs whole and nothing else.
+/// A build killed outright (SIGKILL, a power cut) can leave `.NAME.tmp-PID`
+/// files; the next build into the same folder removes them.
+pub fn clean_up_on_interrupt() {
+    let _ = ctrlc::set_handler(|| {
+        let temps = pending();
+        for t in temps.iter() {
+            let _ = fs::remove_file(t);
+        }
+        let _ = writeln!(std::io::stderr(), "\noversight: interrupted; the outputs were left as they were");
+        std::process::exit(exit::INTERRUPTED);
+    });
+}
+
+/// The temporary file an output is written to before it is renamed over `name`.
+pub fn temporary_name(name: &str, pid: u32) -> String {
+    format!(".{name}.tmp-{pid}")
+}
+
+/// Writes every output to a temporary file beside its target (flushed to
+/// disk), then renames them all into place; on any failure (a full disk, a
+/// read-only folder) the temporaries are removed and the previous outputs
+/// stay as they were. Temporaries that a killed build left are removed first.
+/// A target that exists and is not a regular file (`/dev/stdout`, a FIFO) is
+/// written to directly, never replaced.
 pub fn write_outputs(dir: &Path, files: &[(&str, String)]) -> Result<(), Error> {
     fs::create_dir_all(dir).map_err(|e| Error::Write { path: dir.to_path_buf(), source: e })?;
+    remove_stale_temporaries(dir, files);
+    let pid = std::process::id();
     let mut temps: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let mut direct: Vec<(PathBuf, &str)> = Vec::new();
     let cleanup = |temps: &[(PathBuf, PathBuf)]| {
+        let mut p = pending();
         for (t, _) in temps {
             let _ = fs::remove_file(t);
+            p.retain(|x| x != t);
         }
     };
     for (name, contents) in files {
         let target = dir.join(name);
-        let temp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-        if let Err(e) = fs::write(&temp, contents) {
-            let _ = fs::remove_file(&temp);
+        if fs::metadata(&target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            direct.push((target, contents));
+            continue;
+        }
+        let temp = dir.join(temporary_name(name, pid));
+        pending().push(temp.clone());
+        temps.push((temp.clone(), target.clone()));
+        if let Err(e) = write_synced(&temp, contents) {
             cleanup(&temps);
             return Err(Error::Write { path: target, source: e });
         }
-        temps.push((temp, target));
     }
+    for (target, contents) in direct {
+        if let Err(e) = fs::OpenOptions::new().write(true).open(&target).and_then(|mut f| f.write_all(contents.as_bytes())) {
+            cleanup(&temps);
+            return Err(Error::Write { path: target, source: e });
+        }
+    }
+    // The renames, under the lock the interrupt handler takes.
+    let mut p = pending();
     for (temp, target) in &temps {
         if let Err(e) = fs::rename(temp, target) {
+            drop(p);
             cleanup(&temps);
             return Err(Error::Write { path: target.clone(), source: e });
         }
     }
+    p.retain(|x| !temps.iter().any(|(t, _)| t == x));
+    drop(p);
+    // The renames themselves reach the disk when the folder is flushed.
+    #[cfg(unix)]
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
     Ok(())
+}
+
+fn write_synced(path: &Path, contents: &str) -> std::io::Result<()> {
+    let mut f = fs::File::create(path)?;
+    f.write_all(contents.as_bytes())?;
+    f.sync_all()
+}
+
+/// Removes the `.NAME.tmp-PID` files of these outputs that a build killed
+/// before it could clean up left in `dir`: those of processes that no longer
+/// run (a build running beside this one keeps its own).
+fn remove_stale_temporaries(dir: &Path, files: &[(&str, String)]) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    let me = std::process::id();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let stale = files.iter().any(|(f, _)| {
+            name.strip_prefix(&format!(".{f}.tmp-")).and_then(|pid| pid.parse::<u32>().ok()).is_some_and(|pid| pid != me && !process_runs(pid))
+        });
+        if stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether a process with this id runs (on platforms where that cannot be
+/// told, it is taken to run, so nothing is removed).
+fn process_runs(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else { return false };
+        // Signal 0 checks that the process exists without touching it.
+        let r = unsafe { libc::kill(pid, 0) };
+        r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
+    }
 }

@@ -35,6 +35,77 @@ const CHROME_WORDS: &[&str] = &[
     "masthead", "menu", "navbar", "footer", "skip", "visually", "sr", "caption", "credit", "tags",
 ];
 
+/// The deepest a page's elements may nest. The HTML parser checks the open
+/// elements at each tag, so its work grows with depth times length; saved
+/// pages nest a few dozen deep, and a page nested deeper than this is skipped.
+pub const MAX_NESTING: usize = 1_000;
+
+/// Elements that never have an end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "keygen",
+    "frame", "basefont", "bgsound", "command", "image",
+];
+
+/// Elements whose end tag may be left out (the parser closes them itself).
+const OPTIONAL_END: &[&str] = &[
+    "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup", "rp", "rt", "rb", "rtc",
+    "colgroup", "caption", "html", "head", "body",
+];
+
+/// Elements whose content is text up to their end tag, not markup.
+const RAW: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"];
+
+/// How deep the page's elements nest, as a quick scan of its tags counts
+/// it: start tags less end tags, leaving out elements that are never closed
+/// or may be closed by the parser, and the insides of comments and scripts.
+/// An estimate, linear in the page's length, made before the page is parsed.
+pub fn nesting_depth(html: &str) -> usize {
+    let b = html.as_bytes();
+    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    // Inside <svg> and <math> a `/>` closes an element; elsewhere the parser ignores it.
+    let mut foreign = 0usize;
+    let name_at = |from: usize| -> (String, usize) {
+        let end = b[from..].iter().position(|c| !c.is_ascii_alphanumeric() && *c != b'-' && *c != b':').map_or(b.len(), |n| from + n);
+        (html[from..end].to_ascii_lowercase(), end)
+    };
+    while let Some(lt) = b[i..].iter().position(|&c| c == b'<').map(|n| i + n) {
+        i = lt + 1;
+        if html[lt..].starts_with("<!--") {
+            i = html[lt + 4..].find("-->").map_or(b.len(), |n| lt + 4 + n + 3);
+        } else if b.get(lt + 1) == Some(&b'/') {
+            if b.get(lt + 2).is_some_and(|c| c.is_ascii_alphabetic()) {
+                let (name, _) = name_at(lt + 2);
+                if !VOID.contains(&name.as_str()) && !OPTIONAL_END.contains(&name.as_str()) {
+                    depth = depth.saturating_sub(1);
+                }
+                if name == "svg" || name == "math" {
+                    foreign = foreign.saturating_sub(1);
+                }
+            }
+        } else if b.get(lt + 1).is_some_and(|c| c.is_ascii_alphabetic()) {
+            let (name, end) = name_at(lt + 1);
+            let close = b[end..].iter().position(|&c| c == b'>').map_or(b.len(), |n| end + n);
+            let foreign_tag = name == "svg" || name == "math";
+            let self_closing = (foreign > 0 || foreign_tag) && close > end && b[close - 1] == b'/';
+            if foreign_tag && !self_closing {
+                foreign += 1;
+            }
+            if RAW.contains(&name.as_str()) {
+                let closing = format!("</{name}");
+                let rest = &html[close.min(b.len())..];
+                i = rest.to_ascii_lowercase().find(&closing).map_or(b.len(), |n| close + n);
+                continue;
+            }
+            if !VOID.contains(&name.as_str()) && !OPTIONAL_END.contains(&name.as_str()) && !self_closing {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            i = close.min(b.len());
+        }
+    }
+    deepest
+}
+
 /// The article's text of an HTML page.
 pub fn text(html: &str) -> String {
     let doc = Html::parse_document(html);
@@ -48,7 +119,7 @@ pub fn text(html: &str) -> String {
             out.flush();
         }
     }
-    walk(root, &mut out, keep_header);
+    walk(root, &mut out, keep_header, 0);
     out.finish()
 }
 
@@ -89,7 +160,15 @@ fn is_chrome(e: &ElementRef) -> bool {
         .any(|w| CHROME_WORDS.contains(&w.to_ascii_lowercase().as_str()))
 }
 
-fn walk(node: ElementRef, out: &mut Blocks, keep_header: bool) {
+fn walk(node: ElementRef, out: &mut Blocks, keep_header: bool, depth: usize) {
+    // Past MAX_NESTING (a page that the scan let through but the parser
+    // nested deeper), the text is taken flat rather than by recursion.
+    if depth > MAX_NESTING {
+        for t in node.text() {
+            out.text(t);
+        }
+        return;
+    }
     for child in node.children() {
         match child.value() {
             Node::Text(t) => out.text(t),
@@ -110,7 +189,7 @@ fn walk(node: ElementRef, out: &mut Blocks, keep_header: bool) {
                 if name == "li" {
                     out.text("- ");
                 }
-                walk(el, out, keep_header || name == "article");
+                walk(el, out, keep_header || name == "article", depth + 1);
                 if block {
                     out.flush();
                 } else if matches!(name, "td" | "th") {
@@ -190,6 +269,18 @@ mod tests {
     fn without_an_article_the_body_is_read_and_the_title_heads_it() {
         let page = "<html><head><title>A title</title></head><body><header>Masthead</header><p>Text here.</p></body></html>";
         assert_eq!(text(page), "A title\n\nText here.\n");
+    }
+
+    #[test]
+    fn nesting_is_counted_without_void_optional_or_raw_elements() {
+        use super::nesting_depth;
+        assert_eq!(nesting_depth("<html><body><div><p>a<p>b<br><img src=x></div></body></html>"), 1);
+        // Outside SVG and MathML, `<div/>` opens a div that is never closed.
+        assert_eq!(nesting_depth(&"<div/>".repeat(3000)), 3000);
+        assert_eq!(nesting_depth(&format!("<svg>{}</svg><b>x</b>", "<path d=1/>".repeat(3000))), 1);
+        assert_eq!(nesting_depth(&"<div>".repeat(5000)), 5000);
+        assert_eq!(nesting_depth("<script>if (a<b) { '<div><div>' }</script><!-- <div><div> --><section><div>x</div></section>"), 2);
+        assert_eq!(nesting_depth("a < b and <3 </ >"), 0);
     }
 
     #[test]

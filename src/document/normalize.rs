@@ -3,7 +3,13 @@
 //!
 //! Curly quotes and dashes are folded to ASCII, Windows line ends become `\n`,
 //! and a line break inside a sentence (the next line starts in lower case after
-//! a line that did not end a sentence) becomes a single space.
+//! a line that did not end a sentence) becomes a single space. A line longer
+//! than [`MAX_LINE`] (a page flattened to one line, a file with no newline) is
+//! broken into lines of about half that, at a sentence end where there is one,
+//! so that whatever is done once per line stays bounded.
+
+/// The longest line of the normalised view, in bytes (see `break_long_lines`).
+pub const MAX_LINE: usize = 16 * 1024;
 
 /// The normalised text and the original byte offset of each of its bytes.
 #[derive(Debug, Clone)]
@@ -44,7 +50,68 @@ impl NormText {
         map.push(original.len() as u32);
         let mut norm = NormText { text, map };
         norm.join_wrapped_lines();
+        norm.break_long_lines();
         norm
+    }
+
+    /// Breaks every line longer than `MAX_LINE` into lines of at least
+    /// `MAX_LINE / 2` bytes (each holds several sentences, since a sentence is
+    /// at most `segment::MAX_SENTENCE`): at the first sentence end within
+    /// `MAX_SENTENCE` bytes of that length, else at a space there (which becomes
+    /// the line break), else a line break is inserted between two characters.
+    /// Text of ordinary lines is untouched. Linear in the length of the text.
+    fn break_long_lines(&mut self) {
+        use super::segment::MAX_SENTENCE;
+        if self.text.len() <= MAX_LINE {
+            return;
+        }
+        let bytes = self.text.as_bytes();
+        let n = bytes.len();
+        // (position, replace): a space at `position` becomes the break, or
+        // one is inserted before the byte at `position`.
+        let mut breaks: Vec<(usize, bool)> = Vec::new();
+        let mut line_start = 0;
+        while line_start < n {
+            let line_end = bytes[line_start..].iter().position(|&b| b == b'\n').map_or(n, |i| line_start + i);
+            let mut pos = line_start;
+            while line_end - pos > MAX_LINE {
+                let from = pos + MAX_LINE / 2;
+                let to = (from + MAX_SENTENCE).min(line_end);
+                let after_stop = (from..to).find(|&j| bytes[j] == b' ' && matches!(bytes[j - 1], b'.' | b'!' | b'?'));
+                match after_stop.or_else(|| (from..to).find(|&j| bytes[j] == b' ')) {
+                    Some(j) => {
+                        breaks.push((j, true));
+                        pos = j + 1;
+                    }
+                    None => {
+                        let mut j = from;
+                        while !self.text.is_char_boundary(j) {
+                            j -= 1;
+                        }
+                        breaks.push((j, false));
+                        pos = j;
+                    }
+                }
+            }
+            line_start = line_end + 1;
+        }
+        if breaks.is_empty() {
+            return;
+        }
+        let mut text = String::with_capacity(n + breaks.len());
+        let mut map = Vec::with_capacity(self.map.len() + breaks.len());
+        let mut copied = 0;
+        for (at, replace) in breaks {
+            text.push_str(&self.text[copied..at]);
+            map.extend_from_slice(&self.map[copied..at]);
+            text.push('\n');
+            map.push(self.map[at]);
+            copied = if replace { at + 1 } else { at };
+        }
+        text.push_str(&self.text[copied..]);
+        map.extend_from_slice(&self.map[copied..]);
+        self.text = text;
+        self.map = map;
     }
 
     /// Replaces each run of blank space holding a line break by one space where
@@ -139,6 +206,42 @@ mod tests {
         let at = n.text.find("no more").unwrap();
         let (s, _) = n.span_to_original(at, at + 2);
         assert_eq!(s, "There are\n\n".len());
+    }
+
+    #[test]
+    fn long_lines_are_broken_at_sentence_ends_and_offsets_still_map() {
+        let sentence = "Jo Bloggs was appointed director of children\u{2019}s services. ";
+        let orig = sentence.repeat(2_000);
+        let n = NormText::new(&orig);
+        let lines: Vec<&str> = n.text.split('\n').collect();
+        assert!(lines.len() > 5, "{} lines", lines.len());
+        for l in &lines {
+            assert!(l.len() <= MAX_LINE, "a line of {} bytes", l.len());
+            assert!(l.len() >= MAX_LINE / 2 || std::ptr::eq(*l, *lines.last().unwrap()), "a short line of {} bytes", l.len());
+            assert!(l.ends_with('.') || std::ptr::eq(*l, *lines.last().unwrap()), "broken mid-sentence: {:?}", &l[l.len() - 20..]);
+        }
+        // The text is the same but for spaces turned into line breaks.
+        assert_eq!(n.text.replace('\n', " "), orig.replace('\u{2019}', "'"));
+        let at = n.text.rfind("Jo Bloggs").unwrap();
+        let (s, e) = n.span_to_original(at, at + 9);
+        assert_eq!(&orig[s..e], "Jo Bloggs");
+    }
+
+    #[test]
+    fn a_long_line_without_spaces_gets_line_breaks_between_characters() {
+        let orig = "\u{00e9}".repeat(3 * MAX_LINE);
+        let n = NormText::new(&orig);
+        assert_eq!(n.text.replace('\n', ""), orig);
+        assert!(n.text.split('\n').all(|l| l.len() <= MAX_LINE));
+        for i in 0..=n.text.len() {
+            assert!(orig.is_char_boundary(n.to_original(i)));
+        }
+    }
+
+    #[test]
+    fn short_lines_are_left_alone() {
+        let orig = "A line.\n".repeat(10_000);
+        assert_eq!(NormText::new(&orig).text, orig);
     }
 
     #[test]

@@ -1,17 +1,38 @@
 //! Finding and reading input documents: files and folders, in a stable order.
-//! Plain text (`.txt`) is read as UTF-8; saved web pages (`.html`, `.htm`)
-//! give their article's text (`html`), and PDFs (`.pdf`) their pages' text
-//! (`pdf`). A PDF that cannot be read is a warning naming it, and the build
-//! goes on with the rest.
+//! Plain text (`.txt`) is read as UTF-8 (or UTF-16 with a byte-order mark);
+//! saved web pages (`.html`, `.htm`) give their article's text (`html`), and
+//! PDFs (`.pdf`) their pages' text (`pdf`).
+//!
+//! The policy for files that cannot be used (README, "Odd inputs"):
+//!
+//! - A file named on the command line is one the user asked for: if it cannot
+//!   be read, or is not text, that is an error naming it (exit code 1).
+//! - A file found while walking a folder is only a candidate: if it cannot be
+//!   read (it vanished or became unreadable after it was listed, it is a
+//!   dangling or looping symlink, a FIFO or a device), is not text (binary,
+//!   invalid UTF-8) or is too large, it is a warning naming it, and the build
+//!   goes on with the rest.
+//! - An empty file, and a PDF with no readable text (encrypted, damaged, a
+//!   scan), are warnings wherever they come from.
+//!
+//! Walking never follows a folder twice (symlink loops end), never opens a
+//! FIFO or a device it finds, and reads at most [`MAX_DOCUMENT_BYTES`] of
+//! any file, so every input is read or skipped in bounded time and memory.
 
 use super::Document;
 use crate::error::Error;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// File endings read as documents.
 pub const DOCUMENT_EXTENSIONS: &[&str] = &["txt", "html", "htm", "pdf"];
+
+/// The largest file read as a document (64 MiB). Articles and letters are a
+/// few kilobytes; a larger file is not one, and reading it would take
+/// memory in proportion (about ten times its size while it is extracted).
+pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// A problem that skips one input but lets the build go on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,87 +47,295 @@ impl std::fmt::Display for Warning {
     }
 }
 
+/// A file to read, and whether the user named it on the command line (else
+/// it was found while walking a folder), which decides whether a problem
+/// with it is an error or a warning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    pub path: PathBuf,
+    pub named: bool,
+}
+
+/// The files to read, in a stable order, and the warnings of the walk.
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    pub inputs: Vec<Input>,
+    pub warnings: Vec<Warning>,
+}
+
 /// Every document file under the inputs (folders recursively), sorted and
 /// without repeats, so that the order the inputs were named in never matters.
 pub fn collect_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
-    let mut found = BTreeMap::new();
+    Ok(collect_inputs(inputs)?.inputs.into_iter().map(|i| i.path).collect())
+}
+
+/// As `collect_paths`, telling named files from found ones, with the
+/// warnings of the walk (entries that could not be looked at).
+pub fn collect_inputs(inputs: &[PathBuf]) -> Result<Listing, Error> {
+    // Keyed by the canonical path, so a file reached twice (named twice,
+    // named and inside a folder named, through a symlink) is read once.
+    let mut found: BTreeMap<PathBuf, Input> = BTreeMap::new();
+    let mut warnings = Vec::new();
+    let mut visited = HashSet::new();
     for input in inputs {
-        let meta = fs::metadata(input).map_err(|_| Error::MissingPath(input.clone()))?;
+        let meta = fs::metadata(input).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => Error::MissingPath(input.clone()),
+            _ => Error::Read { path: input.clone(), source: e },
+        })?;
         if meta.is_dir() {
             let mut here = BTreeMap::new();
-            walk(input, &mut here)?;
-            if here.is_empty() {
+            // A folder named twice (or inside another named) is walked once;
+            // only a folder that holds no document at all is an error.
+            let fresh = walk(input, &mut here, &mut visited, &mut warnings)?;
+            if fresh && here.is_empty() {
                 return Err(Error::NoDocuments(input.clone()));
             }
             for (key, path) in here {
-                found.entry(key).or_insert(path);
+                found.entry(key).or_insert(Input { path, named: false });
             }
         } else {
             let key = fs::canonicalize(input).unwrap_or_else(|_| input.clone());
-            found.entry(key).or_insert_with(|| input.clone());
+            found.entry(key).and_modify(|i| i.named = true).or_insert_with(|| Input { path: input.clone(), named: true });
         }
     }
-    Ok(found.into_values().collect())
+    Ok(Listing { inputs: found.into_values().collect(), warnings })
 }
 
-fn walk(dir: &Path, found: &mut BTreeMap<PathBuf, PathBuf>) -> Result<(), Error> {
-    let entries = fs::read_dir(dir).map_err(|e| Error::Read { path: dir.to_path_buf(), source: e })?;
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::Read { path: dir.to_path_buf(), source: e })?;
-        let path = entry.path();
-        let Ok(meta) = fs::metadata(&path) else { continue };
-        if meta.is_dir() {
-            walk(&path, found)?;
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| DOCUMENT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-        {
-            let key = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-            found.insert(key, path);
-        }
-    }
-    Ok(())
+fn is_document(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| DOCUMENT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
-/// Reads the documents at `paths`; an empty file or an unreadable PDF is a
-/// warning, any other unreadable file an error naming it.
-pub fn read_documents(paths: &[PathBuf]) -> Result<(Vec<Document>, Vec<Warning>), Error> {
-    read_documents_with(paths, &mut |_| {})
-}
-
-/// As `read_documents`, calling `done` after each file (for a progress bar).
-pub fn read_documents_with(paths: &[PathBuf], done: &mut dyn FnMut(&Path)) -> Result<(Vec<Document>, Vec<Warning>), Error> {
-    let ids = document_ids(paths);
-    let mut docs = Vec::with_capacity(paths.len());
-    let mut warnings = Vec::new();
-    for (path, id) in paths.iter().zip(ids) {
-        done(path);
-        let bytes = fs::read(path).map_err(|e| Error::Read { path: path.clone(), source: e })?;
-        let text = match Format::of(path) {
-            Format::Pdf => match super::pdf::text(&bytes) {
-                Ok(text) => text,
-                Err(e) => {
-                    warnings.push(Warning { path: path.clone(), message: e.to_string() });
-                    continue;
-                }
-            },
-            format => {
-                let text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-                    path: path.clone(),
-                    offset: e.utf8_error().valid_up_to(),
-                })?;
-                if format == Format::Html { super::html::text(&text) } else { text }
+/// Walks `root` and the folders under it (without recursion, so any depth
+/// is fine), adding document files to `found` by canonical path. A folder
+/// whose canonical path was visited before is not walked again, which ends
+/// symlink loops. Returns false if `root` itself had been walked already.
+fn walk(root: &Path, found: &mut BTreeMap<PathBuf, PathBuf>, visited: &mut HashSet<PathBuf>, warnings: &mut Vec<Warning>) -> Result<bool, Error> {
+    let mut stack = vec![root.to_path_buf()];
+    let mut first = true;
+    while let Some(dir) = stack.pop() {
+        let canonical = fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
+        if !visited.insert(canonical) {
+            if first {
+                return Ok(false);
             }
-        };
-        if text.trim().is_empty() {
-            warnings.push(Warning { path: path.clone(), message: "empty file, skipped".into() });
             continue;
         }
-        docs.push(Document::new(id, text));
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            // The folder named on the command line must be readable; one
+            // found inside it that is not (removed meanwhile, no permission)
+            // is skipped.
+            Err(e) if first => return Err(Error::Read { path: dir, source: e }),
+            Err(e) => {
+                warnings.push(Warning { path: dir, message: format!("cannot read this folder ({e}), skipped") });
+                continue;
+            }
+        };
+        first = false;
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    warnings.push(Warning { path: dir.clone(), message: format!("cannot list this folder ({e}), the rest of it skipped") });
+                    break;
+                }
+            };
+            let path = entry.path();
+            let meta = match fs::metadata(&path) {
+                Ok(meta) => meta,
+                // A dangling or looping symlink, or a file removed meanwhile.
+                Err(e) => {
+                    if is_document(&path) {
+                        warnings.push(Warning { path, message: format!("cannot read ({e}), skipped") });
+                    }
+                    continue;
+                }
+            };
+            if meta.is_dir() {
+                stack.push(path);
+            } else if is_document(&path) {
+                if !meta.is_file() {
+                    warnings.push(Warning { path, message: "not a regular file (a FIFO, socket or device), skipped".into() });
+                    continue;
+                }
+                let key = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+                found.entry(key).or_insert(path);
+            }
+        }
+    }
+    Ok(true)
+}
+
+/// Reads the documents at `paths`, all named by the user; an empty file or
+/// an unreadable PDF is a warning, any other unreadable file an error naming it.
+pub fn read_documents(paths: &[PathBuf]) -> Result<(Vec<Document>, Vec<Warning>), Error> {
+    let inputs: Vec<Input> = paths.iter().map(|p| Input { path: p.clone(), named: true }).collect();
+    read_inputs(&inputs, &mut |_| {})
+}
+
+/// As `read_documents`, calling `done` before each file is read (for a
+/// progress bar). All the paths count as named.
+pub fn read_documents_with(paths: &[PathBuf], done: &mut dyn FnMut(&Path)) -> Result<(Vec<Document>, Vec<Warning>), Error> {
+    let inputs: Vec<Input> = paths.iter().map(|p| Input { path: p.clone(), named: true }).collect();
+    read_inputs(&inputs, done)
+}
+
+/// Reads the inputs of a listing, calling `done` before each file is read:
+/// a problem with a named file is an error, with a found one a warning.
+pub fn read_inputs(inputs: &[Input], done: &mut dyn FnMut(&Path)) -> Result<(Vec<Document>, Vec<Warning>), Error> {
+    let ids = document_ids(&inputs.iter().map(|i| i.path.clone()).collect::<Vec<_>>());
+    let mut docs = Vec::with_capacity(inputs.len());
+    let mut warnings = Vec::new();
+    for (input, id) in inputs.iter().zip(ids) {
+        done(&input.path);
+        match read_text(input) {
+            Ok(text) if text.trim().is_empty() => {
+                warnings.push(Warning { path: input.path.clone(), message: "empty file, skipped".into() })
+            }
+            Ok(text) => docs.push(Document::new(id, text)),
+            Err(Problem::Skip(message)) => warnings.push(Warning { path: input.path.clone(), message }),
+            Err(Problem::Fail(e)) if input.named => return Err(e),
+            Err(Problem::Fail(e)) => warnings.push(Warning { path: input.path.clone(), message: e.as_warning() }),
+        }
     }
     docs.sort_by(|a, b| a.id.cmp(&b.id));
     Ok((docs, warnings))
+}
+
+/// Why a file gave no document.
+#[derive(Debug)]
+pub enum Problem {
+    /// A warning wherever the file came from (an unreadable PDF).
+    Skip(String),
+    /// An error for a named file, a warning for a found one.
+    Fail(Error),
+}
+
+/// The text of one input, as its format gives it.
+fn read_text(input: &Input) -> Result<String, Problem> {
+    let bytes = read_bytes(&input.path, input.named).map_err(Problem::Fail)?;
+    text_of(&input.path, &bytes)
+}
+
+/// The text of a document file's bytes, read by the format its name gives:
+/// what the build reads (the fuzz target `read` runs this on any bytes).
+pub fn text_of(path: &Path, bytes: &[u8]) -> Result<String, Problem> {
+    let path = &path.to_path_buf();
+    match Format::of(path) {
+        Format::Pdf => super::pdf::text(bytes).map_err(|e| Problem::Skip(e.to_string())),
+        format => {
+            let text = decode(bytes).map_err(|why| Problem::Fail(Error::NotText { path: path.clone(), why }))?;
+            if format != Format::Html {
+                return Ok(text);
+            }
+            let depth = super::html::nesting_depth(&text);
+            if depth > super::html::MAX_NESTING {
+                return Err(Problem::Fail(Error::BadInput {
+                    path: path.clone(),
+                    message: format!(
+                        "a web page whose elements nest {depth} deep, deeper than any article's (the limit is {})",
+                        super::html::MAX_NESTING
+                    ),
+                }));
+            }
+            Ok(super::html::text(&text))
+        }
+    }
+}
+
+/// The bytes of a file, at most `MAX_DOCUMENT_BYTES` of them. A file found
+/// in a folder is opened without blocking and read only if it is a regular
+/// file: one swapped for a FIFO after it was listed would otherwise block
+/// the build for ever. A named file is read whatever it is (`<(command)`
+/// names a pipe).
+fn read_bytes(path: &Path, named: bool) -> Result<Vec<u8>, Error> {
+    let read_err = |e| Error::Read { path: path.to_path_buf(), source: e };
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    if !named {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(read_err)?;
+    let meta = file.metadata().map_err(read_err)?;
+    if meta.is_dir() {
+        return Err(read_err(std::io::Error::other("it is a folder")));
+    }
+    if !named && !meta.is_file() {
+        return Err(read_err(std::io::Error::other("not a regular file (a FIFO, socket or device)")));
+    }
+    if meta.len() > MAX_DOCUMENT_BYTES {
+        return Err(Error::TooLarge { path: path.to_path_buf(), limit: MAX_DOCUMENT_BYTES });
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // One byte more than the limit tells a file that grew past it (or a pipe) from one that fits.
+    file.take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut bytes).map_err(read_err)?;
+    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+        return Err(Error::TooLarge { path: path.to_path_buf(), limit: MAX_DOCUMENT_BYTES });
+    }
+    Ok(bytes)
+}
+
+/// Why a file's bytes are not text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotText {
+    /// Not UTF-8: `offset` is the first bad byte.
+    Utf8 { offset: usize },
+    /// A NUL character: a binary file, or UTF-16 without a byte-order mark.
+    Nul { offset: usize },
+    /// A UTF-16 byte-order mark, then bytes that are not UTF-16.
+    Utf16 { why: &'static str },
+}
+
+impl NotText {
+    /// What to do about it.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            NotText::Utf8 { .. } => "convert it first, e.g. iconv -f WINDOWS-1252 -t UTF-8",
+            NotText::Nul { .. } => "if it is text, save it as UTF-8 (or UTF-16 with a byte-order mark)",
+            NotText::Utf16 { .. } => "save it as UTF-8",
+        }
+    }
+}
+
+impl std::fmt::Display for NotText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NotText::Utf8 { offset } => write!(f, "not UTF-8 text (invalid byte at offset {offset})"),
+            NotText::Nul { offset } => write!(f, "not text (a NUL byte at offset {offset}: a binary file, or UTF-16 without a byte-order mark)"),
+            NotText::Utf16 { why } => write!(f, "not UTF-16 text despite its byte-order mark ({why})"),
+        }
+    }
+}
+
+/// Decodes a text file: UTF-8 (a UTF-8 byte-order mark is dropped), or
+/// UTF-16 in either byte order when the file starts with its byte-order mark
+/// (also dropped). Text holding a NUL character is not text. The offsets of
+/// the output count characters of the decoded text, so a file and its
+/// UTF-16 or BOM-prefixed copy give the same offsets.
+pub fn decode(bytes: &[u8]) -> Result<String, NotText> {
+    let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        String::from_utf8(rest.to_vec()).map_err(|e| NotText::Utf8 { offset: 3 + e.utf8_error().valid_up_to() })?
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        utf16(rest, u16::from_le_bytes)?
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        utf16(rest, u16::from_be_bytes)?
+    } else {
+        String::from_utf8(bytes.to_vec()).map_err(|e| NotText::Utf8 { offset: e.utf8_error().valid_up_to() })?
+    };
+    match text.find('\0') {
+        Some(at) => Err(NotText::Nul { offset: at }),
+        None => Ok(text),
+    }
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, NotText> {
+    if bytes.len() % 2 != 0 {
+        return Err(NotText::Utf16 { why: "an odd number of bytes" });
+    }
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
+    String::from_utf16(&units).map_err(|_| NotText::Utf16 { why: "an unpaired surrogate" })
 }
 
 /// How a document file is read, by its ending.
@@ -149,5 +378,33 @@ fn document_ids(paths: &[PathBuf]) -> Vec<String> {
         for i in clashing {
             ids[i] = name(i, depth);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_and_both_utf16s_decode_to_the_same_text_without_the_mark() {
+        let text = "Café – “quoted”\r\nand 𝔘nicode";
+        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let bom8: Vec<u8> = b"\xEF\xBB\xBF".iter().copied().chain(text.bytes()).collect();
+        for bytes in [text.as_bytes().to_vec(), le, be, bom8] {
+            assert_eq!(decode(&bytes).as_deref(), Ok(text));
+        }
+    }
+
+    #[test]
+    fn binary_bad_utf8_and_broken_utf16_are_not_text() {
+        assert_eq!(decode(b"Caf\xe9"), Err(NotText::Utf8 { offset: 3 }));
+        assert_eq!(decode(b"\xEF\xBB\xBFCaf\xe9"), Err(NotText::Utf8 { offset: 6 }));
+        assert_eq!(decode(b"ELF\0\x01\x02"), Err(NotText::Nul { offset: 3 }));
+        // UTF-16 without its mark is valid UTF-8 full of NULs.
+        assert_eq!(decode(b"H\0i\0"), Err(NotText::Nul { offset: 1 }));
+        assert_eq!(decode(b"\xFF\xFEH\0i"), Err(NotText::Utf16 { why: "an odd number of bytes" }));
+        assert_eq!(decode(b"\xFF\xFE\x00\xD8A\0"), Err(NotText::Utf16 { why: "an unpaired surrogate" }));
+        assert!(matches!(decode(b"\xFF\xFEH\0\0\0"), Err(NotText::Nul { .. })));
     }
 }

@@ -1,0 +1,159 @@
+//! The corpus generator (`oversight::corpus`): deterministic output, gold
+//! files in the gold format, no seed person's name anywhere, and a generated
+//! corpus that the extractors read about as well as the hand-written sets.
+
+use oversight::corpus;
+use oversight::eval;
+use oversight::pipeline;
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("oversight-corpus-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn files(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    v.sort();
+    v
+}
+
+/// Every word of every person's name in the seed gold files.
+fn seed_name_words() -> BTreeSet<String> {
+    let mut words = BTreeSet::new();
+    for f in files(&root().join("tests/gold/seeds")) {
+        if f.extension().is_some_and(|e| e == "json") {
+            let g: Value = serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+            for p in g["people"].as_array().unwrap() {
+                for w in p.as_str().unwrap().split_whitespace() {
+                    words.insert(w.to_string());
+                }
+            }
+        }
+    }
+    assert!(words.len() > 20, "the seed gold names people");
+    words
+}
+
+#[test]
+fn generation_is_deterministic() {
+    let (a, b) = (scratch("det-a"), scratch("det-b"));
+    let sa = corpus::generate(25, 7, &a).unwrap();
+    let sb = corpus::generate(25, 7, &b).unwrap();
+    assert_eq!(sa, sb);
+    for sub in ["docs", "gold"] {
+        let (fa, fb) = (files(&a.join(sub)), files(&b.join(sub)));
+        assert_eq!(fa.len(), 25);
+        assert_eq!(fa.iter().map(|p| p.file_name()).collect::<Vec<_>>(), fb.iter().map(|p| p.file_name()).collect::<Vec<_>>());
+        for (x, y) in fa.iter().zip(&fb) {
+            assert_eq!(std::fs::read(x).unwrap(), std::fs::read(y).unwrap(), "{} differs", x.display());
+        }
+    }
+    // Another seed, another corpus; a smaller corpus is the start of a larger one.
+    let c = scratch("det-c");
+    corpus::generate(25, 8, &c).unwrap();
+    assert_ne!(std::fs::read(a.join("docs/000000.txt")).unwrap(), std::fs::read(c.join("docs/000000.txt")).unwrap());
+    corpus::generate(10, 7, &c).unwrap();
+    assert_eq!(files(&c.join("docs")).len(), 10, "a smaller corpus replaces a larger one whole");
+    assert_eq!(std::fs::read(a.join("docs/000009.txt")).unwrap(), std::fs::read(c.join("docs/000009.txt")).unwrap());
+}
+
+#[test]
+fn files_and_gold_match_the_format() {
+    let dir = scratch("format");
+    let s = corpus::generate(40, 11, &dir).unwrap();
+    assert_eq!(s.documents, 40);
+    let docs = files(&dir.join("docs"));
+    let gold = files(&dir.join("gold"));
+    assert_eq!(docs.len(), 40);
+    assert_eq!(gold.len(), 40);
+    let total: u64 = docs.iter().map(|p| std::fs::metadata(p).unwrap().len()).sum();
+    assert_eq!(total, s.bytes);
+    for (d, g) in docs.iter().zip(&gold) {
+        assert_eq!(d.file_stem(), g.file_stem());
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(g).unwrap()).expect("gold is JSON");
+        assert_eq!(v["doc"].as_str().unwrap(), d.file_name().unwrap().to_str().unwrap());
+        for key in ["people", "bodies", "roles", "inspections", "successions"] {
+            assert!(v[key].is_array(), "{key} in {}", g.display());
+        }
+        assert!(v["aliases"].is_object());
+        assert!(v["doc_date"].is_null() || v["doc_date"].as_str().unwrap().len() == 10);
+        for r in v["roles"].as_array().unwrap() {
+            assert!(["current", "former", "future"].contains(&r["status"].as_str().unwrap()), "{r}");
+            assert_eq!(r["role"].as_str().unwrap(), r["role"].as_str().unwrap().to_lowercase());
+        }
+        for i in v["inspections"].as_array().unwrap() {
+            let kinds = ["full inspection", "focused visit", "monitoring visit", "assessment", "joint targeted area inspection", "inspection"];
+            assert!(kinds.contains(&i["kind"].as_str().unwrap()), "{i}");
+            let ratings = ["Outstanding", "Good", "Requires improvement", "Inadequate", "Adequate"];
+            assert!(i["rating"].is_null() || ratings.contains(&i["rating"].as_str().unwrap()), "{i}");
+        }
+    }
+    // The gold loads as the scorer loads it.
+    eval::load_gold(&dir.join("gold")).expect("the scorer reads the gold");
+}
+
+#[test]
+fn no_seed_person_is_named() {
+    let words = seed_name_words();
+    for w in &words {
+        assert!(corpus::names::is_excluded(w), "'{w}' (a seed person's name) is not excluded from the name pools");
+    }
+    for n in corpus::names::surname_lines() {
+        assert!(!words.contains(n), "surnames.txt lists a seed person's name: {n}");
+    }
+    let dir = scratch("names");
+    corpus::generate(300, 5, &dir).unwrap();
+    for f in files(&dir.join("docs")) {
+        let text = std::fs::read_to_string(&f).unwrap();
+        for token in text.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
+            assert!(!words.contains(token), "{} names '{token}', a word of a seed person's name", f.display());
+        }
+    }
+}
+
+#[test]
+fn sizes_are_reached() {
+    let dir = scratch("size");
+    let s = corpus::generate_to_size(200_000, 3, &dir).unwrap();
+    assert!(s.bytes >= 200_000 && s.bytes < 210_000, "{s:?}");
+    assert!(s.documents > 30 && s.people > 50 && s.roles > 100 && s.inspections > 40 && s.successions > 5, "{s:?}");
+}
+
+/// Overall F1 of the current extractors on a small generated corpus.
+///
+/// The target is 0.9 at every size.
+#[test]
+fn the_extractors_read_the_generated_corpus() {
+    let dir = scratch("eval");
+    corpus::generate(40, 2024, &dir).unwrap();
+    let build = pipeline::build_graph(&[dir.join("docs")]).expect("the corpus builds");
+    let gold = eval::load_gold(&dir.join("gold")).unwrap();
+    let report = eval::score(&build.graph, &gold);
+    assert!(report.overall_f1 >= 0.9, "overall F1 {:.3} on a generated corpus:\n{}", report.overall_f1, report.table(true));
+}
+
+/// Writes a corpus for `benches/run.sh` where the binary has no
+/// `gen-corpus` yet: `CORPUS_DIR=DIR CORPUS_BYTES=N [CORPUS_SEED=S] cargo test
+/// --release --test corpus -- --ignored --exact write_corpus_from_env`
+/// (or `CORPUS_DOCS=N` for a number of documents).
+#[test]
+#[ignore]
+fn write_corpus_from_env() {
+    let dir = PathBuf::from(std::env::var("CORPUS_DIR").expect("CORPUS_DIR"));
+    let seed: u64 = std::env::var("CORPUS_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(1);
+    let s = match (std::env::var("CORPUS_DOCS").ok(), std::env::var("CORPUS_BYTES").ok()) {
+        (Some(n), _) => corpus::generate(n.parse().unwrap(), seed, &dir).unwrap(),
+        (None, Some(b)) => corpus::generate_to_size(b.parse().unwrap(), seed, &dir).unwrap(),
+        _ => panic!("set CORPUS_DOCS or CORPUS_BYTES"),
+    };
+    println!("{s:?}");
+}

@@ -54,6 +54,7 @@ rate() { awk -v n="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.1f", n / s; else 
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1e6 }'; }
 
 echo "benches/run.sh: building the release binary" >&2
+# (BYTES in the recorded commands is each size in bytes.)
 cargo build --release --quiet
 [ -x "$BIN" ] || { echo "no binary at $BIN" >&2; exit 1; }
 HAS_TIME=1
@@ -66,7 +67,7 @@ HAS_THREADS=0
 generate() { # bytes out
   local bytes=$1 out=$2
   if "$BIN" gen-corpus --help 2>/dev/null | grep -q -- '--bytes'; then
-    GEN_CMD="oversight gen-corpus --bytes $bytes --seed $SEED --out DIR"
+    GEN_CMD="oversight gen-corpus --bytes BYTES --seed $SEED --out DIR"
     "$BIN" gen-corpus --bytes "$bytes" --seed "$SEED" --out "$out" >/dev/null
   elif "$BIN" gen-corpus --help >/dev/null 2>&1; then
     # ~2.9 kB a document on average (see benches/RESULTS.md)
@@ -74,7 +75,7 @@ generate() { # bytes out
     GEN_CMD="oversight gen-corpus --docs N --seed $SEED --out DIR (N = bytes / 2900)"
     "$BIN" gen-corpus --docs "$docs" --seed "$SEED" --out "$out" >/dev/null
   else
-    GEN_CMD="CORPUS_DIR=DIR CORPUS_BYTES=$bytes CORPUS_SEED=$SEED cargo test --release --test corpus -- --ignored --exact write_corpus_from_env"
+    GEN_CMD="CORPUS_DIR=DIR CORPUS_BYTES=BYTES CORPUS_SEED=$SEED cargo test --release --test corpus -- --ignored --exact write_corpus_from_env"
     CORPUS_DIR="$out" CORPUS_BYTES="$bytes" CORPUS_SEED="$SEED" \
       cargo test --release --quiet --test corpus -- --ignored --exact write_corpus_from_env >/dev/null
   fi
@@ -107,6 +108,8 @@ f1_of() { # gold docs -> overall F1
 }
 
 mkdir -p "$DIR"
+load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown; }
+LOAD_START=$(load)
 ROWS=()
 EVAL_MAX_BYTES=$(bytes_of "$EVAL_FULL_MAX")
 for size in $SIZES; do
@@ -181,6 +184,8 @@ if [ "${BENCH_NO_RECORD:-0}" != 1 ]; then
   {
     echo
     echo "## $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $CPU"
+    echo
+    echo "Load average (1, 5, 15 min) at the start: $LOAD_START; at the end: $(load)."
     echo
     echo "Commands (DIR = the corpus, seed $SEED):"
     echo

@@ -130,7 +130,9 @@ fn sizes_are_reached() {
 
 /// Overall F1 of the current extractors on a small generated corpus.
 ///
-/// The target is 0.9 at every size.
+/// The floor is the target, 0.9 at every size. When this test was
+/// written the extractors reached 0.985 on this corpus (0.990 on 10 MB and
+/// 0.973 on 100 MB of generated text, benches/RESULTS.md).
 #[test]
 fn the_extractors_read_the_generated_corpus() {
     let dir = scratch("eval");

@@ -129,6 +129,10 @@ impl<'w> Doc<'w> {
             let n = number_word(self.rng.range(3, 12) as usize);
             s.replace_range(i..i + 3, &n);
         }
+        while let Some(i) = s.find("{cl}") {
+            let n = self.rng.range(12, 24).to_string();
+            s.replace_range(i..i + 4, &n);
+        }
         while let Some(i) = s.find("{money}") {
             let n = format!("£{}.{}m", self.rng.range(1, 14), self.rng.range(1, 9));
             s.replace_range(i..i + 7, &n);

@@ -215,6 +215,8 @@ mod tests {
         }
     }
 }
+/// Prints one document and its gold, for looking at the generator's output:
+/// `DOC=N SEED=S cargo test --lib print_doc -- --ignored --nocapture`.
 #[cfg(test)]
 mod debug_print {
     #[test]

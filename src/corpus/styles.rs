@@ -332,7 +332,7 @@ fn closing(d: &mut Doc, place: &str) {
 fn news_appointment<'w>(w: &'w World, rng: &mut Rng, name: &str) -> Option<Doc<'w>> {
     let c = *rng.pick(&w.councils);
     let list = &w.bodies[c].dcs;
-    let ks: Vec<usize> = (1..list.len()).filter(|&k| !list[k].interim && list[k].prev.is_some() && in_range(list[k].start) && list[k].start.y >= FIRST_YEAR + 1).collect();
+    let ks: Vec<usize> = (1..list.len()).filter(|&k| !list[k].interim && list[k].prev.is_some() && in_range(list[k].start) && list[k].start.y > FIRST_YEAR).collect();
     if ks.is_empty() {
         return None;
     }
@@ -715,7 +715,7 @@ fn letter<'w>(w: &'w World, mut rng: Rng, name: &str) -> Doc<'w> {
     let dn = d.person(dcs.person);
     d.role(dcs.person, &words, c, d.now(), "current");
     d.line(&dn);
-    d.line(&capitalise_words(&words).replace("Children's", "Children's"));
+    d.line(&capitalise_words(&words));
     let council = d.body_as(c, Form::Full);
     d.line(&council);
     let building = d.rng.pick(&["Town Hall", "County Hall", "Civic Centre", "Council Offices"]).to_string();

@@ -193,8 +193,11 @@ const CABINET_TITLES: &[(&str, u32)] = &[
     ("cabinet member for children, young people and families", 8),
 ];
 
+/// A real trust, the body it took over from, the day it began, what passed over.
+type TrustRow = (&'static str, &'static str, (i32, u32, u32), &'static str);
+
 /// Real children's trusts and when they took over (the dates those trusts began).
-const TRUSTS: &[(&str, &str, (i32, u32, u32), &str)] = &[
+const TRUSTS: &[TrustRow] = &[
     ("Birmingham Children's Trust", "Birmingham City Council", (2018, 4, 1), "children's social care"),
     ("Bradford Children and Families Trust", "Bradford Council", (2023, 4, 1), "children's social care"),
     ("Brighter Futures for Children", "Reading Borough Council", (2018, 12, 3), "children's services"),
@@ -483,7 +486,7 @@ impl World {
         };
         let end = start.add_days(len);
         let published = end.add_days(publish).to_weekday();
-        let body = bodies[council].handovers.iter().filter(|h| h.date <= start).map(|h| h.trust).last().unwrap_or(council);
+        let body = bodies[council].handovers.iter().filter(|h| h.date <= start).map(|h| h.trust).next_back().unwrap_or(council);
         let n = if kind == Kind::Full { 2 + b.rng.below(2) } else { 1 + b.rng.below(2) };
         let mut team: Vec<PersonId> = Vec::new();
         while team.len() < n {
@@ -502,7 +505,7 @@ impl World {
 
     /// The trust running a council's services on a date.
     pub fn trust_on(&self, council: BodyId, d: Ymd) -> Option<&Handover> {
-        self.bodies[council].handovers.iter().filter(|h| h.date <= d).last()
+        self.bodies[council].handovers.iter().rfind(|h| h.date <= d)
     }
 
     pub fn name(&self, p: PersonId) -> String {

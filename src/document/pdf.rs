@@ -29,13 +29,23 @@ impl std::fmt::Display for PdfError {
     }
 }
 
+/// How long the PDF reader may take over one file. Letters take well under
+/// a second; a damaged file can make the reader loop for ever (a page that
+/// is its own parent), and is skipped after this long.
+pub const PDF_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
+
 /// The text of a PDF's pages, its paragraphs' lines joined.
 pub fn text(bytes: &[u8]) -> Result<String, PdfError> {
+    text_within(bytes, PDF_TIMEOUT)
+}
+
+/// As `text`, giving the PDF reader at most `limit`.
+pub fn text_within(bytes: &[u8], limit: std::time::Duration) -> Result<String, PdfError> {
     let head = &bytes[..bytes.len().min(1024)];
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(PdfError::Unreadable("no %PDF- header: not a PDF file".into()));
     }
-    let raw = extract(bytes).map_err(|why| if is_encrypted(bytes) { PdfError::Encrypted } else { PdfError::Unreadable(why) })?;
+    let raw = extract(bytes, limit).map_err(|why| if is_encrypted(bytes) { PdfError::Encrypted } else { PdfError::Unreadable(why) })?;
     let text = reflow(&raw);
     if text.trim().is_empty() {
         return Err(PdfError::NoText);
@@ -43,13 +53,37 @@ pub fn text(bytes: &[u8]) -> Result<String, PdfError> {
     Ok(text)
 }
 
-/// Runs `pdf-extract`, turning its panics into errors and keeping them off
-/// standard error (the default panic hook would print them).
-fn extract(bytes: &[u8]) -> Result<String, String> {
-    let hook = panic::take_hook();
-    panic::set_hook(Box::new(|_| {}));
-    let result = panic::catch_unwind(|| pdf_extract::extract_text_from_mem(bytes));
-    panic::set_hook(hook);
+/// The name of the threads that run the PDF reader: the panic hook keeps
+/// their panics (which are caught and reported) off standard error.
+const READER_THREAD: &str = "oversight-pdf-reader";
+
+/// Runs `pdf-extract` on a thread of its own (with a large stack, as the
+/// reader recurses), turning its panics into errors, and giving up after
+/// `limit`: the thread is then left to itself (it ends with the process),
+/// and the file is reported unreadable.
+fn extract(bytes: &[u8], limit: std::time::Duration) -> Result<String, String> {
+    static QUIET: std::sync::Once = std::sync::Once::new();
+    QUIET.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if std::thread::current().name() != Some(READER_THREAD) {
+                previous(info);
+            }
+        }));
+    });
+    let (tx, rx) = std::sync::mpsc::channel();
+    let owned = bytes.to_vec();
+    let spawned = std::thread::Builder::new().name(READER_THREAD.into()).stack_size(256 << 20).spawn(move || {
+        let result = panic::catch_unwind(|| pdf_extract::extract_text_from_mem(&owned));
+        let _ = tx.send(result);
+    });
+    if let Err(e) = spawned {
+        return Err(format!("the PDF reader could not start: {e}"));
+    }
+    let result = match rx.recv_timeout(limit) {
+        Ok(result) => result,
+        Err(_) => return Err(format!("the PDF reader did not finish within {} seconds", limit.as_secs_f32())),
+    };
     match result {
         Ok(Ok(text)) => Ok(text),
         Ok(Err(e)) => Err(e.to_string()),

@@ -315,14 +315,20 @@ impl std::fmt::Display for NotText {
 /// the output count characters of the decoded text, so a file and its
 /// UTF-16 or BOM-prefixed copy give the same offsets.
 pub fn decode(bytes: &[u8]) -> Result<String, NotText> {
+    // A NUL byte says binary (or UTF-16 without its mark) better than the
+    // first byte that is not UTF-8 does, so it is looked for first.
+    let utf8 = |bytes: &[u8], skip: usize| match bytes.iter().position(|&b| b == 0) {
+        Some(at) => Err(NotText::Nul { offset: skip + at }),
+        None => String::from_utf8(bytes.to_vec()).map_err(|e| NotText::Utf8 { offset: skip + e.utf8_error().valid_up_to() }),
+    };
     let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        String::from_utf8(rest.to_vec()).map_err(|e| NotText::Utf8 { offset: 3 + e.utf8_error().valid_up_to() })?
+        utf8(rest, 3)?
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         utf16(rest, u16::from_le_bytes)?
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         utf16(rest, u16::from_be_bytes)?
     } else {
-        String::from_utf8(bytes.to_vec()).map_err(|e| NotText::Utf8 { offset: e.utf8_error().valid_up_to() })?
+        utf8(bytes, 0)?
     };
     match text.find('\0') {
         Some(at) => Err(NotText::Nul { offset: at }),
@@ -401,6 +407,8 @@ mod tests {
         assert_eq!(decode(b"Caf\xe9"), Err(NotText::Utf8 { offset: 3 }));
         assert_eq!(decode(b"\xEF\xBB\xBFCaf\xe9"), Err(NotText::Utf8 { offset: 6 }));
         assert_eq!(decode(b"ELF\0\x01\x02"), Err(NotText::Nul { offset: 3 }));
+        // A binary file is called binary even where an invalid byte comes before its first NUL.
+        assert_eq!(decode(b"\x7fELF\xff\xfe\0"), Err(NotText::Nul { offset: 6 }));
         // UTF-16 without its mark is valid UTF-8 full of NULs.
         assert_eq!(decode(b"H\0i\0"), Err(NotText::Nul { offset: 1 }));
         assert_eq!(decode(b"\xFF\xFEH\0i"), Err(NotText::Utf16 { why: "an odd number of bytes" }));

@@ -1,0 +1,241 @@
+//! How a run ends: outputs renamed into place together, so an interrupted
+//! build (Ctrl-C, SIGTERM, SIGKILL, a full disk) leaves the previous outputs
+//! whole; a closed standard output is a quiet end; `--strict` turns warnings
+//! into exit code 4; every exit code is documented in `--help` and the README.
+
+mod common;
+mod robust;
+use common::*;
+use std::fs;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const OUTPUTS: [&str; 4] = ["graph.dot", "graph.jsonld", "graph.graphml", "report.html"];
+
+/// The outputs in `dir`, and the names of any other files there.
+fn snapshot(dir: &Path) -> (Vec<Vec<u8>>, Vec<String>) {
+    let outputs = OUTPUTS.iter().map(|f| fs::read(dir.join(f)).unwrap_or_default()).collect();
+    let mut others: Vec<String> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).filter(|n| !OUTPUTS.contains(&n.as_str())).collect();
+    others.sort();
+    (outputs, others)
+}
+
+fn mkfifo(p: &Path) {
+    assert!(Command::new("mkfifo").arg(p).status().unwrap().success(), "mkfifo {}", p.display());
+}
+
+fn signal(pid: u32, sig: &str) {
+    assert!(Command::new("kill").args([&format!("-{sig}"), &pid.to_string()]).status().unwrap().success());
+}
+
+fn wait_for(what: &str, mut ready: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !ready() {
+        assert!(start.elapsed() < Duration::from_secs(120), "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// A build stopped while it writes: the build reads a document from a FIFO
+/// (so the test decides when it goes on), and the temporary file of its
+/// last output is a FIFO too (so it stops there, after writing the others,
+/// before any rename). Then it gets `sig`. Returns the exit status, the
+/// standard error, and the output folder.
+fn stop_while_writing(name: &str, sig: &str) -> (Option<i32>, String, PathBuf, (Vec<Vec<u8>>, Vec<String>)) {
+    let out = build_seeds(&format!("{name}-out"));
+    let before = snapshot(&out);
+    assert!(before.1.is_empty(), "{:?}", before.1);
+    let input = scratch(&format!("{name}-in"));
+    let feed = input.join("feed.txt");
+    mkfifo(&feed);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_oversight"))
+        .args(["build", "seeds", s(&feed), "--out", s(&out), "-q"])
+        .current_dir(root())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    mkfifo(&out.join(format!(".report.html.tmp-{pid}")));
+    // Opening the feed waits for the build to open it for reading.
+    let mut w = fs::OpenOptions::new().write(true).open(&feed).unwrap();
+    w.write_all(b"Jo Bloggs was appointed director of children's services at Kent County Council in March 2020.\n").unwrap();
+    drop(w);
+    wait_for("the first outputs' temporary files", || out.join(format!(".graph.graphml.tmp-{pid}")).exists());
+    std::thread::sleep(Duration::from_millis(100));
+    signal(pid, sig);
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut err).unwrap();
+    (status.code(), err, out, before)
+}
+
+#[test]
+fn ctrl_c_or_sigterm_while_writing_leaves_the_previous_outputs_whole_and_no_temporary_file() {
+    for sig in ["INT", "TERM"] {
+        let (code, err, out, before) = stop_while_writing(&format!("sig{sig}"), sig);
+        assert_eq!(code, Some(130), "SIG{sig}: {err}");
+        assert!(err.contains("interrupted; the outputs were left as they were"), "SIG{sig}: {err}");
+        let after = snapshot(&out);
+        assert!(after.0 == before.0, "SIG{sig} changed the outputs");
+        assert!(after.1.is_empty(), "SIG{sig} left files behind: {:?}", after.1);
+    }
+}
+
+/// SIGKILL cannot be caught: its temporary files stay, the outputs are the
+/// previous ones, and the next build into the folder removes the leftovers.
+#[test]
+fn a_killed_build_leaves_the_previous_outputs_and_the_next_build_removes_its_leftovers() {
+    let (code, _, out, before) = stop_while_writing("sigkill", "KILL");
+    assert_eq!(code, None, "killed by a signal");
+    let after = snapshot(&out);
+    assert!(after.0 == before.0, "SIGKILL changed the outputs");
+    assert!(after.1.len() == 4 && after.1.iter().all(|n| n.contains(".tmp-")), "{:?}", after.1);
+    // A leftover of a process that still runs (this test's) is not touched.
+    let mine = out.join(format!(".graph.dot.tmp-{}", std::process::id()));
+    fs::write(&mine, "a build running beside").unwrap();
+    let o = oversight(&["build", "seeds", "--out", s(&out), "-q"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let again = snapshot(&out);
+    assert_eq!(again.1, vec![mine.file_name().unwrap().to_string_lossy().into_owned()], "leftovers stay");
+    assert!(again.0 == before.0, "the next build's outputs differ");
+}
+
+/// A tmpfs of 256 KiB: the outputs of one letter fit, those of 33 documents
+/// do not. The failed build exits 3, names the file, and leaves the
+/// previous outputs whole and no temporary file. Needs root (mount).
+#[test]
+fn a_full_disk_is_exit_code_3_and_leaves_the_previous_outputs_whole() {
+    let disk = scratch("full-disk");
+    let mounted = Command::new("mount").args(["-t", "tmpfs", "-o", "size=256k", "tmpfs", s(&disk)]).stderr(Stdio::null()).status().is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("NOTE: cannot mount a tmpfs here (not root?): the full-disk half of this test is skipped; /dev/full is tested");
+    } else {
+        struct Unmount(PathBuf);
+        impl Drop for Unmount {
+            fn drop(&mut self) {
+                let _ = Command::new("umount").arg(&self.0).status();
+            }
+        }
+        let _guard = Unmount(disk.clone());
+        let out = disk.join("out");
+        let o = oversight(&["build", "seeds/001_2821e7f9a10a2e44.txt", "--out", s(&out), "-q"]);
+        assert!(o.status.success(), "the small build must fit: {}", stderr(&o));
+        let before = snapshot(&out);
+        let o = oversight(&["build", "seeds", "tests/extra/docs", "tests/heldout/docs", "--out", s(&out), "-q"]);
+        assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+        assert!(stderr(&o).contains("cannot write: No space left on device"), "{}", stderr(&o));
+        let after = snapshot(&out);
+        assert!(after.0 == before.0, "the full disk changed the outputs");
+        assert!(after.1.is_empty(), "temporary files left: {:?}", after.1);
+    }
+    // A device is written to, never replaced: /dev/full stays a device.
+    let o = oversight(&["extract", "seeds", "--out", "/dev/full"]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(stderr(&o).contains("/dev/full: cannot write: No space left on device"), "{}", stderr(&o));
+    use std::os::unix::fs::FileTypeExt;
+    assert!(fs::metadata("/dev/full").unwrap().file_type().is_char_device(), "/dev/full was replaced");
+}
+
+/// `extract --out /dev/stdout` streams the fragments (a pipeline's use), and
+/// leaves /dev/stdout alone.
+#[test]
+fn fragments_can_be_written_to_standard_output() {
+    let o = oversight(&["extract", "seeds", "--out", "/dev/stdout"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 5, "{}", stdout(&o));
+    assert!(fs::symlink_metadata("/dev/stdout").unwrap().file_type().is_symlink(), "/dev/stdout was replaced");
+}
+
+/// A document long enough that `explain` prints more than a pipe holds.
+fn long_document() -> PathBuf {
+    let dir = scratch("long-doc");
+    let mut text = String::from("Published 14 March 2023\n\n");
+    for i in 0..3000 {
+        text.push_str(&format!("Jo Person{i}, director of children's services at Kent County Council, said so.\n"));
+    }
+    let p = dir.join("long.txt");
+    fs::write(&p, text).unwrap();
+    p
+}
+
+/// `oversight ... | head -1`: the command stops quietly, exit code 0.
+#[test]
+fn a_closed_pipe_on_standard_output_ends_the_command_quietly() {
+    let long = long_document();
+    let commands: [Vec<&str>; 2] = [vec!["explain", s(&long)], vec!["sparql", "SELECT * WHERE { ?s ?p ?o }", "--from", "seeds", "--from", "tests/extra/docs"]];
+    for args in commands {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_oversight")).args(&args).current_dir(root()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+        assert!(!first.is_empty());
+        // The reader is gone: the next write fails with a broken pipe.
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(err.is_empty(), "{args:?} said something on a broken pipe: {err}");
+    }
+    // Standard output that cannot be written for another reason is exit code 3.
+    let full = fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_oversight")).args(["explain", s(&long)]).current_dir(root()).stdout(full).output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("standard output: cannot write: No space left on device"));
+}
+
+#[test]
+fn strict_turns_skipped_files_and_undated_documents_into_exit_code_4_after_writing() {
+    // Seeds: one undated document. Without --strict a clean run.
+    let plain = scratch("strict-plain");
+    let o = oversight(&["build", "seeds", "--out", s(&plain), "-q"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+    let strict = scratch("strict-undated");
+    let o = oversight(&["build", "seeds", "--out", s(&strict), "-q", "--strict"]);
+    assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("oversight: warning: 004_6fef30caab08414b.txt: no date found in the document"), "{err}");
+    assert_eq!(err.matches("no date found").count(), 1, "{err}");
+    assert!(err.contains("1 warning(s) with --strict; the outputs were written"), "{err}");
+    for f in OUTPUTS {
+        assert!(fs::read(strict.join(f)).unwrap() == fs::read(plain.join(f)).unwrap(), "{f}: --strict changed the outputs");
+    }
+    // A skipped file.
+    let dir = scratch("strict-skip-in");
+    fs::write(dir.join("letter.txt"), fs::read(root().join("seeds/003_6eb7b694ebc82621.txt")).unwrap()).unwrap();
+    fs::write(dir.join("empty.txt"), "").unwrap();
+    let o = oversight(&["build", s(&dir), "--out", s(&scratch("strict-skip-out")), "--strict"]);
+    assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
+    assert!(stderr(&o).contains("empty.txt: empty file, skipped") && stdout(&o).contains("read 1 documents"), "{}", stderr(&o));
+    let o = oversight(&["build", s(&dir), "--out", s(&scratch("strict-skip-lax")), "-q"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // Nothing to warn of: 0 with --strict too.
+    let o = oversight(&["build", "seeds/003_6eb7b694ebc82621.txt", "--out", s(&scratch("strict-clean")), "-q", "--strict"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // extract and merge too.
+    let frag = scratch("strict-frag").join("f.jsonl");
+    let o = oversight(&["extract", s(&dir), "seeds", "--out", s(&frag), "--strict"]);
+    assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
+    assert_eq!(fs::read_to_string(&frag).unwrap().lines().count(), 6, "the fragments were written");
+    let o = oversight(&["merge", s(&frag), "--out", s(&scratch("strict-merge")), "-q", "--strict"]);
+    assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
+    let o = oversight(&["merge", s(&frag), "--out", s(&scratch("strict-merge-lax")), "-q"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn every_exit_code_is_documented_in_help_and_the_readme() {
+    let readme = fs::read_to_string(root().join("README.md")).unwrap();
+    for cmd in ["build", "extract", "merge"] {
+        let help = stdout(&oversight(&[cmd, "--help"]));
+        for code in ["0 ", "1 ", "2 ", "3 ", "4 ", "130 "] {
+            assert!(help.lines().any(|l| l.trim_start().starts_with(code)), "`{cmd} --help` does not explain exit code {code}:\n{help}");
+        }
+        assert!(help.contains("--strict"), "{cmd} --help");
+    }
+    for code in ["0", "1", "2", "3", "4", "130"] {
+        assert!(readme.contains(&format!("\n| {code} |")), "README.md's exit codes lack {code}");
+    }
+    assert!(readme.contains("--strict"), "README.md does not explain --strict");
+}

@@ -1,7 +1,7 @@
 //! The build: inputs -> documents -> extractions -> graph -> output files,
 //! written so that a failed build never leaves a half-written output folder.
 
-use crate::document::read::{collect_inputs, read_inputs, Warning};
+use crate::document::read::{collect_inputs, document_ids, read_input, Input, Warning};
 use crate::error::{exit, Error};
 use crate::export;
 use crate::export::dot::{SvgError, INSTALL_GRAPHVIZ};
@@ -41,47 +41,71 @@ pub fn build_graph_with(inputs: &[PathBuf], progress: bool, threads: usize) -> R
 }
 
 /// Reads the inputs and extracts each document's facts on `threads` threads
-/// (documents are independent; the result is in document order whatever the
-/// number of threads). Returns the extractions, the warnings, and the number
-/// of documents read.
+/// (0: one per core). Each document is read, extracted and dropped by one
+/// worker, so only the extractions stay in memory, never all the texts. The
+/// result is in document order, and the warnings and the first error (of a
+/// named input that cannot be used) in input order, whatever the number of
+/// threads. Returns the extractions, the warnings, and the number of
+/// documents read.
 pub fn extract_inputs(inputs: &[PathBuf], progress: bool, threads: usize) -> Result<(Vec<DocExtraction>, Vec<Warning>, usize), Error> {
     let listing = collect_inputs(inputs)?;
     let bar = Progress::new(progress && std::io::stderr().is_terminal(), listing.inputs.len());
-    bar.0.set_message("reading");
-    let (docs, read_warnings) = read_inputs(&listing.inputs, &mut |_| bar.0.inc(1))?;
+    bar.0.set_message("reading and extracting");
+    let ids = document_ids(&listing.inputs.iter().map(|i| i.path.clone()).collect::<Vec<_>>());
+    let jobs: Vec<(&Input, String)> = listing.inputs.iter().zip(ids).collect();
+    let schema = Schema::get();
+    let results = in_parallel(&jobs, threads, &|(input, id)| {
+        let r = read_input(input, id.clone()).map(|read| read.map(|doc| extract(&doc, schema)));
+        bar.0.inc(1);
+        r
+    });
     let mut warnings = listing.warnings;
-    warnings.extend(read_warnings);
-    if docs.is_empty() {
+    let mut extractions = Vec::with_capacity(results.len());
+    for r in results {
+        match r? {
+            Ok(x) => extractions.push(x),
+            Err(w) => warnings.push(w),
+        }
+    }
+    if extractions.is_empty() {
         let path = inputs.first().cloned().unwrap_or_default();
         return Err(Error::BadInput { path, message: "no document with any text to read".into() });
     }
-    bar.0.set_position(0);
-    bar.0.set_length(docs.len() as u64);
-    bar.0.set_message("extracting");
-    let extractions = extract_all(&docs, threads, &|| bar.0.inc(1));
+    extractions.sort_by(|a, b| a.doc.cmp(&b.doc));
     bar.0.set_message("resolving");
-    Ok((extractions, warnings, docs.len()))
+    let n = extractions.len();
+    Ok((extractions, warnings, n))
 }
 
 /// Extracts every document on up to `threads` threads (0: one per core).
 pub fn extract_all(docs: &[crate::document::Document], threads: usize, done: &(dyn Fn() + Sync)) -> Vec<DocExtraction> {
     let schema = Schema::get();
+    in_parallel(docs, threads, &|d| {
+        let x = extract(d, schema);
+        done();
+        x
+    })
+}
+
+/// `work` applied to every item on up to `threads` threads (0: one per
+/// core), the results in the items' order. Items are handed out one at a
+/// time, so a long document does not hold up a whole share.
+fn in_parallel<T: Sync, R: Send>(items: &[T], threads: usize, work: &(dyn Fn(&T) -> R + Sync)) -> Vec<R> {
     let threads = if threads == 0 { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { threads };
-    let threads = threads.clamp(1, docs.len().max(1));
+    let threads = threads.clamp(1, items.len().max(1));
     if threads == 1 {
-        return docs.iter().map(|d| { let x = extract(d, schema); done(); x }).collect();
+        return items.iter().map(work).collect();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut parts: Vec<(usize, DocExtraction)> = std::thread::scope(|scope| {
+    let mut parts: Vec<(usize, R)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
                     let mut mine = Vec::new();
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(d) = docs.get(i) else { break };
-                        mine.push((i, extract(d, schema)));
-                        done();
+                        let Some(item) = items.get(i) else { break };
+                        mine.push((i, work(item)));
                     }
                     mine
                 })

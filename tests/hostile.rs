@@ -37,7 +37,6 @@ fn assert_no_panic(r: &Run) {
 }
 
 #[test]
-#[ignore = "waits for src/extract (Ctx::evidence counts the characters before every fact, text[..start].chars().count(): quadratic on one 50 MB document); reported to the lead with the fix, Document::char_offset"]
 fn a_50_mb_file_with_no_newline_is_read_in_bounded_time_and_memory() {
     let dir = scratch("huge-line-in");
     let one = seed("000_055c6bd38cbdef09.txt").replace('\n', " ");

@@ -188,18 +188,27 @@ pub fn read_inputs(inputs: &[Input], done: &mut dyn FnMut(&Path)) -> Result<(Vec
     let mut warnings = Vec::new();
     for (input, id) in inputs.iter().zip(ids) {
         done(&input.path);
-        match read_text(input) {
-            Ok(text) if text.trim().is_empty() => {
-                warnings.push(Warning { path: input.path.clone(), message: "empty file, skipped".into() })
-            }
-            Ok(text) => docs.push(Document::new(id, text)),
-            Err(Problem::Skip(message)) => warnings.push(Warning { path: input.path.clone(), message }),
-            Err(Problem::Fail(e)) if input.named => return Err(e),
-            Err(Problem::Fail(e)) => warnings.push(Warning { path: input.path.clone(), message: e.as_warning() }),
+        match read_input(input, id)? {
+            Ok(doc) => docs.push(doc),
+            Err(warning) => warnings.push(warning),
         }
     }
     docs.sort_by(|a, b| a.id.cmp(&b.id));
     Ok((docs, warnings))
+}
+
+/// Reads one input as the document `id`: the document, or the warning it
+/// gives instead (an empty file, a found file that cannot be used), or the
+/// error of a named file that cannot be used.
+pub fn read_input(input: &Input, id: String) -> Result<Result<Document, Warning>, Error> {
+    let warn = |message| Ok(Err(Warning { path: input.path.clone(), message }));
+    match read_text(input) {
+        Ok(text) if text.trim().is_empty() => warn("empty file, skipped".into()),
+        Ok(text) => Ok(Ok(Document::new(id, text))),
+        Err(Problem::Skip(message)) => warn(message),
+        Err(Problem::Fail(e)) if input.named => Err(e),
+        Err(Problem::Fail(e)) => warn(e.as_warning()),
+    }
 }
 
 /// Why a file gave no document.
@@ -364,7 +373,7 @@ impl Format {
 }
 
 /// The file name, or the shortest path suffix that tells two same-named files apart.
-fn document_ids(paths: &[PathBuf]) -> Vec<String> {
+pub fn document_ids(paths: &[PathBuf]) -> Vec<String> {
     let comps: Vec<Vec<String>> = paths.iter().map(|p| p.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect()).collect();
     let name = |i: usize, depth: usize| comps[i][comps[i].len().saturating_sub(depth)..].join("/");
     let mut ids: Vec<String> = (0..paths.len()).map(|i| name(i, 1)).collect();

@@ -245,10 +245,20 @@ pub fn draw(p: &Picture) -> String {
     };
 
     // Each body with the inspections of it, as one cluster.
-    let inspected_body = |i: &str| p.edges.iter().find(|e| e.from == i && e.kind == EdgeKind::Inspected).map(|e| e.to.as_str());
+    // Each inspection's body (the first `inspected` edge from it), and each body's inspections in node order.
+    let mut inspected_body: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    for e in p.edges.iter().filter(|e| e.kind == EdgeKind::Inspected) {
+        inspected_body.entry(e.from.as_str()).or_insert(e.to.as_str());
+    }
+    let mut inspections_of: std::collections::HashMap<&str, Vec<&PNode>> = std::collections::HashMap::new();
+    for n in p.nodes.iter().filter(|n| n.kind == NodeKind::Inspection) {
+        if let Some(b) = inspected_body.get(n.id.as_str()) {
+            inspections_of.entry(b).or_default().push(n);
+        }
+    }
     let mut placed: BTreeSet<&str> = BTreeSet::new();
     for b in p.nodes.iter().filter(|n| n.kind == NodeKind::Body) {
-        let inspections: Vec<&PNode> = p.nodes.iter().filter(|n| n.kind == NodeKind::Inspection && inspected_body(&n.id) == Some(b.id.as_str())).collect();
+        let inspections: Vec<&PNode> = inspections_of.remove(b.id.as_str()).unwrap_or_default();
         if inspections.is_empty() {
             continue;
         }

@@ -303,7 +303,7 @@ pub fn find_anaphors(ctx: &mut Ctx) {
         }
         for g in m.own_trust.find_iter(sent) {
             let at = s.start + g.start();
-            let before = ctx.mentions.iter().rev().find(|m| m.start < at && !m.anaphor && ctx.is_body(m.entity, &[BodyKind::Trust])).map(|m| m.entity);
+            let before = ctx.mentions_before(at).iter().rev().find(|m| !m.anaphor && ctx.is_body(m.entity, &[BodyKind::Trust])).map(|m| m.entity);
             if let Some(id) = before.or(council_trust) {
                 ctx.mention(at, s.start + g.end(), id, true);
             }
@@ -319,7 +319,9 @@ pub fn find_anaphors(ctx: &mut Ctx) {
             // `the county council` prefers a county council (the document's own first).
             let form = ["county", "city", "borough"].into_iter().find(|f| g.as_str().to_lowercase().contains(f));
             // `the council` is the document's own council where this paragraph names it.
-            let main_here = council.filter(|&c| form.is_none() && ctx.mentions.iter().any(|m| m.entity == c && m.start < at && !m.anaphor && ctx.doc.sentences[m.sentence].paragraph == paragraph));
+            // (Mentions are in text order, so the paragraph's are the last ones before `at`.)
+            let this_paragraph = || ctx.mentions_before(at).iter().rev().take_while(|m| ctx.paragraph_of(m) == paragraph);
+            let main_here = council.filter(|&c| form.is_none() && this_paragraph().any(|m| m.entity == c && !m.anaphor));
             if let Some(main) = main_here {
                 ctx.mention(at, s.start + g.end(), main, true);
                 continue;
@@ -332,18 +334,17 @@ pub fn find_anaphors(ctx: &mut Ctx) {
             // `..., assistant director at Plymouth City Council, ...` names
             // someone's employer, not the council the text goes on about.
             let employer = |m: &super::Mention| text[..m.start].ends_with(" at ") || text[..m.start].ends_with(" from ");
-            let in_paragraph = |m: &&super::Mention| {
-                m.start < at && !m.anaphor && !employer(m) && ctx.is_body(m.entity, &[BodyKind::Council]) && ctx.doc.sentences[m.sentence].paragraph == paragraph
-            };
-            let named_before = |m: &&super::Mention| m.start < at && !m.anaphor && ctx.is_body(m.entity, &[BodyKind::Council]);
-            let before = ctx.mentions.iter().rev().filter(in_paragraph).find(|m| fits(m.entity))
-                .or_else(|| ctx.mentions.iter().rev().filter(named_before).find(|m| form.is_some() && fits(m.entity)))
-                .or_else(|| ctx.mentions.iter().rev().filter(in_paragraph).find(|_| form.is_none()));
+            let in_paragraph = |m: &&super::Mention| !m.anaphor && !employer(m) && ctx.is_body(m.entity, &[BodyKind::Council]);
+            let named_before = |m: &&super::Mention| !m.anaphor && ctx.is_body(m.entity, &[BodyKind::Council]);
+            let before = this_paragraph().filter(in_paragraph).find(|m| fits(m.entity))
+                .or_else(|| ctx.mentions_before(at).iter().rev().filter(named_before).find(|m| form.is_some() && fits(m.entity)))
+                .or_else(|| this_paragraph().filter(in_paragraph).find(|_| form.is_none()));
             // With no council named yet in this paragraph, the council the
             // previous paragraph opened with is the one the text goes on about.
             let previous_topic = || {
                 let prev = paragraph.checked_sub(1)?;
-                ctx.mentions.iter().find(|m| !m.anaphor && !employer(m) && ctx.is_body(m.entity, &[BodyKind::Council]) && ctx.doc.sentences[m.sentence].paragraph == prev && fits(m.entity))
+                let from = ctx.mentions.partition_point(|m| ctx.paragraph_of(m) < prev);
+                ctx.mentions[from..].iter().take_while(|m| ctx.paragraph_of(m) == prev).find(|m| !m.anaphor && !employer(m) && ctx.is_body(m.entity, &[BodyKind::Council]) && fits(m.entity))
             };
             if let Some(id) = before.or_else(previous_topic).map(|m| m.entity).or(council) {
                 ctx.mention(at, s.start + g.end(), id, true);

@@ -226,6 +226,12 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
     let s = ctx.doc.sentences[si];
     let text = ctx.text();
     let sent = &text[s.start..s.end];
+    // Every candidate below starts from `on site`, a kind of inspection or a
+    // judgement word: most sentences have none, and are passed over at once.
+    let cue = p.on_site.is_match(sent) || p.rating_word.is_match(sent) || ctx.schema.inspection_kinds.iter().any(|(re, _)| re.is_match(sent));
+    if !cue {
+        return;
+    }
     let segs = segments(sent);
     // `- Mar 2017: ... carried out in January`: a timeline line's own date is
     // the reference for the relative dates after it.

@@ -153,6 +153,10 @@ pub struct Ctx<'a> {
     pub skip: Vec<bool>,
     pub entities: Vec<Entity>,
     pub mentions: Vec<Mention>,
+    /// `main_body` answers, each with the number of mentions and entities it
+    /// was counted over: mentions are only ever added, so an answer stands
+    /// until they change (it is asked once per sentence).
+    main_bodies: std::cell::RefCell<Vec<(BodyKind, usize, usize, Option<EntityId>)>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -204,6 +208,16 @@ impl<'a> Ctx<'a> {
         i > 0 && self.mentions[..i].iter().rev().take_while(|m| m.end > start || m.start + 1 >= start).any(|m| start < m.end && m.start < end)
     }
 
+    /// The mentions that start before `at`, in order.
+    pub fn mentions_before(&self, at: usize) -> &[Mention] {
+        &self.mentions[..self.mentions.partition_point(|m| m.start < at)]
+    }
+
+    /// The paragraph a mention is in.
+    pub fn paragraph_of(&self, m: &Mention) -> usize {
+        self.doc.sentences[m.sentence].paragraph
+    }
+
     /// Mentions within a sentence, in order.
     pub fn mentions_in(&self, sentence: usize) -> impl Iterator<Item = &Mention> {
         let s = self.doc.sentences[sentence];
@@ -224,13 +238,12 @@ impl<'a> Ctx<'a> {
         let (start, end) = doc.norm.span_to_original(start, end.max(start));
         let (ss, se) = doc.norm.span_to_original(s.start.min(start), s.end);
         let (ss, se) = (ss.min(start), se.max(end));
-        let char_start = doc.text[..start].chars().count();
         Evidence {
             doc: doc.id.clone(),
             start,
             end,
-            char_start,
-            char_end: char_start + doc.text[start..end].chars().count(),
+            char_start: doc.char_offset(start),
+            char_end: doc.char_offset(end),
             sentence_start: ss,
             sentence_end: se,
             sentence: doc.text[ss..se].to_string(),
@@ -241,6 +254,18 @@ impl<'a> Ctx<'a> {
     /// The council most mentioned by name in the document: what "the council"
     /// and "the county" refer to.
     pub fn main_body(&self, kind: BodyKind) -> Option<EntityId> {
+        let state = (self.mentions.len(), self.entities.len());
+        let mut cache = self.main_bodies.borrow_mut();
+        if let Some(&(_, _, _, id)) = cache.iter().find(|c| c.0 == kind && (c.1, c.2) == state) {
+            return id;
+        }
+        cache.retain(|c| c.0 != kind);
+        let id = self.count_main_body(kind);
+        cache.push((kind, state.0, state.1, id));
+        id
+    }
+
+    fn count_main_body(&self, kind: BodyKind) -> Option<EntityId> {
         let mut counts: Vec<(usize, usize, EntityId)> = Vec::new(); // (count, -first, id)
         for (order, m) in self.mentions.iter().enumerate() {
             if m.anaphor || !self.is_body(m.entity, &[kind]) {
@@ -267,7 +292,7 @@ pub fn extract(doc: &Document, schema: &Schema) -> DocExtraction {
         })
         .collect();
     let reference = meta.date.or_else(|| latest_stated_date(doc));
-    let mut ctx = Ctx { doc, schema, date: meta.date, reference, skip, entities: Vec::new(), mentions: Vec::new() };
+    let mut ctx = Ctx { doc, schema, date: meta.date, reference, skip, entities: Vec::new(), mentions: Vec::new(), main_bodies: Default::default() };
 
     body::find_named(&mut ctx);
     let authors = person::find(&mut ctx, &meta.bylines);

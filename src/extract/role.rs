@@ -88,7 +88,8 @@ pub fn posts(ctx: &Ctx, sentence: usize) -> Vec<PostMention> {
         let mut end = g.end();
         let canonical = &ctx.schema.role_titles[title].canonical;
         // The remit runs up to the next name (a body's or a person's), if any.
-        let next_mention = ctx.mentions.iter().find(|m| m.start >= s.start + end).map_or(sent.len(), |m| (m.start - s.start).min(sent.len()));
+        let after = ctx.mentions.partition_point(|m| m.start < s.start + end);
+        let next_mention = ctx.mentions.get(after).map_or(sent.len(), |m| (m.start - s.start).min(sent.len()));
         if let Some(r) = p.remit.captures(&sent[end..next_mention]) {
             let words = r.get(1).unwrap();
             let len = remit_len(words.as_str());
@@ -97,7 +98,7 @@ pub fn posts(ctx: &Ctx, sentence: usize) -> Vec<PostMention> {
             }
         }
         // `Professor Jo Bloggs`: a title before a name, not a post.
-        let honorific = ctx.schema.honorifics.contains(g.as_str()) && ctx.mentions.iter().any(|m| m.start == s.start + g.end() + 1);
+        let honorific = ctx.schema.honorifics.contains(g.as_str()) && ctx.mentions.binary_search_by_key(&(s.start + g.end() + 1), |m| m.start).is_ok();
         if honorific {
             continue;
         }
@@ -215,7 +216,8 @@ fn body_after(ctx: &Ctx, post_end: usize, sentence_end: usize) -> Option<EntityI
     if !patterns().after_post_body.is_match(&masked) {
         return None;
     }
-    ctx.mentions.iter().find(|m| m.start >= post_end && m.end <= sentence_end && ctx.entities[m.entity].kind == EntityKind::Body).map(|m| m.entity)
+    let from = ctx.mentions.partition_point(|m| m.start < post_end);
+    ctx.mentions[from..].iter().take_while(|m| m.end <= sentence_end).find(|m| ctx.entities[m.entity].kind == EntityKind::Body).map(|m| m.entity)
 }
 
 /// `In Hull, ...`: the body a sentence opens with as its setting.
@@ -257,8 +259,7 @@ fn default_body(ctx: &mut Ctx, title: usize, sentence: usize, taken: &[EntityId]
         }
         // The paragraph's earlier sentences. (Reaching further back, across
         // paragraphs, gained on tests/extra and lost more on tests/heldout.)
-        let near = |m: &&Mention| m.start < start && ctx.doc.sentences[m.sentence].paragraph == paragraph;
-        let earlier = ctx.mentions.iter().rev().filter(near).find(free);
+        let earlier = ctx.mentions_before(start).iter().rev().take_while(|m| ctx.paragraph_of(m) == paragraph).find(free);
         if let Some(m) = earlier {
             return Some(m.entity);
         }
@@ -349,7 +350,7 @@ fn previous_body(ctx: &Ctx, sentence: usize, title: usize) -> Option<EntityId> {
     // `Its` points at the body last named, whatever its kind.
     let _ = preferred;
     // ... the subject of the sentence before: its first body.
-    let last = ctx.mentions.iter().rev().find(|m| m.start < start && m.sentence + 2 >= sentence && ctx.entities[m.entity].kind == EntityKind::Body)?;
+    let last = ctx.mentions_before(start).iter().rev().take_while(|m| m.sentence + 2 >= sentence).find(|m| ctx.entities[m.entity].kind == EntityKind::Body)?;
     ctx.mentions_in(last.sentence).find(|m| ctx.entities[m.entity].kind == EntityKind::Body).map(|m| m.entity)
 }
 

@@ -100,9 +100,10 @@ fn bodies_in_sentence(ctx: &Ctx, si: usize, out: &mut Vec<SuccessionFact>) {
     let body_at = |at: usize| bodies.get(masked_body_at(&masked, at)).map(|b| b.2);
     let takes_over = |id: EntityId| ctx.is_body(id, &[BodyKind::Trust, BodyKind::Organisation, BodyKind::Council]);
     let main_council = ctx.main_body(BodyKind::Council);
-    // The date stated nearest to the verb, in this sentence.
-    let dates = find_dates(&masked, 0, ctx.reference);
-    let date_near = |at: usize| dates.iter().min_by_key(|d| if d.start >= at { d.start - at } else { at - d.end }).map(|d| d.date);
+    // The date stated nearest to the verb, in this sentence (looked for only
+    // once a pattern has matched: most sentences match none).
+    let dates = std::cell::OnceCell::new();
+    let date_near = |at: usize| dates.get_or_init(|| find_dates(&masked, 0, ctx.reference)).iter().min_by_key(|d| if d.start >= at { d.start - at } else { at - d.end }).map(|d| d.date);
     let what_of = |services: &str| services.replace('\u{1}', "").trim_start_matches("the ").trim_start_matches("'s").trim().trim_start_matches("its ").trim_start_matches("their ").to_string();
     // The body a verb's subject names: the nearest one before it.
     let subject_before = |at: usize| -> Option<EntityId> {
@@ -215,8 +216,13 @@ fn people_in_sentence(ctx: &Ctx, si: usize, roles: &[RoleFact], out: &mut Vec<Su
     let s = ctx.doc.sentences[si];
     let text = ctx.text();
     let people: Vec<_> = ctx.mentions_in(si).filter(|m| ctx.entities[m.entity].kind == EntityKind::Person).copied().collect();
+    // Every rule below pairs two people of the sentence.
+    if people.len() < 2 {
+        return;
+    }
     let posts = super::role::posts(ctx, si);
-    let date = find_dates(ctx.sentence_text(si), 0, ctx.reference).first().map(|d| d.date);
+    let first_date = std::cell::OnceCell::new();
+    let date = || *first_date.get_or_init(|| find_dates(ctx.sentence_text(si), 0, ctx.reference).first().map(|d| d.date));
     let what = |a: EntityId, b: EntityId| roles.iter().find(|r| r.person == b).or_else(|| roles.iter().find(|r| r.person == a)).map(|r| r.role.clone()).unwrap_or_default();
     for (k, old) in people.iter().enumerate() {
         // The words before the name, less a post (`replaces interim director NAME`).
@@ -229,23 +235,23 @@ fn people_in_sentence(ctx: &Ctx, si: usize, roles: &[RoleFact], out: &mut Vec<Su
         let subject = people[..k].iter().rev().find(|m| m.entity != old.entity && !text[m.end..].starts_with("'s"));
         if p.person_verb.is_match(before) {
             if let Some(new) = subject {
-                push(ctx, out, new.entity, old.entity, date, &what(new.entity, old.entity), s.start, s.end, "succession/person-replaced");
+                push(ctx, out, new.entity, old.entity, date(), &what(new.entity, old.entity), s.start, s.end, "succession/person-replaced");
             }
         } else if text[old.end..].starts_with("'s") && p.departure.is_match(before) {
             if let Some(new) = subject {
-                push(ctx, out, new.entity, old.entity, date, &what(new.entity, old.entity), s.start, s.end, "succession/since-departure");
+                push(ctx, out, new.entity, old.entity, date(), &what(new.entity, old.entity), s.start, s.end, "succession/since-departure");
             }
         } else if p.departure_of.is_match(super::clip_before(text, old.start, 60)) {
             // `... since April, following the departure of NAME`
             if let Some(new) = subject {
-                push(ctx, out, new.entity, old.entity, date, &what(new.entity, old.entity), s.start, s.end, "succession/departure-of");
+                push(ctx, out, new.entity, old.entity, date(), &what(new.entity, old.entity), s.start, s.end, "succession/departure-of");
             }
         } else if let Some(new) = people[k + 1..].first().filter(|n| p.replaced_by_person.is_match(&text[old.end..n.start])) {
             // `Jo Bloggs was replaced by Sam Example`
-            push(ctx, out, new.entity, old.entity, date, &what(new.entity, old.entity), s.start, s.end, "succession/replaced-by-person");
+            push(ctx, out, new.entity, old.entity, date(), &what(new.entity, old.entity), s.start, s.end, "succession/replaced-by-person");
         } else if let Some(new) = people[k + 1..].first().filter(|n| p.successor_of.is_match(&text[old.end..n.start])) {
             // `Smith's successor, Jo Bloggs`
-            push(ctx, out, new.entity, old.entity, date, &what(new.entity, old.entity), s.start, s.end, "succession/successor-of");
+            push(ctx, out, new.entity, old.entity, date(), &what(new.entity, old.entity), s.start, s.end, "succession/successor-of");
         } else if p.leaves.is_match(&text[old.end..s.end]) {
             // `B leaves; A ... becomes chief executive`, `A, interim since March, when B ... left`:
             // the successor is the nearest other person given a current post in this sentence.
@@ -255,7 +261,7 @@ fn people_in_sentence(ctx: &Ctx, si: usize, roles: &[RoleFact], out: &mut Vec<Su
             };
             let new = people.iter().filter(takes_post).min_by_key(|m| m.start.abs_diff(old.start));
             if let Some(new) = new {
-                push(ctx, out, new.entity, old.entity, date, &what(new.entity, old.entity), s.start, s.end, "succession/leaves");
+                push(ctx, out, new.entity, old.entity, date(), &what(new.entity, old.entity), s.start, s.end, "succession/leaves");
             }
         }
     }

@@ -370,8 +370,7 @@ fn build(inputs: Vec<PathBuf>, out: PathBuf, quiet: bool, threads: usize, strict
     let started = Instant::now();
     let inputs = if inputs.is_empty() { vec![PathBuf::from("seeds")] } else { inputs };
     let result = pipeline::build_graph_with(&inputs, !quiet, threads).and_then(|b| {
-        let files = pipeline::render(&b.graph);
-        pipeline::write_outputs(&out, &files)?;
+        let files = pipeline::write_outputs_with(&out, pipeline::producers(&b.graph, true))?;
         Ok((b, files))
     });
     let (b, files) = match result {
@@ -391,8 +390,8 @@ fn build(inputs: Vec<PathBuf>, out: PathBuf, quiet: bool, threads: usize, strict
     sayln!("nodes: {} ({})", g.graph.node_count(), nodes.join(", "));
     let edges: Vec<String> = EdgeKind::ALL.iter().map(|k| format!("{} {}", g.count_edges(*k), k.as_str())).collect();
     sayln!("edges: {} ({})", g.graph.edge_count(), edges.join(", "));
-    for (name, contents) in &files {
-        sayln!("wrote {} ({} bytes)", out.join(name).display(), contents.len());
+    for (name, bytes) in &files {
+        sayln!("wrote {} ({bytes} bytes)", out.join(name).display());
     }
     sayln!("took {:.2?}", started.elapsed());
     code
@@ -521,8 +520,7 @@ fn merge(fragments: Vec<PathBuf>, out: PathBuf, quiet: bool, strict: bool) -> Ex
         let documents = xs.len();
         let undated: Vec<String> = xs.iter().filter(|x| x.date.is_none()).map(|x| x.doc.clone()).collect();
         let graph = oversight::resolve::resolve(xs);
-        let files = pipeline::render(&graph);
-        pipeline::write_outputs(&out, &files)?;
+        let files = pipeline::write_outputs_with(&out, pipeline::producers(&graph, true))?;
         Ok((documents, files, undated))
     });
     match result {
@@ -530,8 +528,8 @@ fn merge(fragments: Vec<PathBuf>, out: PathBuf, quiet: bool, strict: bool) -> Ex
             let code = finish(&build_warnings(&[], &undated, strict), strict);
             if !quiet {
                 sayln!("merged {documents} documents");
-                for (name, contents) in &files {
-                    sayln!("wrote {} ({} bytes)", out.join(name).display(), contents.len());
+                for (name, bytes) in &files {
+                    sayln!("wrote {} ({bytes} bytes)", out.join(name).display());
                 }
             }
             code

@@ -177,6 +177,9 @@ impl Drop for Progress {
 /// of them would be unreadable (`oversight dot NAME` draws a part).
 pub const DIAGRAM_LIMIT: usize = 600;
 
+/// What writes one output file's contents, when its turn comes.
+pub type Producer<'a> = Box<dyn FnOnce(&mut dyn Write) -> std::io::Result<()> + 'a>;
+
 /// The output files of a graph: (file name, contents). The report's diagram
 /// is drawn by Graphviz where it is installed.
 pub fn render(graph: &KnowledgeGraph) -> Vec<(&'static str, String)> {
@@ -186,10 +189,38 @@ pub fn render(graph: &KnowledgeGraph) -> Vec<(&'static str, String)> {
 /// As `render`; with `draw` false the report has no diagram and Graphviz is
 /// not run (for the fuzzers, which run thousands of builds a second).
 pub fn render_with(graph: &KnowledgeGraph, draw: bool) -> Vec<(&'static str, String)> {
-    let dot = export::dot::write(graph);
-    let jsonld = export::jsonld::write(graph);
-    let graphml = export::graphml::write(graph);
-    let diagram = if !draw {
+    producers(graph, draw)
+        .into_iter()
+        .map(|(name, produce)| {
+            let mut bytes = Vec::new();
+            produce(&mut bytes).expect("writing to memory does not fail");
+            (name, String::from_utf8(bytes).expect("outputs are UTF-8"))
+        })
+        .collect()
+}
+
+/// The output files of a graph, each made only when it is written, so that
+/// one output at a time is held in memory: the JSON-LD is streamed item by
+/// item, and the report is made from the model read off those items.
+pub fn producers(graph: &KnowledgeGraph, draw: bool) -> Vec<(&'static str, Producer<'_>)> {
+    let model = std::rc::Rc::new(std::cell::RefCell::new(Model::default()));
+    let model_in = model.clone();
+    vec![
+        ("graph.dot", Box::new(|w: &mut dyn Write| w.write_all(export::dot::write(graph).as_bytes()))),
+        ("graph.jsonld", Box::new(move |w: &mut dyn Write| export::jsonld::write_to(graph, w, &mut |item| model_in.borrow_mut().add(item)))),
+        ("graph.graphml", Box::new(|w: &mut dyn Write| w.write_all(export::graphml::write(graph).as_bytes()))),
+        ("report.html", Box::new(move |w: &mut dyn Write| {
+            let model = model.take();
+            let report = export::report::write(&Graph { model, jsonld: String::new(), origin: "this build".into(), warnings: Vec::new() }, &diagram(graph, draw));
+            w.write_all(report.as_bytes())
+        })),
+    ]
+}
+
+/// The report's picture of the whole graph, drawn by Graphviz when the graph
+/// is small enough to read in one picture.
+fn diagram(graph: &KnowledgeGraph, draw: bool) -> Diagram {
+    if !draw {
         Diagram::Missing("The diagram was not drawn.".into())
     } else if graph.graph.node_count() > DIAGRAM_LIMIT {
         Diagram::Missing(format!(
@@ -197,7 +228,7 @@ pub fn render_with(graph: &KnowledgeGraph, draw: bool) -> Vec<(&'static str, Str
             graph.graph.node_count()
         ))
     } else {
-        match export::dot::to_svg(&dot) {
+        match export::dot::to_svg(&export::dot::write(graph)) {
             Ok(svg) => Diagram::Svg(svg),
             Err(SvgError::NotInstalled) => Diagram::Missing(format!(
                 "The diagram is missing: Graphviz was not installed when this report was built. To draw it, {}, and run `oversight build` again; graph.dot beside this file holds the graph in the meantime.",
@@ -205,12 +236,7 @@ pub fn render_with(graph: &KnowledgeGraph, draw: bool) -> Vec<(&'static str, Str
             )),
             Err(e) => Diagram::Missing(format!("The diagram is missing: {e}. graph.dot beside this file holds the graph.")),
         }
-    };
-    let report = match Model::parse(&jsonld) {
-        Ok(model) => export::report::write(&Graph { model, jsonld: String::new(), origin: "this build".into(), warnings: Vec::new() }, &diagram),
-        Err(e) => unreachable!("the JSON-LD just written reads back: {e}"),
-    };
-    vec![("graph.dot", dot), ("graph.jsonld", jsonld), ("graph.graphml", graphml), ("report.html", report)]
+    }
 }
 
 /// The temporary files of the outputs being written, and whether they are
@@ -252,11 +278,19 @@ pub fn temporary_name(name: &str, pid: u32) -> String {
 /// A target that exists and is not a regular file (`/dev/stdout`, a FIFO) is
 /// written to directly, never replaced.
 pub fn write_outputs(dir: &Path, files: &[(&str, String)]) -> Result<(), Error> {
+    let producers = files.iter().map(|(name, contents)| (*name, Box::new(move |w: &mut dyn Write| w.write_all(contents.as_bytes())) as Producer)).collect();
+    write_outputs_with(dir, producers).map(|_| ())
+}
+
+/// As `write_outputs`, each file's contents made by its producer as it is
+/// written (see `producers`). Returns each file's name and size in bytes.
+pub fn write_outputs_with<'n>(dir: &Path, files: Vec<(&'n str, Producer)>) -> Result<Vec<(&'n str, u64)>, Error> {
     fs::create_dir_all(dir).map_err(|e| Error::Write { path: dir.to_path_buf(), source: e })?;
-    remove_stale_temporaries(dir, files);
+    let names: Vec<&str> = files.iter().map(|(name, _)| *name).collect();
+    remove_stale_temporaries(dir, &names);
     let pid = std::process::id();
     let mut temps: Vec<(PathBuf, PathBuf)> = Vec::new();
-    let mut direct: Vec<(PathBuf, &str)> = Vec::new();
+    let mut sizes = Vec::new();
     let cleanup = |temps: &[(PathBuf, PathBuf)]| {
         let mut p = pending();
         for (t, _) in temps {
@@ -264,24 +298,28 @@ pub fn write_outputs(dir: &Path, files: &[(&str, String)]) -> Result<(), Error> 
             p.retain(|x| x != t);
         }
     };
-    for (name, contents) in files {
+    for (name, produce) in files {
         let target = dir.join(name);
+        // A FIFO or a device (`--out /dev/stdout`) is written to, never replaced.
         if fs::metadata(&target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
-            direct.push((target, contents));
+            match fs::OpenOptions::new().write(true).open(&target).and_then(|f| write_with(f, produce)) {
+                Ok(bytes) => sizes.push((name, bytes)),
+                Err(e) => {
+                    cleanup(&temps);
+                    return Err(Error::Write { path: target, source: e });
+                }
+            }
             continue;
         }
         let temp = dir.join(temporary_name(name, pid));
         pending().push(temp.clone());
         temps.push((temp.clone(), target.clone()));
-        if let Err(e) = write_synced(&temp, contents) {
-            cleanup(&temps);
-            return Err(Error::Write { path: target, source: e });
-        }
-    }
-    for (target, contents) in direct {
-        if let Err(e) = fs::OpenOptions::new().write(true).open(&target).and_then(|mut f| f.write_all(contents.as_bytes())) {
-            cleanup(&temps);
-            return Err(Error::Write { path: target, source: e });
+        match fs::File::create(&temp).and_then(|f| write_with(f, produce)) {
+            Ok(bytes) => sizes.push((name, bytes)),
+            Err(e) => {
+                cleanup(&temps);
+                return Err(Error::Write { path: target, source: e });
+            }
         }
     }
     // The renames, under the lock the interrupt handler takes.
@@ -300,25 +338,51 @@ pub fn write_outputs(dir: &Path, files: &[(&str, String)]) -> Result<(), Error> 
     if let Ok(d) = fs::File::open(dir) {
         let _ = d.sync_all();
     }
-    Ok(())
+    Ok(sizes)
 }
 
-fn write_synced(path: &Path, contents: &str) -> std::io::Result<()> {
-    let mut f = fs::File::create(path)?;
-    f.write_all(contents.as_bytes())?;
-    f.sync_all()
+/// Writes a producer's output to a file through a buffer, and flushes it to
+/// the disk (a regular file; a FIFO or a device cannot be synced, and need
+/// not be). Returns the number of bytes written.
+fn write_with(f: fs::File, produce: Producer) -> std::io::Result<u64> {
+    let regular = f.metadata().is_ok_and(|m| m.is_file());
+    let mut w = Counted { inner: std::io::BufWriter::with_capacity(1 << 20, f), bytes: 0 };
+    produce(&mut w)?;
+    let bytes = w.bytes;
+    let f = w.inner.into_inner().map_err(|e| e.into_error())?;
+    if regular {
+        f.sync_all()?;
+    }
+    Ok(bytes)
+}
+
+/// A writer that counts the bytes through it.
+struct Counted<W> {
+    inner: W,
+    bytes: u64,
+}
+
+impl<W: Write> Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// Removes the `.NAME.tmp-PID` files of these outputs that a build killed
 /// before it could clean up left in `dir`: those of processes that no longer
 /// run (a build running beside this one keeps its own).
-fn remove_stale_temporaries(dir: &Path, files: &[(&str, String)]) {
+fn remove_stale_temporaries(dir: &Path, files: &[&str]) {
     let Ok(entries) = fs::read_dir(dir) else { return };
     let me = std::process::id();
     for entry in entries.flatten() {
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
-        let stale = files.iter().any(|(f, _)| {
+        let stale = files.iter().any(|f| {
             name.strip_prefix(&format!(".{f}.tmp-")).and_then(|pid| pid.parse::<u32>().ok()).is_some_and(|pid| pid != me && !process_runs(pid))
         });
         if stale {

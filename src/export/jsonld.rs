@@ -7,7 +7,9 @@
 use crate::date::PartialDate;
 use crate::graph::{EdgeKind, KnowledgeGraph, NodeKind};
 use crate::schema::CONTEXT_JSONLD;
+use petgraph::graph::NodeIndex;
 use serde_json::{json, Map, Value};
+use std::io::Write;
 
 pub const ID_PREFIX: &str = "urn:oversight:";
 
@@ -25,95 +27,135 @@ fn date_value(d: PartialDate) -> Value {
     json!({"@value": d.to_string(), "@type": ty})
 }
 
+/// The graph as JSON-LD text.
 pub fn write(g: &KnowledgeGraph) -> String {
-    let context: Value = serde_json::from_str(CONTEXT_JSONLD).expect("schema/context.jsonld is valid JSON");
-    let mut nodes: Vec<Value> = Vec::new();
-    let mut statements: Vec<Value> = Vec::new();
+    let mut out = Vec::new();
+    write_to(g, &mut out, &mut |_| {}).expect("writing to memory does not fail");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
 
-    for idx in g.sorted_nodes() {
-        let n = &g.graph[idx];
-        let mut obj = Map::new();
-        obj.insert("@id".into(), json!(iri(&n.key)));
-        let ty = match n.kind {
-            NodeKind::Body => json!(["Body", "Organization"]),
-            k => json!(k.as_str()),
-        };
-        obj.insert("@type".into(), ty);
-        obj.insert("name".into(), json!(n.name));
-        if !n.alternate_names.is_empty() {
-            let key = if n.kind == NodeKind::Document { "schema:headline" } else { "alternateName" };
-            obj.insert(key.into(), json!(n.alternate_names.iter().collect::<Vec<_>>()));
-        }
-        if let Some(k) = n.body_kind {
-            obj.insert("bodyKind".into(), json!(k.as_str()));
-        }
-        if let Some(k) = &n.inspection_kind {
-            obj.insert("inspectionKind".into(), json!(k));
-        }
-        if let Some(d) = n.date {
-            let key = if n.kind == NodeKind::Document { "datePublished" } else { "date" };
-            obj.insert(key.into(), date_value(d));
-        }
-        let mut by_kind: Vec<(EdgeKind, Vec<String>)> = Vec::new();
-        for (n_stmt, (kind, target, edge)) in g.sorted_edges_from(idx).into_iter().enumerate() {
-            let target_iri = iri(&g.graph[target].key);
-            match by_kind.iter_mut().find(|(k, _)| *k == kind) {
-                Some((_, v)) => {
-                    if !v.contains(&target_iri) {
-                        v.push(target_iri.clone())
-                    }
-                }
-                None => by_kind.push((kind, vec![target_iri.clone()])),
-            }
-            if kind == EdgeKind::MentionedIn {
-                continue; // a mention's evidence is the first-mention statement below
-            }
-            // Every statement of one edge carries the edge's first wording of the post.
-            let role_name = edge.observations.iter().find_map(|o| o.role_name.clone());
-            for (k, o) in edge.observations.iter().enumerate() {
-                let mut st = Map::new();
-                st.insert("@id".into(), json!(iri(&format!("statement:{}:{}:{}:{}", n.key, kind.as_str(), g.graph[target].key, format!("{n_stmt}-{k}")))));
-                st.insert("@type".into(), json!("Statement"));
-                st.insert("subject".into(), json!(iri(&n.key)));
-                st.insert("predicate".into(), json!(kind.as_str()));
-                st.insert("object".into(), json!(target_iri));
-                if let Some(r) = &role_name {
-                    st.insert("roleName".into(), json!(r));
-                }
-                if let Some(s) = o.status {
-                    st.insert("status".into(), json!(s.as_str()));
-                }
-                if let Some(d) = o.date {
-                    st.insert("date".into(), date_value(d));
-                }
-                if let Some(d) = o.start {
-                    st.insert("startDate".into(), date_value(d));
-                }
-                if let Some(d) = o.end {
-                    st.insert("endDate".into(), date_value(d));
-                }
-                if let Some(d) = o.observed_on {
-                    st.insert("observedOn".into(), date_value(d));
-                }
-                if let Some(w) = &o.what {
-                    st.insert("what".into(), json!(w));
-                }
-                provenance(&mut st, &o.evidence);
-                statements.push(Value::Object(st));
-            }
-        }
-        for (kind, targets) in by_kind {
-            let v = if targets.len() == 1 { json!(targets[0]) } else { json!(targets) };
-            obj.insert(kind.as_str().into(), v);
-        }
-        nodes.push(Value::Object(obj));
+/// Writes the graph's JSON-LD to `out` one item at a time (nodes, then
+/// statements), so that no more than one item is held in memory however large
+/// the graph; `visit` sees every item of `@graph` as it is written (the report
+/// builds its model from them). The text is the same as pretty-printing the
+/// whole document at once.
+pub fn write_to(g: &KnowledgeGraph, out: &mut dyn Write, visit: &mut dyn FnMut(&Value)) -> std::io::Result<()> {
+    let context: Value = serde_json::from_str(CONTEXT_JSONLD).expect("schema/context.jsonld is valid JSON");
+    let context = serde_json::to_string_pretty(&context["@context"]).expect("JSON serialises");
+    write!(out, "{{\n  \"@context\": {},\n  \"@graph\": [", indent(&context, "  "))?;
+    let mut first = true;
+    let mut item = |v: Value| -> std::io::Result<()> {
+        visit(&v);
+        let text = serde_json::to_string_pretty(&v).expect("JSON serialises");
+        write!(out, "{}\n    {}", if first { "" } else { "," }, indent(&text, "    "))?;
+        first = false;
+        Ok(())
+    };
+    let nodes = g.sorted_nodes();
+    for &idx in &nodes {
+        item(node(g, idx))?;
     }
-    nodes.extend(statements);
-    let mut root = Map::new();
-    root.insert("@context".into(), context["@context"].clone());
-    root.insert("@graph".into(), Value::Array(nodes));
-    let mut out = serde_json::to_string_pretty(&Value::Object(root)).expect("JSON serialises");
-    out.push('\n');
+    for &idx in &nodes {
+        for st in statements(g, idx) {
+            item(st)?;
+        }
+    }
+    drop(item);
+    writeln!(out, "{}]\n}}", if first { "" } else { "\n  " })
+}
+
+/// Pretty-printed JSON moved right by `by` (JSON strings hold no raw newline).
+fn indent(text: &str, by: &str) -> String {
+    text.replace('\n', &format!("\n{by}"))
+}
+
+/// A node with its edges as plain triples.
+fn node(g: &KnowledgeGraph, idx: NodeIndex) -> Value {
+    let n = &g.graph[idx];
+    let mut obj = Map::new();
+    obj.insert("@id".into(), json!(iri(&n.key)));
+    let ty = match n.kind {
+        NodeKind::Body => json!(["Body", "Organization"]),
+        k => json!(k.as_str()),
+    };
+    obj.insert("@type".into(), ty);
+    obj.insert("name".into(), json!(n.name));
+    if !n.alternate_names.is_empty() {
+        let key = if n.kind == NodeKind::Document { "schema:headline" } else { "alternateName" };
+        obj.insert(key.into(), json!(n.alternate_names.iter().collect::<Vec<_>>()));
+    }
+    if let Some(k) = n.body_kind {
+        obj.insert("bodyKind".into(), json!(k.as_str()));
+    }
+    if let Some(k) = &n.inspection_kind {
+        obj.insert("inspectionKind".into(), json!(k));
+    }
+    if let Some(d) = n.date {
+        let key = if n.kind == NodeKind::Document { "datePublished" } else { "date" };
+        obj.insert(key.into(), date_value(d));
+    }
+    let mut by_kind: Vec<(EdgeKind, Vec<String>)> = Vec::new();
+    for (kind, target, _) in g.sorted_edges_from(idx) {
+        let target_iri = iri(&g.graph[target].key);
+        match by_kind.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, v)) => {
+                if !v.contains(&target_iri) {
+                    v.push(target_iri)
+                }
+            }
+            None => by_kind.push((kind, vec![target_iri])),
+        }
+    }
+    for (kind, targets) in by_kind {
+        let v = if targets.len() == 1 { json!(targets[0]) } else { json!(targets) };
+        obj.insert(kind.as_str().into(), v);
+    }
+    Value::Object(obj)
+}
+
+/// One `rdf:Statement` for each observation of each edge from a node.
+fn statements(g: &KnowledgeGraph, idx: NodeIndex) -> Vec<Value> {
+    let n = &g.graph[idx];
+    let mut out = Vec::new();
+    for (n_stmt, (kind, target, edge)) in g.sorted_edges_from(idx).into_iter().enumerate() {
+        if kind == EdgeKind::MentionedIn {
+            continue; // a mention's evidence is the first-mention statement
+        }
+        let target_iri = iri(&g.graph[target].key);
+        // Every statement of one edge carries the edge's first wording of the post.
+        let role_name = edge.observations.iter().find_map(|o| o.role_name.clone());
+        for (k, o) in edge.observations.iter().enumerate() {
+            let mut st = Map::new();
+            st.insert("@id".into(), json!(iri(&format!("statement:{}:{}:{}:{}", n.key, kind.as_str(), g.graph[target].key, format!("{n_stmt}-{k}")))));
+            st.insert("@type".into(), json!("Statement"));
+            st.insert("subject".into(), json!(iri(&n.key)));
+            st.insert("predicate".into(), json!(kind.as_str()));
+            st.insert("object".into(), json!(target_iri));
+            if let Some(r) = &role_name {
+                st.insert("roleName".into(), json!(r));
+            }
+            if let Some(s) = o.status {
+                st.insert("status".into(), json!(s.as_str()));
+            }
+            if let Some(d) = o.date {
+                st.insert("date".into(), date_value(d));
+            }
+            if let Some(d) = o.start {
+                st.insert("startDate".into(), date_value(d));
+            }
+            if let Some(d) = o.end {
+                st.insert("endDate".into(), date_value(d));
+            }
+            if let Some(d) = o.observed_on {
+                st.insert("observedOn".into(), date_value(d));
+            }
+            if let Some(w) = &o.what {
+                st.insert("what".into(), json!(w));
+            }
+            provenance(&mut st, &o.evidence);
+            out.push(Value::Object(st));
+        }
+    }
     out
 }
 

@@ -99,37 +99,42 @@ impl Model {
         let items = root.get("@graph").and_then(Value::as_array).ok_or("no \"@graph\" array: not a graph written by `oversight build`")?;
         let mut model = Model::default();
         for item in items {
-            let Some(obj) = item.as_object() else { continue };
-            let Some(id) = obj.get("@id").and_then(Value::as_str) else { continue };
-            let types = strings(obj.get("@type"));
-            if types.iter().any(|t| t == "Statement" || t == "rdf:Statement") {
-                model.statements.push(statement(obj));
-                continue;
-            }
-            let kind = kind_of(&types);
-            let mut links = BTreeMap::new();
-            for p in EDGES {
-                let t = strings(obj.get(p));
-                if !t.is_empty() {
-                    links.insert(p.to_string(), t);
-                }
-            }
-            let mut alternate_names = strings(obj.get("alternateName"));
-            alternate_names.extend(strings(obj.get("schema:headline")));
-            let node = Node {
-                id: id.to_string(),
-                kind,
-                name: obj.get("name").and_then(Value::as_str).unwrap_or(id).to_string(),
-                alternate_names,
-                body_kind: text_of(obj.get("bodyKind")),
-                inspection_kind: text_of(obj.get("inspectionKind")),
-                date: date_of(obj.get("date")).or_else(|| date_of(obj.get("datePublished"))),
-                links,
-            };
-            model.by_id.insert(node.id.clone(), model.nodes.len());
-            model.nodes.push(node);
+            model.add(item);
         }
         Ok(model)
+    }
+
+    /// Adds one item of a graph's `@graph` array: a node, or a statement.
+    pub fn add(&mut self, item: &Value) {
+        let Some(obj) = item.as_object() else { return };
+        let Some(id) = obj.get("@id").and_then(Value::as_str) else { return };
+        let types = strings(obj.get("@type"));
+        if types.iter().any(|t| t == "Statement" || t == "rdf:Statement") {
+            self.statements.push(statement(obj));
+            return;
+        }
+        let kind = kind_of(&types);
+        let mut links = BTreeMap::new();
+        for p in EDGES {
+            let t = strings(obj.get(p));
+            if !t.is_empty() {
+                links.insert(p.to_string(), t);
+            }
+        }
+        let mut alternate_names = strings(obj.get("alternateName"));
+        alternate_names.extend(strings(obj.get("schema:headline")));
+        let node = Node {
+            id: id.to_string(),
+            kind,
+            name: obj.get("name").and_then(Value::as_str).unwrap_or(id).to_string(),
+            alternate_names,
+            body_kind: text_of(obj.get("bodyKind")),
+            inspection_kind: text_of(obj.get("inspectionKind")),
+            date: date_of(obj.get("date")).or_else(|| date_of(obj.get("datePublished"))),
+            links,
+        };
+        self.by_id.insert(node.id.clone(), self.nodes.len());
+        self.nodes.push(node);
     }
 
     pub fn node(&self, id: &str) -> Option<&Node> {

@@ -267,16 +267,39 @@ fn every_piece_of_evidence_lies_in_its_document_and_names_what_it_supports() {
 }
 
 /// The strict form for inspections: `inspected` names the body, `conductedBy`
-/// the inspectorate, `inspector` the inspector, `rated` the judgement. It
-/// does not hold yet: every statement of an inspection carries the
-/// inspection's own sentences (reported to the lead, with the counts that
-/// the test above prints).
+/// the inspectorate, `inspector` the inspector, `rated` the judgement (by
+/// name or alternate name), each edge carrying its own sentence.
 #[test]
-#[ignore = "inspection statements carry the inspection's sentences, not the sentence naming their other end; reported to the lead"]
 fn every_inspection_statement_names_its_other_end() {
     let (jsonld, texts) = evidence_build();
     let r = check_evidence(jsonld, texts);
+    let count = |p: &str| jsonld.matches(&format!("\"predicate\": \"{p}\"")).count();
+    assert!(count("conductedBy") > 50 && count("inspector") > 10 && count("rated") > 40, "too few inspection statements to test");
     assert!(r.inspection_unnamed.is_empty(), "{:#?}", r.inspection_unnamed);
+}
+
+/// The strict check catches what the law forbids: every edge of an
+/// inspection given the sentence of its `inspected` edge (as the exporter
+/// once did) leaves edges whose sentence names no inspectorate, inspector
+/// or judgement.
+#[test]
+fn the_inspection_check_catches_edges_sharing_one_sentence() {
+    let (jsonld, texts) = evidence_build();
+    let mut v: serde_json::Value = serde_json::from_str(jsonld).unwrap();
+    let graph = v["@graph"].as_array_mut().unwrap();
+    let is = |n: &serde_json::Value, p: &str| n["@type"] == "Statement" && n["predicate"] == p && n["subject"].as_str().is_some_and(|s| s.contains(":inspection:"));
+    let inspected: std::collections::BTreeMap<String, serde_json::Value> = graph.iter().filter(|n| is(n, "inspected")).map(|n| (n["subject"].as_str().unwrap().to_string(), n.clone())).collect();
+    for n in graph.iter_mut().filter(|n| ["rated", "conductedBy", "inspector"].iter().any(|p| is(n, p))) {
+        let from = &inspected[n["subject"].as_str().unwrap()];
+        for k in ["evidence", "startOffset", "endOffset", "wasDerivedFrom", "rule"] {
+            n[k] = from[k].clone();
+        }
+    }
+    let r = check_evidence(&v.to_string(), texts);
+    assert!(r.broken.is_empty(), "{:#?}", r.broken);
+    for p in ["conductedBy", "inspector", "rated"] {
+        assert!(r.inspection_unnamed.keys().any(|(q, _)| q == p), "no {p} statement caught: {:#?}", r.inspection_unnamed.keys());
+    }
 }
 
 /// The evidence check catches what it must: offsets moved outside the

@@ -237,9 +237,11 @@ pub fn check_extraction(doc: &Document, x: &DocExtraction) {
     }
     for i in &x.inspections {
         assert!(i.body < n && i.inspectorate.is_none_or(|b| b < n) && i.inspectors.iter().all(|p| *p < n), "inspection {i:?} points nowhere");
-        for ev in &i.evidence {
+        for ev in i.evidence.iter().chain(&i.ends.body).chain(&i.ends.rating).chain(&i.ends.inspectorate).chain(&i.ends.inspectors) {
             check_evidence(doc, ev);
         }
+        let e = &i.ends;
+        assert!(e.body.is_some() && e.rating.is_some() == i.rating.is_some() && e.inspectorate.is_some() == i.inspectorate.is_some() && e.inspectors.len() == i.inspectors.len(), "inspection {i:?} lacks the evidence of an end");
         if let Some(d) = i.date {
             check_partial_date(&d);
         }

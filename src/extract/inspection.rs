@@ -8,8 +8,8 @@
 //! only evidence; they make a new event only when the body has none.
 
 use super::date::{find_dates, DateMention};
-use super::role::{inspectorate, mask_bodies, topic};
-use super::{Ctx, EntityId, EntityKind, Evidence, InspectionFact, RoleFact};
+use super::role::{mask_bodies, topic};
+use super::{Ctx, EndEvidence, EntityId, EntityKind, Evidence, InspectionFact, Mention, RoleFact};
 use crate::date::PartialDate;
 use crate::schema::{re, BodyKind, Schema};
 use regex::Regex;
@@ -95,6 +95,8 @@ struct Candidate {
     sentence: usize,
     start: usize,
     end: usize,
+    /// Where the judgement's words stand, when it has one.
+    rating_at: Option<(usize, usize)>,
     rule: &'static str,
 }
 
@@ -106,16 +108,17 @@ pub fn find(ctx: &mut Ctx) -> Vec<InspectionFact> {
             in_sentence(ctx, si, &mut cands);
         }
     }
-    // Each event: the fact, where it was last mentioned, and whether its body was named.
-    let mut events: Vec<(InspectionFact, usize, bool)> = Vec::new();
+    // Each event: the fact, where it was last mentioned, whether its body was
+    // named, and the mentions it was read from.
+    let mut events: Vec<(InspectionFact, usize, bool, Vec<&Candidate>)> = Vec::new();
     for strength in [Strength::Dated, Strength::Named, Strength::Anaphoric] {
         for c in cands.iter().filter(|c| c.strength == strength) {
             let evidence = ctx.evidence(c.start, c.end, c.rule);
             let mut target = events
                 .iter()
                 .enumerate()
-                .filter(|(_, (e, _, _))| compatible(e, c))
-                .min_by_key(|(_, (e, pos, _))| {
+                .filter(|(_, (e, _, _, _))| compatible(e, c))
+                .min_by_key(|(_, (e, pos, _, _))| {
                     let same_rating = c.rating.is_some() && e.rating == c.rating;
                     (!same_rating, e.kind != c.kind, c.start.abs_diff(*pos))
                 })
@@ -123,10 +126,10 @@ pub fn find(ctx: &mut Ctx) -> Vec<InspectionFact> {
             // `The report, published in July, rated the trust's services ...`
             // reports the event just named, whose body the text had left unsaid.
             if target.is_none() && c.published && c.explicit {
-                target = events.iter().enumerate().filter(|(_, (e, pos, named))| {
+                target = events.iter().enumerate().filter(|(_, (e, pos, named, _))| {
                     let moved = InspectionFact { body: c.body, ..e.clone() };
                     !named && *pos < c.start && compatible(&moved, c)
-                }).max_by_key(|(_, (_, pos, _))| *pos).map(|(i, _)| i);
+                }).max_by_key(|(_, (_, pos, _, _))| *pos).map(|(i, _)| i);
                 if let Some(i) = target {
                     events[i].0.body = c.body;
                     events[i].2 = true;
@@ -147,9 +150,11 @@ pub fn find(ctx: &mut Ctx) -> Vec<InspectionFact> {
                     e.evidence.push(evidence);
                     events[i].1 = events[i].1.max(c.start);
                     events[i].2 |= c.explicit;
+                    events[i].3.push(c);
                 }
-                None if strength != Strength::Anaphoric || !events.iter().any(|(e, _, _)| e.body == c.body) => {
-                    let inspectorate = inspectorate(ctx, c.sentence);
+                None if strength != Strength::Anaphoric || !events.iter().any(|(e, _, _, _)| e.body == c.body) => {
+                    // Only an inspectorate the document names: none is assumed.
+                    let inspectorate = named_inspectorate(ctx, c.sentence);
                     events.push((
                         InspectionFact {
                             body: c.body,
@@ -159,9 +164,11 @@ pub fn find(ctx: &mut Ctx) -> Vec<InspectionFact> {
                             inspectorate,
                             inspectors: Vec::new(),
                             evidence: vec![evidence],
+                            ends: Default::default(),
                         },
                         c.start,
                         c.explicit,
+                        vec![c],
                     ));
                 }
                 None => {}
@@ -171,13 +178,44 @@ pub fn find(ctx: &mut Ctx) -> Vec<InspectionFact> {
     // A bare "visit" that made its own event is an inspection of unstated kind.
     events
         .into_iter()
-        .map(|(mut e, _, _)| {
+        .map(|(mut e, _, _, from)| {
             if e.kind == "visit" {
                 e.kind = "inspection".into();
             }
+            e.ends = ends(ctx, &e, &from, &cands);
             e
         })
         .collect()
+}
+
+/// The inspectorate a sentence names, or else the first the document names.
+fn named_inspectorate(ctx: &Ctx, sentence: usize) -> Option<EntityId> {
+    let is_insp = |m: &&Mention| ctx.is_body(m.entity, &[BodyKind::Inspectorate]);
+    ctx.mentions_in(sentence).find(is_insp).or_else(|| ctx.mentions.iter().find(is_insp)).map(|m| m.entity)
+}
+
+/// The mention of `entity` by name (not `the council`, not `she`) nearest
+/// `at`, in a sentence for which `preferred` holds if there is one.
+fn nearest_name<'a>(ctx: &'a Ctx, entity: EntityId, at: usize, preferred: impl Fn(usize) -> bool) -> Option<&'a Mention> {
+    ctx.mentions.iter().filter(|m| m.entity == entity && !m.anaphor).min_by_key(|m| (!preferred(m.sentence), m.start.abs_diff(at), m.start))
+}
+
+/// Each edge's evidence: the first of the event's mentions whose sentence
+/// names the other end (by name, or for the body also by an anaphor such as
+/// `the council`); else the sentence nearest the event that names it (one
+/// that speaks of an inspection first), under a rule of its own
+/// (`inspection/body`, `inspection/inspectorate`).
+fn ends(ctx: &Ctx, e: &InspectionFact, from: &[&Candidate], all: &[Candidate]) -> EndEvidence {
+    let at = from.first().map_or(0, |c| c.start);
+    let in_event = |entity: EntityId, anaphor: bool| {
+        from.iter().zip(&e.evidence).find(|(c, _)| ctx.mentions_in(c.sentence).any(|m| m.entity == entity && m.anaphor == anaphor)).map(|(_, ev)| ev.clone())
+    };
+    let speaks = |si: usize| all.iter().any(|c| c.sentence == si);
+    let elsewhere = |entity: EntityId, rule: &str| nearest_name(ctx, entity, at, speaks).map(|m| ctx.evidence(m.start, m.end, rule));
+    let body = in_event(e.body, false).or_else(|| in_event(e.body, true)).or_else(|| elsewhere(e.body, "inspection/body"));
+    let rating = from.iter().find(|c| c.rating.is_some() && c.rating == e.rating).and_then(|c| c.rating_at.map(|(a, b)| ctx.evidence(a, b, c.rule)));
+    let inspectorate = e.inspectorate.and_then(|i| in_event(i, false).or_else(|| elsewhere(i, "inspection/inspectorate")));
+    EndEvidence { body: body.or_else(|| e.evidence.first().cloned()), rating, inspectorate, inspectors: Vec::new() }
 }
 
 fn compatible(e: &InspectionFact, c: &Candidate) -> bool {
@@ -269,7 +307,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
     if p.on_site.is_match(sent) {
         let last_event = out.iter().rev().find(|c| !c.kind.ends_with("visit")).map(|c| c.body);
         if let (Some(d), Some(body)) = (dates.first(), topic.or(last_event).or(main)) {
-            out.push(Candidate { body, explicit: topic.is_some(), kind: "inspection".into(), date: Some(d.date), rating: None, published: false, strength: Strength::Anaphoric, sentence: si, start: s.start, end: s.end, rule: "inspection/on-site" });
+            out.push(Candidate { body, explicit: topic.is_some(), kind: "inspection".into(), date: Some(d.date), rating: None, published: false, strength: Strength::Anaphoric, sentence: si, start: s.start, end: s.end, rating_at: None, rule: "inspection/on-site" });
         }
     }
 
@@ -395,7 +433,8 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
         } else {
             Strength::Anaphoric
         };
-        out.push(Candidate { body, explicit: found_body, kind: kind.clone(), date: date_idx.map(|i| dates[i].date), rating, published, strength, sentence: si, start: s.start + ks, end: s.start + ke, rule: "inspection/kind" });
+        let rating_at = rating_idx.map(|i| (s.start + ratings[i].0, s.start + ratings[i].1));
+        out.push(Candidate { body, explicit: found_body, kind: kind.clone(), date: date_idx.map(|i| dates[i].date), rating, published, strength, sentence: si, start: s.start + ks, end: s.start + ke, rating_at, rule: "inspection/kind" });
     }
 
     for (k, (rs, re_, judgement)) in ratings.iter().enumerate() {
@@ -429,7 +468,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
             (None, Some(_)) if follows.is_some() || subject.is_some() => Strength::Named,
             _ => Strength::Anaphoric,
         };
-        out.push(Candidate { body, explicit: explicit.is_some(), kind: "inspection".into(), date, rating: Some(judgement.clone()), published, strength, sentence: si, start: s.start + rs, end: s.start + re_, rule: "inspection/judgement" });
+        out.push(Candidate { body, explicit: explicit.is_some(), kind: "inspection".into(), date, rating: Some(judgement.clone()), published, strength, sentence: si, start: s.start + rs, end: s.start + re_, rating_at: Some((s.start + rs, s.start + re_)), rule: "inspection/judgement" });
     }
 }
 
@@ -443,10 +482,15 @@ pub fn attach_inspectors(ctx: &Ctx, events: &mut [InspectionFact], roles: &[Role
         .map(|r| r.person)
         .collect();
     for si in 0..ctx.doc.sentences.len() {
-        let people: Vec<EntityId> = ctx
+        // Each inspector with the evidence naming them: this mention, or for
+        // a pronoun the nearest by name.
+        let people: Vec<(EntityId, Evidence)> = ctx
             .mentions_in(si)
             .filter(|m| ctx.entities[m.entity].kind == EntityKind::Person && inspector_people.contains(&m.entity))
-            .map(|m| m.entity)
+            .filter_map(|m| {
+                let named = if m.anaphor { nearest_name(ctx, m.entity, m.start, |_| true)? } else { m };
+                Some((m.entity, ctx.evidence(named.start, named.end, "inspection/inspector")))
+            })
             .collect();
         if people.is_empty() {
             continue;
@@ -462,9 +506,10 @@ pub fn attach_inspectors(ctx: &Ctx, events: &mut [InspectionFact], roles: &[Role
             }))
             .last();
         if let Some(e) = target {
-            for id in people {
+            for (id, ev) in people {
                 if !e.inspectors.contains(&id) {
                     e.inspectors.push(id);
+                    e.ends.inspectors.push(ev);
                 }
             }
         }

@@ -115,7 +115,23 @@ pub struct InspectionFact {
     pub rating: Option<String>,
     pub inspectorate: Option<EntityId>,
     pub inspectors: Vec<EntityId>,
+    /// The sentences that name the event.
     pub evidence: Vec<Evidence>,
+    /// Each edge's own evidence: a sentence that names its other end.
+    pub ends: EndEvidence,
+}
+
+/// Where a document names each other end of an inspection: the evidence of
+/// the edges `inspected`, `rated`, `conductedBy` and `inspector`, so that no
+/// edge borrows the event's sentence when that sentence does not name its end.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EndEvidence {
+    pub body: Option<Evidence>,
+    /// The judgement's words are the span.
+    pub rating: Option<Evidence>,
+    pub inspectorate: Option<Evidence>,
+    /// In the order of `inspectors`.
+    pub inspectors: Vec<Evidence>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

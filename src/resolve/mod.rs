@@ -29,9 +29,13 @@ struct InspectionGroup {
     kind: String,
     date: Option<PartialDate>,
     rating: Option<String>,
-    inspectorate: Option<NodeIndex>,
-    inspectors: Vec<NodeIndex>,
+    /// Each other end with the evidence naming it and the date of its document.
+    inspectorate: Option<(NodeIndex, Evidence, Option<PartialDate>)>,
+    inspectors: Vec<(NodeIndex, Evidence, Option<PartialDate>)>,
     evidence: Vec<(Evidence, Option<PartialDate>)>,
+    /// Where each document names the body, and states a judgement.
+    body_evidence: Vec<(Evidence, Option<PartialDate>)>,
+    rating_evidence: Vec<(String, Evidence, Option<PartialDate>)>,
 }
 
 /// Builds the graph from per-document extractions (in any order).
@@ -119,9 +123,11 @@ pub fn resolve(mut docs: Vec<DocExtraction>) -> KnowledgeGraph {
                 kind: i.kind.clone(),
                 date: i.date,
                 rating: i.rating.clone(),
-                inspectorate: i.inspectorate.map(|x| local[x]),
-                inspectors: i.inspectors.iter().map(|&x| local[x]).collect(),
+                inspectorate: i.inspectorate.zip(i.ends.inspectorate.clone()).map(|(x, ev)| (local[x], ev, d.date)),
+                inspectors: i.inspectors.iter().zip(&i.ends.inspectors).map(|(&x, ev)| (local[x], ev.clone(), d.date)).collect(),
                 evidence: i.evidence.iter().map(|e| (e.clone(), d.date)).collect(),
+                body_evidence: i.ends.body.iter().map(|e| (e.clone(), d.date)).collect(),
+                rating_evidence: i.rating.clone().zip(i.ends.rating.clone()).map(|(r, e)| (r, e, d.date)).into_iter().collect(),
             };
             merge_inspection(&mut groups, c);
         }
@@ -185,13 +191,15 @@ fn merge_inspection(groups: &mut Vec<InspectionGroup>, c: InspectionGroup) {
             if g.kind == "inspection" {
                 g.kind = c.kind;
             }
-            g.inspectorate = g.inspectorate.or(c.inspectorate);
+            g.inspectorate = g.inspectorate.take().or(c.inspectorate);
             for i in c.inspectors {
-                if !g.inspectors.contains(&i) {
+                if !g.inspectors.iter().any(|x| x.0 == i.0) {
                     g.inspectors.push(i);
                 }
             }
             g.evidence.extend(c.evidence);
+            g.body_evidence.extend(c.body_evidence);
+            g.rating_evidence.extend(c.rating_evidence);
         }
         None => groups.push(c),
     }
@@ -217,18 +225,28 @@ fn add_inspections(g: &mut KnowledgeGraph, groups: Vec<InspectionGroup>) {
         node.inspection_kind = Some(grp.kind.clone());
         node.date = grp.date;
         let idx = g.node(node);
-        let first = grp.evidence[0].clone();
+        // Each edge's evidence is a sentence naming its other end.
+        let first = grp.body_evidence.first().unwrap_or(&grp.evidence[0]).clone();
         g.observe(idx, grp.body, EdgeKind::Inspected, with_date(first.0.clone(), first.1, grp.date), |_| true);
         if let Some(r) = &grp.rating {
             let rating = g.node(Node::new(NodeKind::Rating, format!("rating:{}", slug(r)), r.clone()));
-            let ev = grp.evidence.iter().find(|(e, _)| e.rule == "inspection/judgement" || e.sentence.to_lowercase().contains(&r.to_lowercase())).unwrap_or(&first);
-            g.observe(idx, rating, EdgeKind::Rated, with_date(ev.0.clone(), ev.1, grp.date), |_| true);
+            let stated: Vec<&(String, Evidence, Option<PartialDate>)> = grp.rating_evidence.iter().filter(|(x, _, _)| x == r).collect();
+            // The judgement's other wordings (`requiring improvement to be good`).
+            for (_, ev, _) in &stated {
+                let words = ev.sentence.get(ev.start - ev.sentence_start..ev.end - ev.sentence_start).unwrap_or("");
+                let words = words.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+                if !words.is_empty() && words != r.to_lowercase() {
+                    g.graph[rating].alternate_names.insert(words);
+                }
+            }
+            let (ev, observed) = stated.first().map_or((first.0.clone(), first.1), |(_, ev, o)| (ev.clone(), *o));
+            g.observe(idx, rating, EdgeKind::Rated, with_date(ev, observed, grp.date), |_| true);
         }
-        if let Some(i) = grp.inspectorate {
-            g.observe(idx, i, EdgeKind::ConductedBy, with_date(first.0.clone(), first.1, grp.date), |_| true);
+        if let Some((i, ev, observed)) = grp.inspectorate {
+            g.observe(idx, i, EdgeKind::ConductedBy, with_date(ev, observed, grp.date), |_| true);
         }
-        for p in grp.inspectors {
-            g.observe(idx, p, EdgeKind::Inspector, with_date(first.0.clone(), first.1, grp.date), |_| true);
+        for (p, ev, observed) in grp.inspectors {
+            g.observe(idx, p, EdgeKind::Inspector, with_date(ev, observed, grp.date), |_| true);
         }
         let mut docs_seen: Vec<String> = Vec::new();
         for (ev, observed) in &grp.evidence {

@@ -189,6 +189,27 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Write a synthetic corpus for benchmarks and recall checks at scale:
+    /// articles and letters in the styles of the seeds, about the real councils
+    /// and trusts of the gazetteer and invented people, as DIR/docs/*.txt, each
+    /// with its gold annotation in DIR/gold/ (score a build of it with
+    /// `oversight eval DIR/gold DIR/docs`). The same --seed gives the same bytes.
+    #[command(name = "gen-corpus", after_help = EXIT_CODES)]
+    GenCorpus {
+        /// Number of documents to write
+        #[arg(long, required_unless_present = "bytes", conflicts_with = "bytes")]
+        docs: Option<usize>,
+        /// Or: write documents until their text reaches this size (a number of
+        /// bytes, or with a suffix K, M or G: powers of 1000, so 100M is 10^8)
+        #[arg(long, value_parser = parse_size)]
+        bytes: Option<u64>,
+        /// The seed of the invented world (any number)
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Folder to write docs/ and gold/ into (created; must be empty or absent)
+        #[arg(long, short)]
+        out: PathBuf,
+    },
     /// Show what the extractors read in one document: each mention with the
     /// entity it stands for, then the roles, inspections and successions with
     /// the rule that read them.
@@ -307,6 +328,7 @@ fn main() -> ExitCode {
             merge(fragments, out, quiet, strict)
         }
         Command::Explain { file } => explain(file),
+        Command::GenCorpus { docs, bytes, seed, out } => gen_corpus(docs, bytes, seed, out),
         Command::Dot { name, depth, svg, out, graph, from } => dot(&name, depth, svg, out, graph, from),
         Command::Eval { gold, inputs, verbose, json } => eval(gold, inputs, verbose, json),
         Command::WhoLed { body, at, role, ask: a } => {
@@ -508,6 +530,56 @@ fn extract_fragments(inputs: Vec<PathBuf>, out: PathBuf, threads: usize, strict:
     });
     match result {
         Ok(warnings) => finish(&warnings, strict),
+        Err(e) => {
+            eprintln!("oversight: error: {e}");
+            ExitCode::from(e.exit_code() as u8)
+        }
+    }
+}
+
+/// `100M` -> 100000000: a size in bytes, with an optional K, M or G (powers of 1000).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (digits, scale) = match t.chars().last().map(|c| c.to_ascii_uppercase()) {
+        Some('K') => (&t[..t.len() - 1], 1_000),
+        Some('M') => (&t[..t.len() - 1], 1_000_000),
+        Some('G') => (&t[..t.len() - 1], 1_000_000_000),
+        _ => (t, 1),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(scale))
+        .ok_or_else(|| format!("{s:?} is not a size: write a number of bytes, such as 250000, 10M or 1G"))
+}
+
+fn gen_corpus(docs: Option<usize>, bytes: Option<u64>, seed: u64, out: PathBuf) -> ExitCode {
+    if std::fs::read_dir(&out).is_ok_and(|mut d| d.next().is_some()) {
+        eprintln!("oversight: error: {}: the folder is not empty; give a new or empty folder, so that no old document is mixed into the corpus", out.display());
+        return ExitCode::from(2);
+    }
+    let started = Instant::now();
+    let result = match (docs, bytes) {
+        (Some(n), _) => oversight::corpus::generate(n, seed, &out),
+        (None, Some(b)) => oversight::corpus::generate_to_size(b, seed, &out),
+        (None, None) => unreachable!("clap requires --docs or --bytes"),
+    };
+    match result {
+        Ok(s) => {
+            sayln!(
+                "wrote {} documents ({} bytes of text) to {} and their gold to {}: {} people, {} roles, {} inspections, {} successions; took {:.2?}",
+                s.documents,
+                s.bytes,
+                out.join("docs").display(),
+                out.join("gold").display(),
+                s.people,
+                s.roles,
+                s.inspections,
+                s.successions,
+                started.elapsed()
+            );
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("oversight: error: {e}");
             ExitCode::from(e.exit_code() as u8)

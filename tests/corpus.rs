@@ -159,3 +159,34 @@ fn write_corpus_from_env() {
     };
     println!("{s:?}");
 }
+
+/// `oversight gen-corpus`: the same seed writes the same bytes, a size takes
+/// K, M and G, and a folder that already holds files is refused (exit code 2)
+/// so that no old document is mixed into a corpus.
+#[test]
+fn the_gen_corpus_command_writes_a_deterministic_corpus_and_refuses_a_used_folder() {
+    let bin = env!("CARGO_BIN_EXE_oversight");
+    let run = |args: &[&str]| std::process::Command::new(bin).args(args).output().unwrap();
+    let dir = scratch("cli");
+    let (a, b) = (dir.join("a"), dir.join("b"));
+    for d in [&a, &b] {
+        let o = run(&["gen-corpus", "--bytes", "20K", "--seed", "7", "--out", d.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let docs = files(&a.join("docs"));
+    assert!(docs.len() > 3);
+    let total: u64 = docs.iter().map(|f| std::fs::metadata(f).unwrap().len()).sum();
+    assert!(total >= 20_000, "{total} bytes");
+    for f in &docs {
+        let twin = b.join("docs").join(f.file_name().unwrap());
+        assert_eq!(std::fs::read(f).unwrap(), std::fs::read(&twin).unwrap(), "{}", f.display());
+    }
+    assert_eq!(files(&a.join("gold")).len(), docs.len());
+    let o = run(&["gen-corpus", "--docs", "2", "--out", a.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("not empty"), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = run(&["gen-corpus", "--bytes", "12Q", "--out", dir.join("c").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!dir.join("c").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}

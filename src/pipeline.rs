@@ -55,7 +55,9 @@ pub fn extract_inputs(inputs: &[PathBuf], progress: bool, threads: usize) -> Res
     let jobs: Vec<(&Input, String)> = listing.inputs.iter().zip(ids).collect();
     let schema = Schema::get();
     let results = in_parallel(&jobs, threads, &|(input, id)| {
-        let r = read_input(input, id.clone()).map(|read| read.map(|doc| extract(&doc, schema)));
+        // The mentions served extraction (`oversight explain` shows them); the
+        // graph is built from the facts and each entity's first mention.
+        let r = read_input(input, id.clone()).map(|read| read.map(|doc| DocExtraction { mentions: Vec::new(), ..extract(&doc, schema) }));
         bar.0.inc(1);
         r
     });

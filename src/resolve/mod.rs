@@ -45,7 +45,9 @@ pub fn resolve(mut docs: Vec<DocExtraction>) -> KnowledgeGraph {
     let body_names = body_name_index(&docs);
     let mut groups: Vec<InspectionGroup> = Vec::new();
 
-    for d in &docs {
+    // Each document is dropped once taken in, so its facts and the graph are
+    // not both held in full.
+    for d in docs {
         let doc_node = {
             let mut n = Node::new(NodeKind::Document, format!("doc:{}", slug(&d.doc)), d.doc.clone());
             n.date = d.date;

@@ -182,13 +182,24 @@ pub fn mask_bodies(ctx: &Ctx, base: usize, text: &str) -> String {
     let inside = ctx.mentions[from..].iter().take_while(|m| m.start < base + text.len());
     for m in inside.filter(|m| ctx.entities[m.entity].kind == EntityKind::Body) {
         if m.start >= base && m.end <= base + text.len() && m.start - base >= at {
-            out.push_str(&text[at..m.start - base]);
+            push_unmasked(&mut out, &text[at..m.start - base]);
             out.push(BODY);
             at = m.end - base;
         }
     }
-    out.push_str(&text[at..]);
+    push_unmasked(&mut out, &text[at..]);
     out
+}
+
+/// Text between masked bodies, with any `BODY` character of its own (a
+/// control character no document should hold) made a space, so that the
+/// marks counted in a masked text are the bodies' alone.
+fn push_unmasked(out: &mut String, text: &str) {
+    if text.contains(BODY) {
+        out.push_str(&text.replace(BODY, " "));
+    } else {
+        out.push_str(text);
+    }
 }
 
 /// The body mention ending at `end` (allowing a possessive and space) before a post.

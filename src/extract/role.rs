@@ -384,6 +384,10 @@ fn in_sentence(ctx: &mut Ctx, si: usize, roles: &mut Vec<RoleFact>) {
     let s = ctx.doc.sentences[si];
     let text = ctx.text();
     let people: Vec<Mention> = ctx.mentions_in(si).filter(|m| ctx.entities[m.entity].kind == EntityKind::Person).copied().collect();
+    // Every rule below gives a post to a person of the sentence.
+    if people.is_empty() {
+        return;
+    }
     let posts = posts(ctx, si);
     let mut used_post = vec![false; posts.len()];
     // (person, body) for posts whose body the words named.

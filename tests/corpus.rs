@@ -14,7 +14,9 @@ fn root() -> PathBuf {
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("oversight-corpus-{}-{name}", std::process::id()));
+    // Under target/tmp (cargo's scratch space for tests), not the system's /tmp:
+    // `cargo clean` removes them, and a test run leaves nothing behind elsewhere.
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("oversight-corpus-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir

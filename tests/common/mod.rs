@@ -25,7 +25,9 @@ pub fn stderr(o: &Output) -> String {
 
 /// A fresh, empty scratch folder unique to one test.
 pub fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("oversight-test-{}-{name}", std::process::id()));
+    // Under target/tmp (cargo's scratch space for tests), not the system's /tmp:
+    // `cargo clean` removes them, and a test run leaves nothing behind elsewhere.
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("oversight-test-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir

@@ -56,7 +56,7 @@ pub struct Mention {
 
 /// What a fact rests on: the document, the span that states it, the sentence,
 /// and the rule that read it. Offsets are bytes of the original text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Evidence {
     pub doc: String,
     pub start: usize,

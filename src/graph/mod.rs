@@ -8,8 +8,9 @@
 use crate::date::PartialDate;
 use crate::extract::{Evidence, Status};
 use crate::schema::BodyKind;
-use petgraph::graph::{DiGraph, NodeIndex};
-use std::collections::{BTreeMap, BTreeSet};
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum NodeKind {
@@ -86,7 +87,7 @@ impl EdgeKind {
 }
 
 /// One document's statement of an edge.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct Observation {
     pub role_name: Option<String>,
     pub status: Option<Status>,
@@ -111,6 +112,13 @@ pub struct Edge {
 pub struct KnowledgeGraph {
     pub graph: DiGraph<Node, Edge>,
     pub by_key: BTreeMap<String, NodeIndex>,
+    /// The edges of each kind from one node to another, oldest first: found
+    /// by hashing, since a node such as Ofsted has an edge to every document
+    /// (scanning a node's edges made resolution quadratic in the corpus).
+    edges_between: HashMap<(NodeIndex, NodeIndex, EdgeKind), Vec<EdgeIndex>>,
+    /// A hash of every observation of every edge, so that a repeated one is
+    /// found without comparing it with all the others.
+    observed: HashSet<(EdgeIndex, u64)>,
 }
 
 impl KnowledgeGraph {
@@ -128,16 +136,24 @@ impl KnowledgeGraph {
     /// Adds an observation to the edge `from -kind-> to` (creating it), where
     /// `same` picks which existing edge between the two it belongs to.
     pub fn observe(&mut self, from: NodeIndex, to: NodeIndex, kind: EdgeKind, obs: Observation, same: impl Fn(&Edge) -> bool) {
-        let existing = self.graph.edges_connecting(from, to).find(|e| e.weight().kind == kind && same(e.weight())).map(|e| petgraph::visit::EdgeRef::id(&e));
-        match existing {
+        let hash = {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            obs.hash(&mut h);
+            h.finish()
+        };
+        // The newest matching edge first, as petgraph lists a node's edges.
+        let edges = self.edges_between.entry((from, to, kind)).or_default();
+        match edges.iter().rev().copied().find(|&id| same(&self.graph[id])) {
             Some(id) => {
-                let w = self.graph.edge_weight_mut(id).unwrap();
-                if !w.observations.contains(&obs) {
-                    w.observations.push(obs);
+                let new = self.observed.insert((id, hash)) || !self.graph[id].observations.contains(&obs);
+                if new {
+                    self.graph[id].observations.push(obs);
                 }
             }
             None => {
-                self.graph.add_edge(from, to, Edge { kind, observations: vec![obs] });
+                let id = self.graph.add_edge(from, to, Edge { kind, observations: vec![obs] });
+                edges.push(id);
+                self.observed.insert((id, hash));
             }
         }
     }

@@ -116,6 +116,7 @@ for size in $SIZES; do
   bytes=$(bytes_of "$size")
   corpus="$DIR/corpus-$size"
   echo "benches/run.sh: $size: generating" >&2
+  rm -rf "$corpus" # a corpus left by an interrupted run (gen-corpus refuses a used folder)
   t0=$(now)
   generate "$bytes" "$corpus"
   gen_s=$(secs "$t0" "$(now)")

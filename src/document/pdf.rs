@@ -163,10 +163,10 @@ mod tests {
 
     #[test]
     fn wrapped_lines_join_and_short_lines_stay() {
-        let raw = "Ofsted\nPiccadilly Gate\n\nThis letter summarises the findings of a focused visit to the\nNorthamptonshire children's services on 24 April 2018. The inspectors were\nDawn Example.\n\n- The quality of assessments and plans is too variable. Assessments often\nlack depth.\n- Initial plans lack detail.\n";
+        let raw = "Ofsted\nPiccadilly Gate\n\nThis letter summarises the findings of a focused visit to the\nNorthamptonshire children's services on 24 April 2018. The inspectors were\nJo Example.\n\n- The quality of assessments and plans is too variable. Assessments often\nlack depth.\n- Initial plans lack detail.\n";
         assert_eq!(
             reflow(raw),
-            "Ofsted\nPiccadilly Gate\n\nThis letter summarises the findings of a focused visit to the Northamptonshire children's services on 24 April 2018. The inspectors were Dawn Example.\n\n- The quality of assessments and plans is too variable. Assessments often lack depth.\n- Initial plans lack detail.\n"
+            "Ofsted\nPiccadilly Gate\n\nThis letter summarises the findings of a focused visit to the Northamptonshire children's services on 24 April 2018. The inspectors were Jo Example.\n\n- The quality of assessments and plans is too variable. Assessments often lack depth.\n- Initial plans lack detail.\n"
         );
     }
 

@@ -122,10 +122,10 @@ mod tests {
 
     #[test]
     fn splits_at_stops_lines_and_paragraphs() {
-        let t = "Title line\n\nMs Hadley said it. The council agreed.\nDr J. Smith spoke.";
+        let t = "Title line\n\nMs Bloggs said it. The council agreed.\nDr J. Example spoke.";
         assert_eq!(
             texts(t),
-            ["Title line", "Ms Hadley said it.", "The council agreed.", "Dr J. Smith spoke."]
+            ["Title line", "Ms Bloggs said it.", "The council agreed.", "Dr J. Example spoke."]
         );
         let s = sentences(t);
         assert_eq!(s.iter().map(|s| s.paragraph).collect::<Vec<_>>(), [0, 1, 1, 1]);

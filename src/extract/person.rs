@@ -1,7 +1,7 @@
 //! People: runs of capitalised words that read as a name, by a given name
 //! from the gazetteer, an honorific (`Cllr`, `Ms`), a byline, an adjacent post
 //! (`inspector NAME`, `NAME, chair of ...`) or a speech verb (`NAME said`).
-//! A later mention by surname (`Ms Hadley`, `Christie and Chamberlain`) or by
+//! A later mention by surname (`Ms Bloggs`, `Example and Sample`) or by
 //! given name after `Dear` is joined to the full name.
 
 use super::{Ctx, EntityId, EntityKind};
@@ -184,7 +184,7 @@ fn accept(ctx: &Ctx, ws: &[Word], a: usize, j: usize, cued: bool, start: usize, 
     let schema = ctx.schema;
     let first = word(text, ws[a]);
     let last = word(text, ws[j - 1]).trim_end_matches("'s");
-    // `Bernard Smith House`, `Jo Bloggs Award`: a name given to a thing.
+    // `Bernard Bloggs House`, `Jo Bloggs Award`: a name given to a thing.
     let next_word = text[end..].strip_prefix(' ').and_then(|r| r.split(|c: char| !c.is_alphanumeric()).next()).unwrap_or("");
     if NAMED_THINGS.contains(&next_word) {
         return false;
@@ -211,7 +211,7 @@ fn accept(ctx: &Ctx, ws: &[Word], a: usize, j: usize, cued: bool, start: usize, 
     speech_verb().is_match(after)
 }
 
-/// Surname mentions (`Ms Hadley`, `Moffat was`) and `Dear GIVEN` join the full name.
+/// Surname mentions (`Ms Bloggs`, `Example was`) and `Dear GIVEN` join the full name.
 fn short_mentions(ctx: &mut Ctx) {
     let text = ctx.text();
     let people: Vec<(EntityId, String, String)> = ctx

@@ -395,7 +395,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, roles: &mut Vec<RoleFact>) {
 
     // Name, then post: the first post after the name when the words between
     // are an apposition or a verb; later ones when a linking phrase (`as`,
-    // `to become`) leads into them. A possessive (`Smith's departure`) is no subject.
+    // `to become`) leads into them. A possessive (`Bloggs's departure`) is no subject.
     let possessive = |m: &Mention| text[m.end..].starts_with("'s");
     for person in people.iter().filter(|m| !possessive(m)) {
         let next_person = people.iter().find(|q| q.start > person.end && !possessive(q)).map_or(s.end, |q| q.start);

@@ -250,7 +250,7 @@ fn people_in_sentence(ctx: &Ctx, si: usize, roles: &[RoleFact], out: &mut Vec<Su
             // `Jo Bloggs was replaced by Sam Example`
             push(ctx, out, new.entity, old.entity, date(), &what(new.entity, old.entity), s.start, s.end, "succession/replaced-by-person");
         } else if let Some(new) = people[k + 1..].first().filter(|n| p.successor_of.is_match(&text[old.end..n.start])) {
-            // `Smith's successor, Jo Bloggs`
+            // `Example's successor, Jo Bloggs`
             push(ctx, out, new.entity, old.entity, date(), &what(new.entity, old.entity), s.start, s.end, "succession/successor-of");
         } else if p.leaves.is_match(&text[old.end..s.end]) {
             // `B leaves; A ... becomes chief executive`, `A, interim since March, when B ... left`:

@@ -2,7 +2,7 @@
 //! petgraph nodes; typed edges carrying every observation that supports them.
 //!
 //! Nodes are only added, never removed, so a plain `DiGraph` keeps its indices
-//! stable. Each node has an IRI-safe key (`person:cathi-smith`) that the
+//! stable. Each node has an IRI-safe key (`person:jo-bloggs`) that the
 //! exporters use as its identifier.
 
 use crate::date::PartialDate;

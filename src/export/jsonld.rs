@@ -99,7 +99,7 @@ fn node(g: &KnowledgeGraph, idx: NodeIndex) -> Value {
         let target_iri = iri(&g.graph[target].key);
         match by_kind.iter_mut().find(|(k, _)| *k == kind) {
             Some((_, v)) => {
-                if !v.contains(&target_iri) {
+                if v.last() != Some(&target_iri) {
                     v.push(target_iri)
                 }
             }

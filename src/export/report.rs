@@ -538,13 +538,14 @@ fn documents(out: &mut String, m: &Model) {
     let mut docs: Vec<_> = m.nodes.iter().filter(|n| n.kind == Kind::Document).collect();
     docs.sort_by(|a, b| a.name.cmp(&b.name));
     // Two documents whose names slug alike keep distinct anchors: the first has the plain one.
-    let mut used: Vec<String> = Vec::new();
+    // (A set: a corpus has hundreds of thousands of documents.)
+    let mut used: std::collections::HashSet<String> = std::collections::HashSet::new();
     for d in docs {
         let mut anchor = format!("doc-{}", slug(&d.name));
         if used.contains(&anchor) {
             anchor = format!("{anchor}-{}", used.len());
         }
-        used.push(anchor.clone());
+        used.insert(anchor.clone());
         let _ = writeln!(
             out,
             "<tr id=\"{}\"><td>{}</td><td>{}</td><td>{}</td></tr>",

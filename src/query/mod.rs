@@ -262,8 +262,9 @@ impl Source {
 /// The distinct documents of some sources, in order, for a table cell.
 pub fn documents_cell(sources: &[Source]) -> String {
     let mut docs: Vec<&str> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for s in sources {
-        if !docs.contains(&s.document.as_str()) {
+        if seen.insert(s.document.as_str()) {
             docs.push(&s.document);
         }
     }

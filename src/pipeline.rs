@@ -79,16 +79,6 @@ pub fn extract_inputs(inputs: &[PathBuf], progress: bool, threads: usize) -> Res
     Ok((extractions, warnings, n))
 }
 
-/// Extracts every document on up to `threads` threads (0: one per core).
-pub fn extract_all(docs: &[crate::document::Document], threads: usize, done: &(dyn Fn() + Sync)) -> Vec<DocExtraction> {
-    let schema = Schema::get();
-    in_parallel(docs, threads, &|d| {
-        let x = extract(d, schema);
-        done();
-        x
-    })
-}
-
 /// `work` applied to every item on up to `threads` threads (0: one per
 /// core), the results in the items' order. Items are handed out one at a
 /// time, so a long document does not hold up a whole share.

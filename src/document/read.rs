@@ -173,13 +173,6 @@ pub fn read_documents(paths: &[PathBuf]) -> Result<(Vec<Document>, Vec<Warning>)
     read_inputs(&inputs, &mut |_| {})
 }
 
-/// As `read_documents`, calling `done` before each file is read (for a
-/// progress bar). All the paths count as named.
-pub fn read_documents_with(paths: &[PathBuf], done: &mut dyn FnMut(&Path)) -> Result<(Vec<Document>, Vec<Warning>), Error> {
-    let inputs: Vec<Input> = paths.iter().map(|p| Input { path: p.clone(), named: true }).collect();
-    read_inputs(&inputs, done)
-}
-
 /// Reads the inputs of a listing, calling `done` before each file is read:
 /// a problem with a named file is an error, with a found one a warning.
 pub fn read_inputs(inputs: &[Input], done: &mut dyn FnMut(&Path)) -> Result<(Vec<Document>, Vec<Warning>), Error> {

@@ -79,9 +79,8 @@ pub fn find_dates(text: &str, base: usize, reference: Option<PartialDate>) -> Ve
     };
     // Every pattern but the relative ones needs a number, and a number that
     // is not ASCII never parses: a text without ASCII digits skips them.
-    let digits = text.bytes().any(|b| b.is_ascii_digit());
-    let when = |yes: bool, r: &'static Regex| if yes { Some(r) } else { None };
-    for c in when(digits, &p.numeric).into_iter().flat_map(|r| r.captures_iter(text)) {
+    let numbered = if text.bytes().any(|b| b.is_ascii_digit()) { text } else { "" };
+    for c in p.numeric.captures_iter(numbered) {
         let m = c.get(0).unwrap();
         let num = |i: usize| c.get(i).and_then(|g| g.as_str().parse::<i32>().ok());
         let date = match (num(1), num(2), num(3)) {
@@ -90,28 +89,28 @@ pub fn find_dates(text: &str, base: usize, reference: Option<PartialDate>) -> Ve
         };
         push(&mut found, m.start(), m.end(), date, false);
     }
-    for c in when(digits, &p.day_range).into_iter().flat_map(|r| r.captures_iter(text)) {
+    for c in p.day_range.captures_iter(numbered) {
         let m = c.get(0).unwrap();
         let month = c.get(2).or(c.get(3)).and_then(|g| month_number(g.as_str()));
         let date = (|| PartialDate::day(c[4].parse().ok()?, month?, c[1].parse().ok()?))();
         push(&mut found, m.start(), m.end(), date, false);
     }
-    for c in when(digits, &p.day_month_year).into_iter().flat_map(|r| r.captures_iter(text)) {
+    for c in p.day_month_year.captures_iter(numbered) {
         let m = c.get(0).unwrap();
         let date = (|| PartialDate::day(c[3].parse().ok()?, month_number(&c[2])?, c[1].parse().ok()?))();
         push(&mut found, m.start(), m.end(), date, false);
     }
-    for c in when(digits, &p.month_day_year).into_iter().flat_map(|r| r.captures_iter(text)) {
+    for c in p.month_day_year.captures_iter(numbered) {
         let m = c.get(0).unwrap();
         let date = (|| PartialDate::day(c[3].parse().ok()?, month_number(&c[1])?, c[2].parse().ok()?))();
         push(&mut found, m.start(), m.end(), date, false);
     }
-    for c in when(digits, &p.month_year).into_iter().flat_map(|r| r.captures_iter(text)) {
+    for c in p.month_year.captures_iter(numbered) {
         let m = c.get(0).unwrap();
         let date = (|| Some(PartialDate::month(c[2].parse().ok()?, month_number(&c[1])?)))();
         push(&mut found, m.start(), m.end(), date, false);
     }
-    for c in when(digits, &p.season_year).into_iter().flat_map(|r| r.captures_iter(text)) {
+    for c in p.season_year.captures_iter(numbered) {
         let m = c.get(0).unwrap();
         push(&mut found, m.start(), m.end(), c[1].parse().ok().map(PartialDate::year), false);
     }
@@ -133,7 +132,7 @@ pub fn find_dates(text: &str, base: usize, reference: Option<PartialDate>) -> Ve
             let date = if m.as_str().eq_ignore_ascii_case("today") { Some(r) } else { Some(PartialDate { day: None, ..r }) };
             push(&mut found, m.start(), m.end(), date, true);
         }
-        for c in when(digits, &p.day_month).into_iter().flat_map(|r| r.captures_iter(text)) {
+        for c in p.day_month.captures_iter(numbered) {
             let m = c.get(0).unwrap();
             // Not a day-month-year, a count (`1 May` is fine, `30 Mar` too) or a time.
             if text[m.end()..].trim_start().starts_with(|ch: char| ch.is_ascii_digit()) {
@@ -181,7 +180,7 @@ pub fn find_dates(text: &str, base: usize, reference: Option<PartialDate>) -> Ve
             push(&mut found, m.start(), m.end(), date, true);
         }
     }
-    for m in when(digits, &p.year).into_iter().flat_map(|r| r.find_iter(text)) {
+    for m in p.year.find_iter(numbered) {
         // Not a money amount, a count or part of a code.
         let before = text[..m.start()].chars().next_back();
         let after = text[m.end()..].chars().next();

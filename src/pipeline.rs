@@ -10,7 +10,7 @@ use crate::query::load::Model;
 use crate::query::Graph;
 use crate::extract::{extract, DocExtraction};
 use crate::graph::KnowledgeGraph;
-use crate::resolve::resolve;
+use crate::resolve::Resolver;
 use crate::schema::Schema;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::fs;
@@ -34,79 +34,123 @@ pub fn build_graph(inputs: &[PathBuf]) -> Result<Build, Error> {
 /// As `build_graph`; with `progress`, a progress bar is drawn on standard
 /// error while the documents are read and their facts extracted, if standard
 /// error is a terminal (never into a file or a pipe). It is cleared when done.
+/// Each document's facts are resolved into the graph as soon as those of the
+/// documents before it are in, and then dropped: a build holds the graph and
+/// the documents in flight, never every document's facts.
 pub fn build_graph_with(inputs: &[PathBuf], progress: bool, threads: usize) -> Result<Build, Error> {
-    let (extractions, warnings, documents) = extract_inputs(inputs, progress, threads)?;
-    let undated = extractions.iter().filter(|e| e.date.is_none()).map(|e| e.doc.clone()).collect();
-    Ok(Build { documents, undated, warnings, graph: resolve(extractions) })
+    let mut resolver = Resolver::default();
+    let mut undated = Vec::new();
+    let (warnings, documents) = extract_inputs_into(inputs, progress, threads, &mut |x| {
+        if x.date.is_none() {
+            undated.push(x.doc.clone());
+        }
+        resolver.add(x);
+    })?;
+    Ok(Build { documents, undated, warnings, graph: resolver.finish() })
 }
 
 /// Reads the inputs and extracts each document's facts on `threads` threads
-/// (0: one per core). Each document is read, extracted and dropped by one
-/// worker, so only the extractions stay in memory, never all the texts. The
-/// result is in document order, and the warnings and the first error (of a
-/// named input that cannot be used) in input order, whatever the number of
-/// threads. Returns the extractions, the warnings, and the number of
-/// documents read.
+/// (0: one per core): the extractions in document order, the warnings, and
+/// the number of documents read (see `extract_inputs_into`).
 pub fn extract_inputs(inputs: &[PathBuf], progress: bool, threads: usize) -> Result<(Vec<DocExtraction>, Vec<Warning>, usize), Error> {
+    let mut extractions = Vec::new();
+    let (warnings, n) = extract_inputs_into(inputs, progress, threads, &mut |x| extractions.push(x))?;
+    Ok((extractions, warnings, n))
+}
+
+/// Reads the inputs and extracts each document's facts on `threads` threads
+/// (0: one per core), handing each extraction to `take` on this thread in
+/// order of document id, whatever the number of threads. Each document is
+/// read, extracted and dropped by one worker, so no more texts are held than
+/// there are workers. Returns the warnings and the first error (of a named
+/// input that cannot be used) in input order, and the number of documents.
+pub fn extract_inputs_into(inputs: &[PathBuf], progress: bool, threads: usize, take: &mut dyn FnMut(DocExtraction)) -> Result<(Vec<Warning>, usize), Error> {
     let listing = collect_inputs(inputs)?;
     let bar = Progress::new(progress && std::io::stderr().is_terminal(), listing.inputs.len());
     bar.0.set_message("reading and extracting");
     let ids = document_ids(&listing.inputs.iter().map(|i| i.path.clone()).collect::<Vec<_>>());
-    let jobs: Vec<(&Input, String)> = listing.inputs.iter().zip(ids).collect();
+    // (place in the input order, input, id), in order of id.
+    let mut jobs: Vec<(usize, &Input, String)> = listing.inputs.iter().zip(ids).enumerate().map(|(i, (input, id))| (i, input, id)).collect();
+    jobs.sort_by(|a, b| a.2.cmp(&b.2));
     let schema = Schema::get();
-    let results = in_parallel(&jobs, threads, &|(input, id)| {
-        // The mentions served extraction (`oversight explain` shows them); the
-        // graph is built from the facts and each entity's first mention.
-        let r = read_input(input, id.clone()).map(|read| read.map(|doc| DocExtraction { mentions: Vec::new(), ..extract(&doc, schema) }));
-        bar.0.inc(1);
-        r
-    });
+    let mut problems: Vec<(usize, Result<Warning, Error>)> = Vec::new();
+    let mut documents = 0;
+    in_order(
+        &jobs,
+        threads,
+        &|(_, input, id)| {
+            // The mentions served extraction (`oversight explain` shows them); the
+            // graph is built from the facts and each entity's first mention.
+            let r = read_input(input, id.clone()).map(|read| read.map(|doc| DocExtraction { mentions: Vec::new(), ..extract(&doc, schema) }));
+            bar.0.inc(1);
+            r
+        },
+        &mut |job, r| match r {
+            Ok(Ok(x)) => {
+                documents += 1;
+                take(x);
+            }
+            Ok(Err(w)) => problems.push((jobs[job].0, Ok(w))),
+            Err(e) => problems.push((jobs[job].0, Err(e))),
+        },
+    );
+    problems.sort_by_key(|(i, _)| *i);
     let mut warnings = listing.warnings;
-    let mut extractions = Vec::with_capacity(results.len());
-    for r in results {
-        match r? {
-            Ok(x) => extractions.push(x),
-            Err(w) => warnings.push(w),
-        }
+    for (_, p) in problems {
+        warnings.push(p?);
     }
-    if extractions.is_empty() {
+    if documents == 0 {
         let path = inputs.first().cloned().unwrap_or_default();
         return Err(Error::BadInput { path, message: "no document with any text to read".into() });
     }
-    extractions.sort_by(|a, b| a.doc.cmp(&b.doc));
     bar.0.set_message("resolving");
-    let n = extractions.len();
-    Ok((extractions, warnings, n))
+    Ok((warnings, documents))
 }
 
 /// `work` applied to every item on up to `threads` threads (0: one per
-/// core), the results in the items' order. Items are handed out one at a
-/// time, so a long document does not hold up a whole share.
-fn in_parallel<T: Sync, R: Send>(items: &[T], threads: usize, work: &(dyn Fn(&T) -> R + Sync)) -> Vec<R> {
+/// core), each result handed to `take` on this thread in the items' order
+/// as soon as those before it are in. Items are handed out one at a time, so
+/// a long document does not hold up a whole share.
+fn in_order<T: Sync, R: Send>(items: &[T], threads: usize, work: &(dyn Fn(&T) -> R + Sync), take: &mut dyn FnMut(usize, R)) {
     let threads = if threads == 0 { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { threads };
     let threads = threads.clamp(1, items.len().max(1));
     if threads == 1 {
-        return items.iter().map(work).collect();
+        for (i, item) in items.iter().enumerate() {
+            take(i, work(item));
+        }
+        return;
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut parts: Vec<(usize, R)> = std::thread::scope(|scope| {
+    std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::channel::<(usize, R)>();
         let workers: Vec<_> = (0..threads)
             .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        mine.push((i, work(item)));
+                let send = send.clone();
+                let next = &next;
+                scope.spawn(move || loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    if send.send((i, work(item))).is_err() {
+                        break;
                     }
-                    mine
                 })
             })
             .collect();
-        workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+        drop(send);
+        // Results that came in before one they follow.
+        let mut early: std::collections::BTreeMap<usize, R> = std::collections::BTreeMap::new();
+        let mut due = 0;
+        for (i, r) in receive {
+            early.insert(i, r);
+            while let Some(r) = early.remove(&due) {
+                take(due, r);
+                due += 1;
+            }
+        }
+        for w in workers {
+            w.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        }
     });
-    parts.sort_by_key(|(i, _)| *i);
-    parts.into_iter().map(|(_, x)| x).collect()
 }
 
 /// One JSON line for each document's extraction: what `oversight extract`
@@ -200,11 +244,10 @@ pub fn producers(graph: &KnowledgeGraph, draw: bool) -> Vec<(&'static str, Produ
     vec![
         ("graph.dot", Box::new(|w: &mut dyn Write| w.write_all(export::dot::write(graph).as_bytes()))),
         ("graph.jsonld", Box::new(move |w: &mut dyn Write| export::jsonld::write_to(graph, w, &mut |item| model_in.borrow_mut().add(item)))),
-        ("graph.graphml", Box::new(|w: &mut dyn Write| w.write_all(export::graphml::write(graph).as_bytes()))),
+        ("graph.graphml", Box::new(|w: &mut dyn Write| export::graphml::write_to(graph, w))),
         ("report.html", Box::new(move |w: &mut dyn Write| {
             let model = model.take();
-            let report = export::report::write(&Graph { model, jsonld: String::new(), origin: "this build".into(), warnings: Vec::new() }, &diagram(graph, draw));
-            w.write_all(report.as_bytes())
+            export::report::write_to(&Graph { model, jsonld: String::new(), origin: "this build".into(), warnings: Vec::new() }, &diagram(graph, draw), w)
         })),
     ]
 }

@@ -9,6 +9,7 @@ use crate::export::jsonld::iri;
 use crate::graph::{EdgeKind, KnowledgeGraph, NodeKind};
 use std::collections::BTreeSet;
 use std::fmt::Write;
+use super::Sink;
 
 /// (id, for, attr.name, attr.type): every attribute written.
 const KEYS: &[(&str, &str, &str, &str)] = &[
@@ -38,12 +39,19 @@ fn esc(s: &str) -> String {
     super::escape_markup(s, true)
 }
 
-fn data(out: &mut String, key: &str, value: &str) {
+fn data(out: &mut Sink, key: &str, value: &str) {
     let _ = writeln!(out, "      <data key=\"{key}\">{}</data>", esc(value));
 }
 
+/// The GraphML of a graph, as a string.
 pub fn write(g: &KnowledgeGraph) -> String {
-    let mut out = String::new();
+    super::to_string(|w| write_to(g, w))
+}
+
+/// Writes the GraphML of a graph to `w`, a node or an edge at a time.
+pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut sink = Sink::new(w);
+    let out = &mut sink;
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
     for (id, domain, name, ty) in KEYS {
@@ -54,25 +62,25 @@ pub fn write(g: &KnowledgeGraph) -> String {
     for &i in &nodes {
         let n = &g.graph[i];
         let _ = writeln!(out, "    <node id=\"{}\">", esc(&iri(&n.key)));
-        data(&mut out, "n_kind", n.kind.as_str());
-        data(&mut out, "n_label", &n.name);
-        data(&mut out, "n_name", &n.name);
+        data(out, "n_kind", n.kind.as_str());
+        data(out, "n_label", &n.name);
+        data(out, "n_name", &n.name);
         if !n.alternate_names.is_empty() {
-            data(&mut out, "n_alternateNames", &n.alternate_names.iter().cloned().collect::<Vec<_>>().join("; "));
+            data(out, "n_alternateNames", &n.alternate_names.iter().cloned().collect::<Vec<_>>().join("; "));
         }
         if let Some(k) = n.body_kind {
-            data(&mut out, "n_bodyKind", k.as_str());
+            data(out, "n_bodyKind", k.as_str());
         }
         if let Some(k) = &n.inspection_kind {
-            data(&mut out, "n_inspectionKind", k);
+            data(out, "n_inspectionKind", k);
         }
         if let Some(d) = n.date {
-            data(&mut out, "n_date", &d.to_string());
+            data(out, "n_date", &d.to_string());
         }
         if n.kind == NodeKind::Inspection {
             let ratings: Vec<String> = g.sorted_edges_from(i).into_iter().filter(|(k, _, _)| *k == EdgeKind::Rated).map(|(_, t, _)| g.graph[t].name.clone()).collect();
             if !ratings.is_empty() {
-                data(&mut out, "n_rating", &ratings.join("; "));
+                data(out, "n_rating", &ratings.join("; "));
             }
         }
         out.push_str("    </node>\n");
@@ -84,37 +92,37 @@ pub fn write(g: &KnowledgeGraph) -> String {
             e += 1;
             let obs = &edge.observations;
             let role = obs.iter().find_map(|o| o.role_name.clone());
-            data(&mut out, "e_kind", kind.as_str());
-            data(&mut out, "e_label", &role.clone().map_or_else(|| kind.as_str().to_string(), |r| format!("{}: {r}", kind.as_str())));
+            data(out, "e_kind", kind.as_str());
+            data(out, "e_label", &role.clone().map_or_else(|| kind.as_str().to_string(), |r| format!("{}: {r}", kind.as_str())));
             if let Some(r) = &role {
-                data(&mut out, "e_role", r);
+                data(out, "e_role", r);
             }
             // The status the latest document gives.
             if let Some(s) = obs.iter().filter(|o| o.status.is_some()).max_by_key(|o| o.observed_on.map(|d| d.sort_key())).and_then(|o| o.status) {
-                data(&mut out, "e_status", s.as_str());
+                data(out, "e_status", s.as_str());
             }
             if let Some(d) = obs.iter().filter_map(|o| o.date).min() {
-                data(&mut out, "e_date", &d.to_string());
+                data(out, "e_date", &d.to_string());
             }
             if let Some(d) = obs.iter().filter_map(|o| o.start).min() {
-                data(&mut out, "e_startDate", &d.to_string());
+                data(out, "e_startDate", &d.to_string());
             }
             if let Some(d) = obs.iter().filter_map(|o| o.end).max() {
-                data(&mut out, "e_endDate", &d.to_string());
+                data(out, "e_endDate", &d.to_string());
             }
-            let docs: BTreeSet<&str> = obs.iter().map(|o| o.evidence.doc.as_str()).collect();
+            let docs: BTreeSet<&str> = obs.iter().map(|o| &*o.evidence.doc).collect();
             if !docs.is_empty() {
-                data(&mut out, "e_source", &docs.into_iter().collect::<Vec<_>>().join("; "));
+                data(out, "e_source", &docs.into_iter().collect::<Vec<_>>().join("; "));
             }
             if let Some(o) = obs.first() {
-                data(&mut out, "e_evidence", &o.evidence.sentence);
+                data(out, "e_evidence", &o.evidence.sentence);
             }
             let _ = writeln!(out, "      <data key=\"e_observations\">{}</data>", obs.len());
             out.push_str("    </edge>\n");
         }
     }
     out.push_str("  </graph>\n</graphml>\n");
-    out
+    sink.finish()
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
-//! Exporters: one module a format, each writing the whole graph as a string
-//! in a stable order (the same graph always gives the same bytes): `dot`
+//! Exporters: one module a format, each writing the whole graph to a writer
+//! (or a string) in a stable order (the same graph always gives the same bytes): `dot`
 //! (Graphviz), `jsonld` (JSON-LD 1.1), `graphml` (Gephi, yEd, Cytoscape,
 //! NetworkX) and `report` (one self-contained HTML page for people).
 
@@ -27,4 +27,58 @@ pub fn escape_markup(s: &str, flatten: bool) -> String {
         }
     }
     out
+}
+
+/// Text written through a buffer to a writer, for the exporters that build
+/// their output with `push_str` and `write!`: the output is never held whole
+/// (at a gigabyte of articles, the report and the GraphML are gigabytes). The
+/// first write error is kept, and `finish` returns it.
+pub struct Sink<'w> {
+    buf: String,
+    w: &'w mut dyn std::io::Write,
+    error: Option<std::io::Error>,
+}
+
+impl<'w> Sink<'w> {
+    const SPILL: usize = 1 << 16;
+
+    pub fn new(w: &'w mut dyn std::io::Write) -> Sink<'w> {
+        Sink { buf: String::with_capacity(Self::SPILL * 2), w, error: None }
+    }
+
+    pub fn push_str(&mut self, s: &str) {
+        self.buf.push_str(s);
+        if self.buf.len() >= Self::SPILL {
+            self.spill();
+        }
+    }
+
+    fn spill(&mut self) {
+        if self.error.is_none() {
+            if let Err(e) = self.w.write_all(self.buf.as_bytes()) {
+                self.error = Some(e);
+            }
+        }
+        self.buf.clear();
+    }
+
+    /// Writes what is buffered; the first error met, if any.
+    pub fn finish(mut self) -> std::io::Result<()> {
+        self.spill();
+        self.error.take().map_or(Ok(()), Err)
+    }
+}
+
+impl std::fmt::Write for Sink<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.push_str(s);
+        Ok(())
+    }
+}
+
+/// What a writer-based exporter writes, as a string.
+pub fn to_string(write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) -> String {
+    let mut bytes = Vec::new();
+    write(&mut bytes).expect("writing to memory does not fail");
+    String::from_utf8(bytes).expect("the exporters write UTF-8")
 }

@@ -19,6 +19,7 @@ use crate::query::load::{Kind, Model, Statement};
 use crate::query::tenure::{tenures, Basis, Bound, Tenure};
 use crate::query::{date_key, Graph, Source};
 use std::collections::BTreeMap;
+use super::Sink;
 use std::fmt::Write;
 
 const STYLE: &str = include_str!("report/style.css");
@@ -123,9 +124,15 @@ struct BodyTimeline<'a> {
     inspections: Vec<&'a InspectionRow>,
 }
 
-/// Writes the report of a graph read back from its JSON-LD (`query::open`,
-/// or `Model::parse` of the JSON-LD the build writes).
+/// The report of a graph read back from its JSON-LD (`query::open`, or
+/// `Model::parse` of the JSON-LD the build writes).
 pub fn write(graph: &Graph, diagram: &Diagram) -> String {
+    super::to_string(|w| write_to(graph, diagram, w))
+}
+
+/// Writes the report of a graph read back from its JSON-LD to `w`, section
+/// by section.
+pub fn write_to(graph: &Graph, diagram: &Diagram, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let m = &graph.model;
     let all_tenures = tenures(m);
     let rows = inspections(graph, None).map(|i| i.inspections).unwrap_or_default();
@@ -140,7 +147,8 @@ pub fn write(graph: &Graph, diagram: &Diagram) -> String {
         _ => String::new(),
     };
 
-    let mut out = String::new();
+    let mut sink = Sink::new(w);
+    let out = &mut sink;
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n");
@@ -160,19 +168,19 @@ pub fn write(graph: &Graph, diagram: &Diagram) -> String {
     out.push_str("<nav class=\"toc\"><a href=\"#timelines\">Posts over time</a><a href=\"#inspections\">Inspections</a><a href=\"#successions\">Successions</a><a href=\"#diagram\">The graph</a><a href=\"#evidence\">Evidence</a><a href=\"#documents\">Documents</a></nav>\n</header>\n");
     out.push_str("<pre id=\"console-errors\" hidden></pre>\n");
 
-    timelines(&mut out, m, &all_tenures, &rows, &ev);
-    inspections_table(&mut out, &rows, &ev);
-    successions(&mut out, m, &ev);
-    diagram_section(&mut out, diagram);
-    evidence_list(&mut out, m, &ev);
-    documents(&mut out, m);
+    timelines(out, m, &all_tenures, &rows, &ev);
+    inspections_table(out, &rows, &ev);
+    successions(out, m, &ev);
+    diagram_section(out, diagram);
+    evidence_list(out, m, &ev);
+    documents(out, m);
 
     out.push_str("<footer>Written by <code>oversight build</code>, beside <code>graph.jsonld</code>, <code>graph.graphml</code> and <code>graph.dot</code>, which hold the same graph. The page is self-contained: it loads nothing from the network.</footer>\n");
     let _ = writeln!(out, "<script>\n{MAIN_JS}</script>\n</body>\n</html>");
-    out
+    sink.finish()
 }
 
-fn timelines(out: &mut String, m: &Model, all: &[Tenure], rows: &[InspectionRow], ev: &Evidence) {
+fn timelines(out: &mut Sink, m: &Model, all: &[Tenure], rows: &[InspectionRow], ev: &Evidence) {
     out.push_str("<section id=\"timelines\">\n<h2>Who held which post, when</h2>\n");
     out.push_str("<div class=\"legend\"><span><i class=\"swatch stated\"></i>a date the text gave</span><span><i class=\"swatch seen\"></i>fading: only seen in post then (first or last sighting)</span><span><i class=\"swatch stated open\"></i>dotted: the other end is not known</span>");
     for r in ["Outstanding", "Good", "Requires improvement", "Inadequate"] {
@@ -227,7 +235,7 @@ fn bound_text(b: &Option<Bound>) -> String {
     b.as_ref().map_or_else(|| "?".to_string(), Bound::cell)
 }
 
-fn body_timeline(out: &mut String, b: &BodyTimeline, ev: &Evidence) {
+fn body_timeline(out: &mut Sink, b: &BodyTimeline, ev: &Evidence) {
     // The axis: whole years around every date shown.
     let mut points: Vec<f64> = Vec::new();
     for t in &b.tenures {
@@ -397,7 +405,7 @@ fn names(v: &[crate::query::Named]) -> String {
     v.iter().map(|n| h(&n.name)).collect::<Vec<_>>().join(", ")
 }
 
-fn inspections_table(out: &mut String, rows: &[InspectionRow], ev: &Evidence) {
+fn inspections_table(out: &mut Sink, rows: &[InspectionRow], ev: &Evidence) {
     out.push_str("<section id=\"inspections\">\n<h2>Inspections</h2>\n");
     if rows.is_empty() {
         out.push_str("<p>None is recorded.</p>\n</section>\n");
@@ -431,7 +439,7 @@ fn inspections_table(out: &mut String, rows: &[InspectionRow], ev: &Evidence) {
     out.push_str("</tbody>\n</table>\n</section>\n");
 }
 
-fn successions(out: &mut String, m: &Model, ev: &Evidence) {
+fn successions(out: &mut Sink, m: &Model, ev: &Evidence) {
     out.push_str("<section id=\"successions\">\n<h2>Successions</h2>\n");
     let mut sts: Vec<&Statement> = m.statements_of("succeeded").collect();
     sts.sort_by_key(|s| (date_key(s.date), m.name(&s.subject)));
@@ -449,7 +457,7 @@ fn successions(out: &mut String, m: &Model, ev: &Evidence) {
     out.push_str("</ul>\n</section>\n");
 }
 
-fn diagram_section(out: &mut String, diagram: &Diagram) {
+fn diagram_section(out: &mut Sink, diagram: &Diagram) {
     out.push_str("<section id=\"diagram\">\n<h2>The graph</h2>\n");
     match diagram {
         Diagram::Svg(svg) => {
@@ -498,7 +506,7 @@ fn fact(m: &Model, st: &Statement) -> String {
     text
 }
 
-fn evidence_list(out: &mut String, m: &Model, ev: &Evidence) {
+fn evidence_list(out: &mut Sink, m: &Model, ev: &Evidence) {
     out.push_str("<section id=\"evidence\">\n<h2>Evidence</h2>\n<p class=\"summary\">Each sentence a fact was read from, with its document and the facts read from it. Offsets count characters in the document's text.</p>\n<ol class=\"evidence\">\n");
     for (i, e) in ev.entries.iter().enumerate() {
         let st = e.statements[0];
@@ -533,7 +541,7 @@ fn evidence_list(out: &mut String, m: &Model, ev: &Evidence) {
     out.push_str("</ol>\n</section>\n");
 }
 
-fn documents(out: &mut String, m: &Model) {
+fn documents(out: &mut Sink, m: &Model) {
     out.push_str("<section id=\"documents\">\n<h2>Documents</h2>\n<table>\n<thead><tr><th>document</th><th>published</th><th>title</th></tr></thead>\n<tbody>\n");
     let mut docs: Vec<_> = m.nodes.iter().filter(|n| n.kind == Kind::Document).collect();
     docs.sort_by(|a, b| a.name.cmp(&b.name));

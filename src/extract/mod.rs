@@ -18,7 +18,8 @@ use crate::date::PartialDate;
 use crate::document::Document;
 use crate::schema::{BodyKind, Schema};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 pub type EntityId = usize;
 
@@ -58,7 +59,8 @@ pub struct Mention {
 /// and the rule that read it. Offsets are bytes of the original text.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Evidence {
-    pub doc: String,
+    /// Shared by every fact of one document.
+    pub doc: Arc<str>,
     pub start: usize,
     pub end: usize,
     /// The same span in characters, for tools that count characters.
@@ -66,8 +68,10 @@ pub struct Evidence {
     pub char_end: usize,
     pub sentence_start: usize,
     pub sentence_end: usize,
-    pub sentence: String,
-    pub rule: String,
+    /// Shared by every fact read from the same sentence: a graph holds each
+    /// evidence sentence once, however many statements rest on it.
+    pub sentence: Arc<str>,
+    pub rule: Arc<str>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -173,6 +177,16 @@ pub struct Ctx<'a> {
     /// was counted over: mentions are only ever added, so an answer stands
     /// until they change (it is asked once per sentence).
     main_bodies: std::cell::RefCell<Vec<(BodyKind, usize, usize, Option<EntityId>)>>,
+    /// The strings evidence shares: the document's id, and each sentence and
+    /// rule id once (see `Evidence`).
+    shared: std::cell::RefCell<Shared>,
+}
+
+#[derive(Default)]
+struct Shared {
+    doc: Option<Arc<str>>,
+    sentences: HashMap<(usize, usize), Arc<str>>,
+    rules: Vec<Arc<str>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -254,16 +268,25 @@ impl<'a> Ctx<'a> {
         let (start, end) = doc.norm.span_to_original(start, end.max(start));
         let (ss, se) = doc.norm.span_to_original(s.start.min(start), s.end);
         let (ss, se) = (ss.min(start), se.max(end));
+        let mut shared = self.shared.borrow_mut();
+        let shared = &mut *shared;
+        let rule = match shared.rules.iter().find(|r| &***r == rule) {
+            Some(r) => r.clone(),
+            None => {
+                shared.rules.push(rule.into());
+                shared.rules[shared.rules.len() - 1].clone()
+            }
+        };
         Evidence {
-            doc: doc.id.clone(),
+            doc: shared.doc.get_or_insert_with(|| doc.id.as_str().into()).clone(),
             start,
             end,
             char_start: doc.char_offset(start),
             char_end: doc.char_offset(end),
             sentence_start: ss,
             sentence_end: se,
-            sentence: doc.text[ss..se].to_string(),
-            rule: rule.to_string(),
+            sentence: shared.sentences.entry((ss, se)).or_insert_with(|| doc.text[ss..se].into()).clone(),
+            rule,
         }
     }
 
@@ -308,7 +331,7 @@ pub fn extract(doc: &Document, schema: &Schema) -> DocExtraction {
         })
         .collect();
     let reference = meta.date.or_else(|| latest_stated_date(doc));
-    let mut ctx = Ctx { doc, schema, date: meta.date, reference, skip, entities: Vec::new(), mentions: Vec::new(), main_bodies: Default::default() };
+    let mut ctx = Ctx { doc, schema, date: meta.date, reference, skip, entities: Vec::new(), mentions: Vec::new(), main_bodies: Default::default(), shared: Default::default() };
 
     body::find_named(&mut ctx);
     let authors = person::find(&mut ctx, &meta.bylines);

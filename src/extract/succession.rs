@@ -269,8 +269,8 @@ fn people_in_sentence(ctx: &Ctx, si: usize, roles: &[RoleFact], out: &mut Vec<Su
 
 /// `their predecessor ROLE A, B and C`: B and C succeeded A in the post.
 fn predecessors(ctx: &Ctx, roles: &[RoleFact], out: &mut Vec<SuccessionFact>) {
-    for old in roles.iter().filter(|r| r.evidence.rule == "role/predecessor" && r.status == Status::Former) {
-        for new in roles.iter().filter(|r| r.evidence.rule == "role/predecessor-list" && r.evidence.sentence_start == old.evidence.sentence_start) {
+    for old in roles.iter().filter(|r| &*r.evidence.rule == "role/predecessor" && r.status == Status::Former) {
+        for new in roles.iter().filter(|r| &*r.evidence.rule == "role/predecessor-list" && r.evidence.sentence_start == old.evidence.sentence_start) {
             let what = ctx.entities.get(old.body).map(|b| format!("{} for {}", old.role, b.name)).unwrap_or_else(|| old.role.clone());
             let ev = &new.evidence;
             if out.iter().any(|f| f.successor == new.person && f.predecessor == old.person) {

@@ -116,8 +116,8 @@ pub struct KnowledgeGraph {
     /// by hashing, since a node such as Ofsted has an edge to every document
     /// (scanning a node's edges made resolution quadratic in the corpus).
     edges_between: HashMap<(NodeIndex, NodeIndex, EdgeKind), Vec<EdgeIndex>>,
-    /// A hash of every observation of every edge, so that a repeated one is
-    /// found without comparing it with all the others.
+    /// A hash of each observation since `forget_observed`, so that a repeated
+    /// one is found without comparing it with all the others.
     observed: HashSet<(EdgeIndex, u64)>,
 }
 
@@ -156,6 +156,16 @@ impl KnowledgeGraph {
                 self.observed.insert((id, hash));
             }
         }
+    }
+
+    /// Forgets the observations seen so far, for finding repeats: call it
+    /// between documents. An observation names its document, so one
+    /// document's never repeats another's, and the hashes need only span the
+    /// document being taken in (kept for the whole corpus, they were a tenth
+    /// of a large build's memory).
+    pub fn forget_observed(&mut self) {
+        self.observed.clear();
+        self.observed.shrink_to(1024);
     }
 
     pub fn count_nodes(&self, kind: NodeKind) -> usize {

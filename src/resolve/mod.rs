@@ -12,7 +12,7 @@ use crate::date::PartialDate;
 use crate::extract::{DocExtraction, EntityKind, Evidence};
 use crate::graph::{slug, Edge, EdgeKind, KnowledgeGraph, Node, NodeKind, Observation};
 use petgraph::graph::NodeIndex;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 fn person_key(name: &str) -> String {
     format!("person:{}", slug(name))
@@ -41,52 +41,74 @@ struct InspectionGroup {
 /// Builds the graph from per-document extractions (in any order).
 pub fn resolve(mut docs: Vec<DocExtraction>) -> KnowledgeGraph {
     docs.sort_by(|a, b| a.doc.cmp(&b.doc));
-    let mut g = KnowledgeGraph::default();
-    let body_names = body_name_index(&docs);
-    let mut groups: Vec<InspectionGroup> = Vec::new();
-
-    // Each document is dropped once taken in, so its facts and the graph are
-    // not both held in full.
+    let mut r = Resolver::default();
     for d in docs {
+        r.add(d);
+    }
+    r.finish()
+}
+
+/// Resolution one document at a time, so a build need not hold every
+/// document's facts at once: `add` them in order of their identifiers (the
+/// order `resolve` sorts them into), then `finish`.
+#[derive(Default)]
+pub struct Resolver {
+    g: KnowledgeGraph,
+    /// Each body's name: of the names that agree once normalised, the
+    /// greatest, so that `Leeds City council` and `Leeds City Council` are one
+    /// body with one name whatever order the documents come in.
+    body_names: HashMap<NodeIndex, String>,
+    groups: Vec<InspectionGroup>,
+    /// The groups of each body, in the order they were made.
+    groups_of: HashMap<NodeIndex, Vec<usize>>,
+}
+
+impl Resolver {
+    /// Takes in one document's facts; the document is dropped afterwards.
+    pub fn add(&mut self, d: DocExtraction) {
+        self.g.forget_observed();
         let doc_node = {
             let mut n = Node::new(NodeKind::Document, format!("doc:{}", slug(&d.doc)), d.doc.clone());
             n.date = d.date;
             if let Some(t) = &d.title {
                 n.alternate_names.insert(t.clone());
             }
-            g.node(n)
+            self.g.node(n)
         };
         // Entities of this document -> graph nodes.
         let mut local: Vec<NodeIndex> = Vec::with_capacity(d.entities.len());
         for e in &d.entities {
             let idx = match e.kind {
                 EntityKind::Person => {
-                    let idx = g.node(Node::new(NodeKind::Person, person_key(&e.name), e.name.clone()));
-                    let n = &mut g.graph[idx];
+                    let idx = self.g.node(Node::new(NodeKind::Person, person_key(&e.name), e.name.clone()));
+                    let n = &mut self.g.graph[idx];
                     n.alternate_names.extend(e.aliases.iter().filter(|a| **a != n.name).cloned());
                     idx
                 }
                 EntityKind::Body => {
-                    let canonical = body_names.get(&body_norm(&e.name)).cloned().unwrap_or_else(|| e.name.clone());
-                    let mut n = Node::new(NodeKind::Body, format!("body:{}", slug(&canonical)), canonical.clone());
+                    // Named for now as first seen: `finish` gives each body its
+                    // name, and drops that name from the alternates.
+                    let mut n = Node::new(NodeKind::Body, format!("body:{}", body_norm(&e.name)), e.name.clone());
                     n.body_kind = e.body_kind;
-                    let idx = g.node(n);
-                    let n = &mut g.graph[idx];
-                    if e.name != n.name {
-                        n.alternate_names.insert(e.name.clone());
+                    let idx = self.g.node(n);
+                    let name = self.body_names.entry(idx).or_insert_with(|| e.name.clone());
+                    if e.name > *name {
+                        *name = e.name.clone();
                     }
-                    n.alternate_names.extend(e.aliases.iter().filter(|a| **a != n.name).cloned());
+                    let n = &mut self.g.graph[idx];
+                    n.alternate_names.insert(e.name.clone());
+                    n.alternate_names.extend(e.aliases.iter().cloned());
                     idx
                 }
             };
             if let Some(ev) = &e.first_mention {
-                g.observe(idx, doc_node, EdgeKind::MentionedIn, plain(ev.clone(), d.date), |_| true);
+                self.g.observe(idx, doc_node, EdgeKind::MentionedIn, plain(ev.clone(), d.date), |_| true);
             }
             local.push(idx);
         }
         for &a in &d.authors {
             if let Some(ev) = &d.entities[a].first_mention {
-                g.observe(doc_node, local[a], EdgeKind::Author, plain(ev.clone(), d.date), |_| true);
+                self.g.observe(doc_node, local[a], EdgeKind::Author, plain(ev.clone(), d.date), |_| true);
             }
         }
         for r in &d.roles {
@@ -104,7 +126,7 @@ pub fn resolve(mut docs: Vec<DocExtraction>) -> KnowledgeGraph {
             let (p, b) = (local[r.person], local[r.body]);
             // One edge per post: later wordings of it join the first.
             let same_post = |e: &Edge| e.observations.iter().any(|o| o.role_name.as_deref().is_some_and(|w| same_post(w, &r.role, &canonical)));
-            g.observe(p, b, EdgeKind::HeldRole, obs, same_post);
+            self.g.observe(p, b, EdgeKind::HeldRole, obs, same_post);
         }
         for s in &d.successions {
             let obs = Observation {
@@ -117,7 +139,7 @@ pub fn resolve(mut docs: Vec<DocExtraction>) -> KnowledgeGraph {
                 what: Some(s.what.clone()),
                 evidence: s.evidence.clone(),
             };
-            g.observe(local[s.successor], local[s.predecessor], EdgeKind::Succeeded, obs, |_| true);
+            self.g.observe(local[s.successor], local[s.predecessor], EdgeKind::Succeeded, obs, |_| true);
         }
         for i in &d.inspections {
             let c = InspectionGroup {
@@ -131,12 +153,32 @@ pub fn resolve(mut docs: Vec<DocExtraction>) -> KnowledgeGraph {
                 body_evidence: i.ends.body.iter().map(|e| (e.clone(), d.date)).collect(),
                 rating_evidence: i.rating.clone().zip(i.ends.rating.clone()).map(|(r, e)| (r, e, d.date)).into_iter().collect(),
             };
-            merge_inspection(&mut groups, c);
+            self.merge_inspection(c);
         }
-        let _ = doc_node;
     }
-    add_inspections(&mut g, groups);
-    g
+
+    /// The graph, once every document is in.
+    pub fn finish(mut self) -> KnowledgeGraph {
+        for (&idx, name) in &self.body_names {
+            let n = &mut self.g.graph[idx];
+            n.alternate_names.remove(name);
+            n.name = name.clone();
+        }
+        self.g.forget_observed();
+        add_inspections(&mut self.g, self.groups);
+        self.g
+    }
+
+    fn merge_inspection(&mut self, c: InspectionGroup) {
+        let of_body = self.groups_of.entry(c.body).or_default();
+        match of_body.iter().copied().find(|&i| compatible(&self.groups[i], &c)) {
+            Some(i) => merge_into(&mut self.groups[i], c),
+            None => {
+                of_body.push(self.groups.len());
+                self.groups.push(c);
+            }
+        }
+    }
 }
 
 /// Whether two wordings name the same post (`DCS` and `director of children's services`).
@@ -151,19 +193,6 @@ fn same_post(a: &str, b: &str, canonical: &str) -> bool {
 
 fn plain(evidence: Evidence, observed_on: Option<PartialDate>) -> Observation {
     Observation { role_name: None, status: None, date: None, start: None, end: None, observed_on, what: None, evidence }
-}
-
-/// Every body name (normalised) -> the name as first written, so that
-/// `Leeds City council` and `Leeds City Council` are one body.
-fn body_name_index(docs: &[DocExtraction]) -> BTreeMap<String, String> {
-    let mut index: BTreeMap<String, String> = BTreeMap::new();
-    let mut names: Vec<&str> = docs.iter().flat_map(|d| d.entities.iter()).filter(|e| e.kind == EntityKind::Body).map(|e| e.name.as_str()).collect();
-    names.sort();
-    names.dedup();
-    for n in &names {
-        index.insert(body_norm(n), n.to_string());
-    }
-    index
 }
 
 fn compatible(g: &InspectionGroup, c: &InspectionGroup) -> bool {
@@ -181,9 +210,9 @@ fn compatible(g: &InspectionGroup, c: &InspectionGroup) -> bool {
         }
 }
 
-fn merge_inspection(groups: &mut Vec<InspectionGroup>, c: InspectionGroup) {
-    match groups.iter_mut().find(|g| compatible(g, &c)) {
-        Some(g) => {
+fn merge_into(g: &mut InspectionGroup, c: InspectionGroup) {
+    {
+        {
             if let Some(d) = c.date {
                 if g.date.is_none_or(|x| d.precision() > x.precision()) {
                     g.date = Some(d);
@@ -203,7 +232,6 @@ fn merge_inspection(groups: &mut Vec<InspectionGroup>, c: InspectionGroup) {
             g.body_evidence.extend(c.body_evidence);
             g.rating_evidence.extend(c.rating_evidence);
         }
-        None => groups.push(c),
     }
 }
 
@@ -250,12 +278,11 @@ fn add_inspections(g: &mut KnowledgeGraph, groups: Vec<InspectionGroup>) {
         for (p, ev, observed) in grp.inspectors {
             g.observe(idx, p, EdgeKind::Inspector, with_date(ev, observed, grp.date), |_| true);
         }
-        let mut docs_seen: Vec<String> = Vec::new();
+        let mut docs_seen: std::collections::HashSet<std::sync::Arc<str>> = std::collections::HashSet::new();
         for (ev, observed) in &grp.evidence {
-            if docs_seen.contains(&ev.doc) {
+            if !docs_seen.insert(ev.doc.clone()) {
                 continue;
             }
-            docs_seen.push(ev.doc.clone());
             let Some(&doc) = g.by_key.get(&format!("doc:{}", slug(&ev.doc))) else { continue };
             g.observe(idx, doc, EdgeKind::MentionedIn, plain(ev.clone(), *observed), |_| true);
         }

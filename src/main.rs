@@ -391,11 +391,14 @@ fn build_warnings(warnings: &[oversight::document::read::Warning], undated: &[St
 fn build(inputs: Vec<PathBuf>, out: PathBuf, quiet: bool, threads: usize, strict: bool) -> ExitCode {
     let started = Instant::now();
     let inputs = if inputs.is_empty() { vec![PathBuf::from("seeds")] } else { inputs };
-    let result = pipeline::build_graph_with(&inputs, !quiet, threads).and_then(|b| {
-        let files = pipeline::write_outputs_with(&out, pipeline::producers(&b.graph, true))?;
-        Ok((b, files))
+    let result = pipeline::build_graph_with(&inputs, !quiet, threads).and_then(|mut b| {
+        let counts = graph_counts(&b.graph);
+        // The outputs take the graph, so that it can be let go of before the report is made.
+        let graph = std::mem::take(&mut b.graph);
+        let files = pipeline::write_outputs_with(&out, pipeline::producers(graph, true), threads)?;
+        Ok((b, counts, files))
     });
-    let (b, files) = match result {
+    let (b, counts, files) = match result {
         Ok(r) => r,
         Err(e) => {
             eprintln!("oversight: error: {e}");
@@ -406,17 +409,22 @@ fn build(inputs: Vec<PathBuf>, out: PathBuf, quiet: bool, threads: usize, strict
     if quiet {
         return code;
     }
-    let g = &b.graph;
     sayln!("read {} documents ({} undated)", b.documents, b.undated.len());
-    let nodes: Vec<String> = NodeKind::ALL.iter().map(|k| format!("{} {}", g.count_nodes(*k), k.as_str())).collect();
-    sayln!("nodes: {} ({})", g.graph.node_count(), nodes.join(", "));
-    let edges: Vec<String> = EdgeKind::ALL.iter().map(|k| format!("{} {}", g.count_edges(*k), k.as_str())).collect();
-    sayln!("edges: {} ({})", g.graph.edge_count(), edges.join(", "));
+    for line in &counts {
+        sayln!("{line}");
+    }
     for (name, bytes) in &files {
         sayln!("wrote {} ({bytes} bytes)", out.join(name).display());
     }
     sayln!("took {:.2?}", started.elapsed());
     code
+}
+
+/// The summary's lines counting a graph's nodes and edges of each kind.
+fn graph_counts(g: &oversight::graph::KnowledgeGraph) -> [String; 2] {
+    let nodes: Vec<String> = NodeKind::ALL.iter().map(|k| format!("{} {}", g.count_nodes(*k), k.as_str())).collect();
+    let edges: Vec<String> = EdgeKind::ALL.iter().map(|k| format!("{} {}", g.count_edges(*k), k.as_str())).collect();
+    [format!("nodes: {} ({})", g.graph.node_count(), nodes.join(", ")), format!("edges: {} ({})", g.graph.edge_count(), edges.join(", "))]
 }
 
 fn dot(name: &str, depth: usize, svg: bool, out: Option<PathBuf>, graph: PathBuf, from: Vec<PathBuf>) -> ExitCode {
@@ -592,7 +600,7 @@ fn merge(fragments: Vec<PathBuf>, out: PathBuf, quiet: bool, strict: bool) -> Ex
         let documents = xs.len();
         let undated: Vec<String> = xs.iter().filter(|x| x.date.is_none()).map(|x| x.doc.clone()).collect();
         let graph = oversight::resolve::resolve(xs);
-        let files = pipeline::write_outputs_with(&out, pipeline::producers(&graph, true))?;
+        let files = pipeline::write_outputs_with(&out, pipeline::producers(graph, true), 0)?;
         Ok((documents, files, undated))
     });
     match result {

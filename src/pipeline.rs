@@ -213,43 +213,63 @@ impl Drop for Progress {
 /// of them would be unreadable (`oversight dot NAME` draws a part).
 pub const DIAGRAM_LIMIT: usize = 600;
 
-/// What writes one output file's contents, when its turn comes.
-pub type Producer<'a> = Box<dyn FnOnce(&mut dyn Write) -> std::io::Result<()> + 'a>;
+/// What writes one output file's contents, when its turn comes (on any thread).
+pub type Producer<'a> = Box<dyn FnOnce(&mut dyn Write) -> std::io::Result<()> + Send + 'a>;
 
 /// The output files of a graph: (file name, contents). The report's diagram
 /// is drawn by Graphviz where it is installed.
-pub fn render(graph: &KnowledgeGraph) -> Vec<(&'static str, String)> {
+pub fn render(graph: KnowledgeGraph) -> Vec<(&'static str, String)> {
     render_with(graph, true)
 }
 
 /// As `render`; with `draw` false the report has no diagram and Graphviz is
 /// not run (for the fuzzers, which run thousands of builds a second).
-pub fn render_with(graph: &KnowledgeGraph, draw: bool) -> Vec<(&'static str, String)> {
+pub fn render_with(graph: KnowledgeGraph, draw: bool) -> Vec<(&'static str, String)> {
     producers(graph, draw)
         .into_iter()
-        .map(|(name, produce)| {
-            let mut bytes = Vec::new();
-            produce(&mut bytes).expect("writing to memory does not fail");
-            (name, String::from_utf8(bytes).expect("outputs are UTF-8"))
-        })
+        .map(|(name, produce)| (name, export::to_string(produce)))
         .collect()
 }
 
 /// The output files of a graph, each made only when it is written, so that
-/// one output at a time is held in memory: the JSON-LD is streamed item by
-/// item, and the report is made from the model read off those items.
-pub fn producers(graph: &KnowledgeGraph, draw: bool) -> Vec<(&'static str, Producer<'_>)> {
-    let model = std::rc::Rc::new(std::cell::RefCell::new(Model::default()));
-    let model_in = model.clone();
+/// no output is held whole in memory: the JSON-LD is streamed item by item,
+/// and the report is made from the model read off those items, once the
+/// graph is gone (the report needs only the model, and at a gigabyte of text
+/// the graph and the model are each gigabytes). They may run on different
+/// threads, taken in the order listed: the report waits until the other
+/// three are done with the graph.
+pub fn producers(graph: KnowledgeGraph, draw: bool) -> Vec<(&'static str, Producer<'static>)> {
+    let diagram = diagram(&graph, draw);
+    let graph = std::sync::Arc::new(graph);
+    let (send_model, model) = std::sync::mpsc::channel::<Model>();
+    let (released, all_released) = std::sync::mpsc::channel::<()>();
+    let hold = || Holder { graph: graph.clone(), _released: released.clone() };
+    let (dot, jsonld, graphml) = (hold(), hold(), hold());
+    drop((graph, released));
     vec![
-        ("graph.dot", Box::new(|w: &mut dyn Write| w.write_all(export::dot::write(graph).as_bytes()))),
-        ("graph.jsonld", Box::new(move |w: &mut dyn Write| export::jsonld::write_to(graph, w, &mut |item| model_in.borrow_mut().add(item)))),
-        ("graph.graphml", Box::new(|w: &mut dyn Write| export::graphml::write_to(graph, w))),
+        ("graph.dot", Box::new(move |w: &mut dyn Write| w.write_all(export::dot::write(&dot.graph).as_bytes()))),
+        ("graph.jsonld", Box::new(move |w: &mut dyn Write| {
+            let mut m = Model::default();
+            export::jsonld::write_to(&jsonld.graph, w, &mut |item| m.add(item))?;
+            drop(jsonld);
+            let _ = send_model.send(m);
+            Ok(())
+        })),
+        ("graph.graphml", Box::new(move |w: &mut dyn Write| export::graphml::write_to(&graphml.graph, w))),
         ("report.html", Box::new(move |w: &mut dyn Write| {
-            let model = model.take();
-            export::report::write_to(&Graph { model, jsonld: String::new(), origin: "this build".into(), warnings: Vec::new() }, &diagram(graph, draw), w)
+            let model = model.recv().map_err(|_| std::io::Error::other("the report was not written, because the JSON-LD it is read from was not"))?;
+            // Every holder is dropped when its output is done, and with it its sender.
+            while all_released.recv().is_ok() {}
+            export::report::write_to(&Graph { model, jsonld: String::new(), origin: "this build".into(), warnings: Vec::new() }, &diagram, w)
         })),
     ]
+}
+
+/// One output's share of the graph: dropped when that output is done, which
+/// also drops its sender, so the report knows when the graph is gone.
+struct Holder {
+    graph: std::sync::Arc<KnowledgeGraph>,
+    _released: std::sync::mpsc::Sender<()>,
 }
 
 /// The report's picture of the whole graph, drawn by Graphviz when the graph
@@ -314,18 +334,32 @@ pub fn temporary_name(name: &str, pid: u32) -> String {
 /// written to directly, never replaced.
 pub fn write_outputs(dir: &Path, files: &[(&str, String)]) -> Result<(), Error> {
     let producers = files.iter().map(|(name, contents)| (*name, Box::new(move |w: &mut dyn Write| w.write_all(contents.as_bytes())) as Producer)).collect();
-    write_outputs_with(dir, producers).map(|_| ())
+    write_outputs_with(dir, producers, 1).map(|_| ())
 }
 
 /// As `write_outputs`, each file's contents made by its producer as it is
-/// written (see `producers`). Returns each file's name and size in bytes.
-pub fn write_outputs_with<'n>(dir: &Path, files: Vec<(&'n str, Producer)>) -> Result<Vec<(&'n str, u64)>, Error> {
+/// written (see `producers`), on up to `threads` threads (0: one per core),
+/// each taking the next file in the list when it is free. Returns each
+/// file's name and size in bytes, in the list's order.
+pub fn write_outputs_with<'n>(dir: &Path, files: Vec<(&'n str, Producer)>, threads: usize) -> Result<Vec<(&'n str, u64)>, Error> {
     fs::create_dir_all(dir).map_err(|e| Error::Write { path: dir.to_path_buf(), source: e })?;
     let names: Vec<&str> = files.iter().map(|(name, _)| *name).collect();
     remove_stale_temporaries(dir, &names);
     let pid = std::process::id();
-    let mut temps: Vec<(PathBuf, PathBuf)> = Vec::new();
-    let mut sizes = Vec::new();
+    // (the file written to, the target it is renamed over, if any)
+    let mut jobs: Vec<(PathBuf, Option<PathBuf>, Mutex<Option<Producer>>)> = Vec::new();
+    for (name, produce) in files {
+        let target = dir.join(name);
+        // A FIFO or a device (`--out /dev/stdout`) is written to, never replaced.
+        if fs::metadata(&target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            jobs.push((target, None, Mutex::new(Some(produce))));
+        } else {
+            let temp = dir.join(temporary_name(name, pid));
+            pending().push(temp.clone());
+            jobs.push((temp, Some(target), Mutex::new(Some(produce))));
+        }
+    }
+    let temps: Vec<(PathBuf, PathBuf)> = jobs.iter().filter_map(|(t, target, _)| target.clone().map(|target| (t.clone(), target))).collect();
     let cleanup = |temps: &[(PathBuf, PathBuf)]| {
         let mut p = pending();
         for (t, _) in temps {
@@ -333,27 +367,18 @@ pub fn write_outputs_with<'n>(dir: &Path, files: Vec<(&'n str, Producer)>) -> Re
             p.retain(|x| x != t);
         }
     };
-    for (name, produce) in files {
-        let target = dir.join(name);
-        // A FIFO or a device (`--out /dev/stdout`) is written to, never replaced.
-        if fs::metadata(&target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
-            match fs::OpenOptions::new().write(true).open(&target).and_then(|f| write_with(f, produce)) {
-                Ok(bytes) => sizes.push((name, bytes)),
-                Err(e) => {
-                    cleanup(&temps);
-                    return Err(Error::Write { path: target, source: e });
-                }
-            }
-            continue;
-        }
-        let temp = dir.join(temporary_name(name, pid));
-        pending().push(temp.clone());
-        temps.push((temp.clone(), target.clone()));
-        match fs::File::create(&temp).and_then(|f| write_with(f, produce)) {
+    let written = in_parallel_ordered(&jobs, threads, &|(path, target, produce)| {
+        let produce = produce.lock().unwrap_or_else(|e| e.into_inner()).take().expect("each output is written once");
+        let file = if target.is_some() { fs::File::create(path) } else { fs::OpenOptions::new().write(true).open(path) };
+        file.and_then(|f| write_with(f, produce)).map_err(|e| Error::Write { path: target.clone().unwrap_or_else(|| path.clone()), source: e })
+    });
+    let mut sizes = Vec::new();
+    for (name, r) in names.into_iter().zip(written) {
+        match r {
             Ok(bytes) => sizes.push((name, bytes)),
             Err(e) => {
                 cleanup(&temps);
-                return Err(Error::Write { path: target, source: e });
+                return Err(e);
             }
         }
     }
@@ -374,6 +399,14 @@ pub fn write_outputs_with<'n>(dir: &Path, files: Vec<(&'n str, Producer)>) -> Re
         let _ = d.sync_all();
     }
     Ok(sizes)
+}
+
+/// `work` applied to every item on up to `threads` threads (0: one per
+/// core), the results in the items' order.
+fn in_parallel_ordered<T: Sync, R: Send>(items: &[T], threads: usize, work: &(dyn Fn(&T) -> R + Sync)) -> Vec<R> {
+    let mut out = Vec::with_capacity(items.len());
+    in_order(items, threads, work, &mut |_, r| out.push(r));
+    out
 }
 
 /// Writes a producer's output to a file through a buffer, and flushes it to

@@ -87,8 +87,8 @@ pub fn build_one(data: &[u8]) {
     let line = oversight::pipeline::fragments_to_jsonl(std::slice::from_ref(&x));
     let back: DocExtraction = serde_json::from_str(line.trim_end()).expect("a fragment reads back");
     assert!(oversight::pipeline::fragments_to_jsonl(std::slice::from_ref(&back)) == line, "the fragment round trip changed the facts");
-    let files = oversight::pipeline::render_with(&oversight::resolve::resolve(vec![x]), false);
-    let again = oversight::pipeline::render_with(&oversight::resolve::resolve(vec![back]), false);
+    let files = oversight::pipeline::render_with(oversight::resolve::resolve(vec![x]), false);
+    let again = oversight::pipeline::render_with(oversight::resolve::resolve(vec![back]), false);
     for ((name, a), (_, b)) in files.iter().zip(&again) {
         assert!(a == b, "{name} of the merged fragment differs from the build's");
     }
@@ -263,12 +263,12 @@ pub fn check_extraction(doc: &Document, x: &DocExtraction) {
 /// the sentence offsets and holds the span.
 pub fn check_evidence(doc: &Document, ev: &Evidence) {
     let t = &doc.text;
-    assert_eq!(ev.doc, doc.id);
+    assert_eq!(&*ev.doc, doc.id.as_str());
     assert!(ev.start <= ev.end && ev.end <= t.len(), "evidence {}..{} outside a text of {} bytes ({})", ev.start, ev.end, t.len(), ev.rule);
     assert!(t.is_char_boundary(ev.start) && t.is_char_boundary(ev.end), "evidence {}..{} cuts a character ({})", ev.start, ev.end, ev.rule);
     assert_eq!(ev.char_start, t[..ev.start].chars().count(), "char_start of {}", ev.rule);
     assert_eq!(ev.char_end, ev.char_start + t[ev.start..ev.end].chars().count(), "char_end of {}", ev.rule);
     assert!(ev.sentence_start <= ev.start && ev.end <= ev.sentence_end && ev.sentence_end <= t.len(), "the sentence does not hold the span ({})", ev.rule);
     assert!(t.is_char_boundary(ev.sentence_start) && t.is_char_boundary(ev.sentence_end), "the sentence cuts a character ({})", ev.rule);
-    assert_eq!(ev.sentence, t[ev.sentence_start..ev.sentence_end], "the sentence is not the text at its offsets ({})", ev.rule);
+    assert_eq!(&*ev.sentence, &t[ev.sentence_start..ev.sentence_end], "the sentence is not the text at its offsets ({})", ev.rule);
 }

@@ -115,7 +115,11 @@ pub struct KnowledgeGraph {
     /// The edges of each kind from one node to another, oldest first: found
     /// by hashing, since a node such as Ofsted has an edge to every document
     /// (scanning a node's edges made resolution quadratic in the corpus).
-    edges_between: HashMap<(NodeIndex, NodeIndex, EdgeKind), Vec<EdgeIndex>>,
+    /// Holds the newest such edge; `earlier` chains each to the one before
+    /// it, for the few pairs with more than one (two posts of one person at
+    /// one council). A map of small vectors cost twice the memory.
+    edges_between: HashMap<(NodeIndex, NodeIndex, EdgeKind), EdgeIndex>,
+    earlier: HashMap<EdgeIndex, EdgeIndex>,
     /// A hash of each observation since `forget_observed`, so that a repeated
     /// one is found without comparing it with all the others.
     observed: HashSet<(EdgeIndex, u64)>,
@@ -142,8 +146,9 @@ impl KnowledgeGraph {
             h.finish()
         };
         // The newest matching edge first, as petgraph lists a node's edges.
-        let edges = self.edges_between.entry((from, to, kind)).or_default();
-        match edges.iter().rev().copied().find(|&id| same(&self.graph[id])) {
+        let newest = self.edges_between.get(&(from, to, kind)).copied();
+        let found = std::iter::successors(newest, |id| self.earlier.get(id).copied()).find(|&id| same(&self.graph[id]));
+        match found {
             Some(id) => {
                 let new = self.observed.insert((id, hash)) || !self.graph[id].observations.contains(&obs);
                 if new {
@@ -152,7 +157,9 @@ impl KnowledgeGraph {
             }
             None => {
                 let id = self.graph.add_edge(from, to, Edge { kind, observations: vec![obs] });
-                edges.push(id);
+                if let Some(before) = self.edges_between.insert((from, to, kind), id) {
+                    self.earlier.insert(id, before);
+                }
                 self.observed.insert((id, hash));
             }
         }
@@ -215,4 +222,45 @@ pub fn slug(s: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn obs(role: &str, doc: &str) -> Observation {
+        let evidence = Evidence {
+            doc: doc.into(),
+            start: 0,
+            end: 1,
+            char_start: 0,
+            char_end: 1,
+            sentence_start: 0,
+            sentence_end: 1,
+            sentence: "x".into(),
+            rule: "test".into(),
+        };
+        Observation { role_name: Some(role.into()), status: None, date: None, start: None, end: None, observed_on: None, what: None, evidence }
+    }
+
+    #[test]
+    fn observations_join_the_edge_they_belong_to_among_several_between_two_nodes() {
+        let mut g = KnowledgeGraph::default();
+        let p = g.node(Node::new(NodeKind::Person, "person:p".into(), "P".into()));
+        let b = g.node(Node::new(NodeKind::Body, "body:b".into(), "B".into()));
+        let same_role = |role: &'static str| move |e: &Edge| e.observations.iter().any(|o| o.role_name.as_deref() == Some(role));
+        g.observe(p, b, EdgeKind::HeldRole, obs("chair", "a"), same_role("chair"));
+        g.observe(p, b, EdgeKind::HeldRole, obs("leader", "a"), same_role("leader"));
+        g.forget_observed();
+        // The older of the two edges, found through the newer one.
+        g.observe(p, b, EdgeKind::HeldRole, obs("chair", "b"), same_role("chair"));
+        // A repeat within one document is taken once.
+        g.observe(p, b, EdgeKind::HeldRole, obs("chair", "b"), same_role("chair"));
+        assert_eq!(g.count_edges(EdgeKind::HeldRole), 2);
+        let chair = g.graph.edge_weights().find(|e| e.observations[0].role_name.as_deref() == Some("chair")).unwrap();
+        assert_eq!(chair.observations.iter().map(|o| &*o.evidence.doc).collect::<Vec<_>>(), ["a", "b"]);
+        // Another kind of edge between the same two nodes is its own.
+        g.observe(p, b, EdgeKind::MentionedIn, obs("chair", "b"), |_| true);
+        assert_eq!(g.graph.edge_count(), 3);
+    }
 }

@@ -297,3 +297,102 @@ fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Entity, InspectionFact};
+    use crate::schema::BodyKind;
+
+    fn evidence(doc: &str, sentence: &str) -> Evidence {
+        Evidence {
+            doc: doc.into(),
+            start: 0,
+            end: 4,
+            char_start: 0,
+            char_end: 4,
+            sentence_start: 0,
+            sentence_end: sentence.len(),
+            sentence: sentence.into(),
+            rule: "mention".into(),
+        }
+    }
+
+    /// A document that names one council (as `name`) and states one inspection of it.
+    fn doc(id: &str, name: &str, alias: &str, rating: &str) -> DocExtraction {
+        let sentence = format!("{name} was judged {rating}.");
+        DocExtraction {
+            doc: id.into(),
+            title: None,
+            date: PartialDate::parse_iso("2020-05"),
+            authors: Vec::new(),
+            entities: vec![Entity {
+                kind: EntityKind::Body,
+                name: name.into(),
+                aliases: [alias.to_string()].into(),
+                body_kind: Some(BodyKind::Council),
+                place: None,
+                first_mention: Some(evidence(id, &sentence)),
+            }],
+            mentions: Vec::new(),
+            roles: Vec::new(),
+            inspections: vec![InspectionFact {
+                body: 0,
+                kind: "inspection".into(),
+                date: PartialDate::parse_iso("2020-03"),
+                rating: Some(rating.into()),
+                inspectorate: None,
+                inspectors: Vec::new(),
+                evidence: vec![evidence(id, &sentence)],
+                ends: Default::default(),
+            }],
+            successions: Vec::new(),
+        }
+    }
+
+    fn body<'g>(g: &'g KnowledgeGraph) -> &'g Node {
+        g.graph.node_weights().find(|n| n.kind == NodeKind::Body).expect("a body")
+    }
+
+    #[test]
+    fn a_body_named_two_ways_is_one_node_with_the_greater_name_in_any_order() {
+        let a = doc("a.txt", "Testshire County council", "the council", "Good");
+        let b = doc("b.txt", "Testshire County Council", "Testshire", "Good");
+        for docs in [vec![a.clone(), b.clone()], vec![b, a]] {
+            let g = resolve(docs);
+            let n = body(&g);
+            assert_eq!(g.count_nodes(NodeKind::Body), 1);
+            assert_eq!(n.key, "body:testshire-county-council");
+            // `c` sorts after `C`: the greater of the two names.
+            assert_eq!(n.name, "Testshire County council");
+            let alternates: Vec<&str> = n.alternate_names.iter().map(String::as_str).collect();
+            assert_eq!(alternates, ["Testshire", "Testshire County Council", "the council"]);
+            // The inspection is named after the body's settled name, and both documents state it.
+            assert_eq!(g.count_nodes(NodeKind::Inspection), 1);
+            let i = g.graph.node_weights().find(|n| n.kind == NodeKind::Inspection).unwrap();
+            assert_eq!(i.name, "Inspection of Testshire County council");
+            assert_eq!(g.count_edges(EdgeKind::MentionedIn), 4, "the body and the inspection, each in both documents");
+        }
+    }
+
+    #[test]
+    fn inspections_of_one_body_with_different_ratings_stay_apart() {
+        let g = resolve(vec![doc("a.txt", "Testshire Council", "x", "Good"), doc("b.txt", "Testshire Council", "x", "Inadequate")]);
+        assert_eq!(g.count_nodes(NodeKind::Inspection), 2);
+        assert_eq!(g.count_edges(EdgeKind::Rated), 2);
+    }
+
+    #[test]
+    fn taking_documents_in_one_at_a_time_gives_the_graph_of_resolving_them_together() {
+        let docs = vec![doc("a.txt", "Testshire Council", "x", "Good"), doc("b.txt", "Testshire council", "y", "Good"), doc("c.txt", "Otherton Council", "z", "Inadequate")];
+        let mut r = Resolver::default();
+        for d in docs.clone() {
+            r.add(d);
+        }
+        let streamed = r.finish();
+        let together = resolve(docs.into_iter().rev().collect());
+        let nodes = |g: &KnowledgeGraph| g.sorted_nodes().into_iter().map(|i| g.graph[i].clone()).collect::<Vec<_>>();
+        assert_eq!(nodes(&streamed), nodes(&together));
+        assert_eq!(streamed.graph.edge_count(), together.graph.edge_count());
+    }
+}

@@ -176,22 +176,22 @@ pub fn neighbourhood(m: &Model, centre: &str, depth: usize) -> Picture {
             targets.sort_by_key(|t| key(t));
             targets.dedup();
             for t in targets {
-                let sts: Vec<_> = m.statements.iter().filter(|s| s.subject == n.id && s.predicate == *prop && &s.object == t).collect();
-                let mut roles: Vec<Option<String>> = sts.iter().map(|s| s.role_name.clone()).collect();
+                let sts: Vec<_> = m.statements.iter().filter(|s| *s.subject == *n.id && *s.predicate == **prop && *s.object == **t).collect();
+                let mut roles: Vec<Option<String>> = sts.iter().map(|s| s.role_name.as_deref().map(String::from)).collect();
                 roles.sort();
                 roles.dedup();
                 if roles.is_empty() {
                     roles.push(None);
                 }
                 for role in roles {
-                    let of_role: Vec<_> = sts.iter().filter(|s| s.role_name == role).collect();
+                    let of_role: Vec<_> = sts.iter().filter(|s| s.role_name.as_deref() == role.as_deref()).collect();
                     p.edges.push(PEdge {
                         from: key(&n.id),
                         to: key(t),
                         kind,
                         role,
                         date: of_role.iter().filter_map(|s| s.start.or(s.date)).min(),
-                        status: of_role.first().and_then(|s| s.status.clone()).filter(|s| s != "current"),
+                        status: of_role.first().and_then(|s| s.status.as_deref()).filter(|s| *s != "current").map(String::from),
                     });
                 }
             }

@@ -15,7 +15,7 @@ use crate::date::PartialDate;
 use crate::export::dot::rating_colour;
 use crate::graph::slug;
 use crate::query::inspections::{inspections, InspectionRow};
-use crate::query::load::{Kind, Model, Statement};
+use crate::query::load::{Kind, Model, Statement, Text};
 use crate::query::tenure::{tenures, Basis, Bound, Tenure};
 use crate::query::{date_key, Graph, Source};
 use std::collections::BTreeMap;
@@ -59,7 +59,7 @@ struct Evidence<'a> {
     by_key: BTreeMap<EvKey, usize>,
 }
 
-type EvKey = (Option<String>, Option<u64>, Option<u64>);
+type EvKey = (Option<Text>, Option<u64>, Option<u64>);
 
 struct Entry<'a> {
     statements: Vec<&'a Statement>,
@@ -85,7 +85,7 @@ impl<'a> Evidence<'a> {
 
     /// The number (from 1) of the evidence entry of a source.
     fn number(&self, s: &Source) -> Option<usize> {
-        self.by_key.get(&(s.document_id.clone(), s.start_offset, s.end_offset)).map(|i| i + 1)
+        self.by_key.get(&(s.document_id.as_deref().map(Text::from), s.start_offset, s.end_offset)).map(|i| i + 1)
     }
 
     /// Superscript links to the evidence of some sources, each once.
@@ -477,7 +477,7 @@ fn diagram_section(out: &mut Sink, diagram: &Diagram) {
 /// A statement in words: `Jo Bloggs held the post "chair" in X Council (current, 2019-06)`.
 fn fact(m: &Model, st: &Statement) -> String {
     let (s, o) = (h(&m.name(&st.subject)), h(&m.name(&st.object)));
-    let mut text = match st.predicate.as_str() {
+    let mut text = match &*st.predicate {
         "heldRole" => format!("{s} held the post <i>{}</i> in {o}", h(st.role_name.as_deref().unwrap_or("(unnamed)"))),
         "succeeded" => format!("{s} succeeded {o}{}", st.what.as_deref().map_or_else(String::new, |w| format!(" as {}", h(w)))),
         "inspected" => format!("{s}: the body inspected was {o}"),

@@ -2,10 +2,11 @@
 //! (or carried out by one inspectorate), with kind, date, rating, inspectors,
 //! inspectorate and the documents that tell of them.
 
-use super::load::Kind;
+use super::load::{Kind, Statement};
 use super::table::Table;
 use super::{date_key, documents_cell, Answer, Graph, Iso, Named, QueryError, Source};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// One inspection.
 #[derive(Debug, Clone, Serialize)]
@@ -34,6 +35,13 @@ pub fn inspections(g: &Graph, body: Option<&str>) -> Result<Inspections, QueryEr
     let body = body
         .map(|b| super::lookup::find(m, b, &[Kind::Body], "body", "try part of its name, or `oversight inspections` to list every inspection and the bodies inspected"))
         .transpose()?;
+    // Each inspection's statements, found in one pass over them all.
+    let mut about: HashMap<&str, Vec<&Statement>> = m.nodes.iter().filter(|n| n.kind == Kind::Inspection).map(|n| (n.id.as_str(), Vec::new())).collect();
+    for st in &m.statements {
+        if let Some(v) = about.get_mut(&*st.subject) {
+            v.push(st);
+        }
+    }
     let mut rows: Vec<InspectionRow> = m
         .nodes
         .iter()
@@ -42,7 +50,7 @@ pub fn inspections(g: &Graph, body: Option<&str>) -> Result<Inspections, QueryEr
         .map(|n| {
             let named = |p: &str| n.targets(p).iter().map(|t| Named::of(m, t)).collect::<Vec<_>>();
             let mut sources: Vec<Source> = Vec::new();
-            for st in m.statements.iter().filter(|s| s.subject == n.id) {
+            for st in about.get(n.id.as_str()).into_iter().flatten() {
                 let s = Source::of(m, st);
                 if !sources.iter().any(|x| x.document == s.document && x.start_offset == s.start_offset && x.end_offset == s.end_offset) {
                     sources.push(s);

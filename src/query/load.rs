@@ -5,7 +5,8 @@
 
 use crate::date::PartialDate;
 use serde_json::Value;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 /// The kinds of node the queries tell apart (the JSON-LD `@type`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -55,29 +56,34 @@ impl Node {
     }
 }
 
+/// A string of the model, shared by every statement that holds it (a large
+/// graph's statements repeat a few thousand node ids, and each sentence
+/// stands behind several of them).
+pub type Text = Arc<str>;
+
 /// One document's statement of an edge (an `rdf:Statement`).
 #[derive(Debug, Clone, Default)]
 pub struct Statement {
-    pub subject: String,
+    pub subject: Text,
     /// The edge's local name: `heldRole`, `succeeded`, `inspected`, ...
-    pub predicate: String,
-    pub object: String,
-    pub role_name: Option<String>,
-    pub status: Option<String>,
+    pub predicate: Text,
+    pub object: Text,
+    pub role_name: Option<Text>,
+    pub status: Option<Text>,
     pub date: Option<PartialDate>,
     pub start: Option<PartialDate>,
     pub end: Option<PartialDate>,
     /// The date of the document it came from.
     pub observed_on: Option<PartialDate>,
     /// What passed over, for a succession.
-    pub what: Option<String>,
+    pub what: Option<Text>,
     /// The id of the document it came from.
-    pub document: Option<String>,
+    pub document: Option<Text>,
     /// The sentence, as in the original text.
-    pub evidence: Option<String>,
+    pub evidence: Option<Text>,
     pub start_offset: Option<u64>,
     pub end_offset: Option<u64>,
-    pub rule: Option<String>,
+    pub rule: Option<Text>,
 }
 
 /// A graph read back from JSON-LD.
@@ -86,6 +92,8 @@ pub struct Model {
     pub nodes: Vec<Node>,
     pub statements: Vec<Statement>,
     by_id: HashMap<String, usize>,
+    /// Every string the statements hold, once.
+    texts: HashSet<Text>,
 }
 
 /// Edge properties written as plain triples on their subject node.
@@ -110,7 +118,15 @@ impl Model {
         let Some(id) = obj.get("@id").and_then(Value::as_str) else { return };
         let types = strings(obj.get("@type"));
         if types.iter().any(|t| t == "Statement" || t == "rdf:Statement") {
-            self.statements.push(statement(obj));
+            let st = statement(obj, &mut |t: String| {
+                if let Some(shared) = self.texts.get(t.as_str()) {
+                    return shared.clone();
+                }
+                let shared: Text = t.into();
+                self.texts.insert(shared.clone());
+                shared
+            });
+            self.statements.push(st);
             return;
         }
         let kind = kind_of(&types);
@@ -148,7 +164,7 @@ impl Model {
 
     /// The statements of one edge property.
     pub fn statements_of<'a>(&'a self, predicate: &'a str) -> impl Iterator<Item = &'a Statement> + 'a {
-        self.statements.iter().filter(move |s| s.predicate == predicate)
+        self.statements.iter().filter(move |s| &*s.predicate == predicate)
     }
 }
 
@@ -169,24 +185,25 @@ fn kind_of(types: &[String]) -> Kind {
     }
 }
 
-fn statement(obj: &serde_json::Map<String, Value>) -> Statement {
-    let id = |k: &str| strings(obj.get(k)).into_iter().next().unwrap_or_default();
+fn statement(obj: &serde_json::Map<String, Value>, share: &mut dyn FnMut(String) -> Text) -> Statement {
+    let id = |k: &str| strings(obj.get(k)).into_iter().next();
+    let text = |k: &str| text_of(obj.get(k));
     Statement {
-        subject: id("subject"),
-        predicate: text_of(obj.get("predicate")).map(|p| local_name(&p)).unwrap_or_default(),
-        object: id("object"),
-        role_name: text_of(obj.get("roleName")),
-        status: text_of(obj.get("status")),
+        subject: share(id("subject").unwrap_or_default()),
+        predicate: share(text("predicate").map(|p| local_name(&p)).unwrap_or_default()),
+        object: share(id("object").unwrap_or_default()),
+        role_name: text("roleName").map(&mut *share),
+        status: text("status").map(&mut *share),
         date: date_of(obj.get("date")),
         start: date_of(obj.get("startDate")),
         end: date_of(obj.get("endDate")),
         observed_on: date_of(obj.get("observedOn")),
-        what: text_of(obj.get("what")),
-        document: strings(obj.get("wasDerivedFrom")).into_iter().next(),
-        evidence: text_of(obj.get("evidence")),
+        what: text("what").map(&mut *share),
+        document: id("wasDerivedFrom").map(&mut *share),
+        evidence: text("evidence").map(&mut *share),
         start_offset: number_of(obj.get("startOffset")),
         end_offset: number_of(obj.get("endOffset")),
-        rule: text_of(obj.get("rule")),
+        rule: text("rule").map(&mut *share),
     }
 }
 
@@ -243,7 +260,7 @@ mod tests {
         assert_eq!(m.node("urn:oversight:body:b").unwrap().kind, Kind::Body);
         assert_eq!(m.node("urn:oversight:person:p").unwrap().targets("heldRole"), ["urn:oversight:body:b"]);
         let s = &m.statements[0];
-        assert_eq!((s.predicate.as_str(), s.role_name.as_deref()), ("heldRole", Some("chair")));
+        assert_eq!((&*s.predicate, s.role_name.as_deref()), ("heldRole", Some("chair")));
         assert_eq!(s.date.unwrap().to_string(), "2019-06");
         assert_eq!(s.start_offset, Some(3));
     }

@@ -240,13 +240,13 @@ impl Source {
     pub fn of(model: &Model, st: &Statement) -> Source {
         let doc = st.document.as_deref().and_then(|d| model.node(d));
         Source {
-            document: doc.map(|d| d.name.clone()).or_else(|| st.document.clone()).unwrap_or_else(|| "(unknown document)".into()),
-            document_id: st.document.clone(),
+            document: doc.map(|d| d.name.clone()).or_else(|| st.document.as_deref().map(String::from)).unwrap_or_else(|| "(unknown document)".into()),
+            document_id: st.document.as_deref().map(String::from),
             published: doc.and_then(|d| d.date).or(st.observed_on).map(Iso),
             evidence: st.evidence.as_deref().map(table::one_line),
             start_offset: st.start_offset,
             end_offset: st.end_offset,
-            rule: st.rule.clone(),
+            rule: st.rule.as_deref().map(String::from),
         }
     }
 

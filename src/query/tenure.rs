@@ -123,8 +123,8 @@ struct Draft<'a> {
 pub fn tenures(model: &Model) -> Vec<Tenure> {
     let mut groups: BTreeMap<(String, String, String), Vec<&Statement>> = BTreeMap::new();
     for st in model.statements_of("heldRole") {
-        let role = st.role_name.clone().unwrap_or_default();
-        groups.entry((st.subject.clone(), st.object.clone(), role)).or_default().push(st);
+        let role = st.role_name.as_deref().unwrap_or_default().to_string();
+        groups.entry((st.subject.to_string(), st.object.to_string(), role)).or_default().push(st);
     }
     let mut drafts: Vec<Draft> = groups
         .into_iter()
@@ -170,7 +170,7 @@ fn canonical_post(wording: &str) -> Option<String> {
 fn apply_successions<'a>(model: &'a Model, drafts: &mut [Draft<'a>]) {
     let is_person = |id: &str| model.node(id).is_some_and(|n| n.kind == Kind::Person);
     for st in model.statements_of("succeeded") {
-        let (s, p) = (&st.subject, &st.object);
+        let (s, p) = (&st.subject.to_string(), &st.object.to_string());
         if !is_person(s) || !is_person(p) {
             continue;
         }
@@ -247,8 +247,8 @@ fn latest_status(roles: &[&Statement]) -> Option<String> {
     };
     let dated = roles.iter().filter_map(|s| Some(((s.observed_on.or(s.date)?, rank(s)), s))).max_by_key(|(k, _)| *k);
     match dated {
-        Some((_, s)) => s.status.clone(),
-        None => roles.iter().max_by_key(|s| rank(s)).and_then(|s| s.status.clone()),
+        Some((_, s)) => s.status.as_deref().map(String::from),
+        None => roles.iter().max_by_key(|s| rank(s)).and_then(|s| s.status.as_deref().map(String::from)),
     }
 }
 

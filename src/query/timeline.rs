@@ -41,8 +41,8 @@ pub fn timeline(g: &Graph, name: &str) -> Result<Timeline, QueryError> {
     let id = node.id.as_str();
     let mut events = Vec::new();
     for st in &m.statements {
-        let (s, o) = (st.subject.as_str(), st.object.as_str());
-        match st.predicate.as_str() {
+        let (s, o) = (&*st.subject, &*st.object);
+        match &*st.predicate {
             "heldRole" if s == id || o == id => events.push(role_event(m, st, s == id)),
             "succeeded" if s == id || o == id => {
                 let mut what = format!("{} succeeded {}", m.name(s), m.name(o));
@@ -123,19 +123,19 @@ fn inspection_events(m: &Model, id: &str) -> Vec<Event> {
         .collect();
     let mut by_doc: BTreeMap<(&str, Option<&str>), Vec<&Statement>> = BTreeMap::new();
     for st in &m.statements {
-        if ours.contains(&st.subject.as_str()) && matches!(st.predicate.as_str(), "inspected" | "conductedBy" | "rated" | "inspector") {
-            by_doc.entry((st.subject.as_str(), st.document.as_deref())).or_default().push(st);
+        if ours.contains(&&*st.subject) && matches!(&*st.predicate, "inspected" | "conductedBy" | "rated" | "inspector") {
+            by_doc.entry((&*st.subject, st.document.as_deref())).or_default().push(st);
         }
     }
     by_doc
         .into_iter()
         .map(|((ins, _), sts)| {
-            let rated: Vec<&&Statement> = sts.iter().filter(|s| s.predicate == "rated").collect();
+            let rated: Vec<&&Statement> = sts.iter().filter(|s| &*s.predicate == "rated").collect();
             let mut what = inspection_words(m, ins);
             for r in &rated {
                 what.push_str(&format!(", rated {}", m.name(&r.object)));
             }
-            let inspectors: Vec<String> = sts.iter().filter(|s| s.predicate == "inspector").map(|s| m.name(&s.object)).collect();
+            let inspectors: Vec<String> = sts.iter().filter(|s| &*s.predicate == "inspector").map(|s| m.name(&s.object)).collect();
             if !inspectors.is_empty() {
                 what.push_str(&format!("; inspectors {}", inspectors.join(", ")));
             }

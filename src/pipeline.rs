@@ -239,9 +239,26 @@ pub fn render_with(graph: KnowledgeGraph, draw: bool) -> Vec<(&'static str, Stri
 /// threads, taken in the order listed: the report waits until the other
 /// three are done with the graph.
 pub fn producers(graph: KnowledgeGraph, draw: bool) -> Vec<(&'static str, Producer<'static>)> {
+    producers_reading(graph, draw, None)
+}
+
+/// Writes a graph's outputs into `dir` (see `write_outputs_with`). Where the
+/// JSON-LD goes to a regular file, the report reads its model back from that
+/// file once the graph is gone, rather than the model being built beside the
+/// graph: a build never holds both (at a gigabyte of text, a gigabyte each).
+pub fn write_graph_outputs(dir: &Path, graph: KnowledgeGraph, threads: usize) -> Result<Vec<(&'static str, u64)>, Error> {
+    let jsonld = (!written_in_place(&dir.join("graph.jsonld"))).then(|| dir.join(temporary_name("graph.jsonld", std::process::id())));
+    write_outputs_with(dir, producers_reading(graph, true, jsonld), threads)
+}
+
+/// As `producers`; with `jsonld_file`, the file the JSON-LD is being
+/// written to, the report reads the model from it.
+fn producers_reading(graph: KnowledgeGraph, draw: bool, jsonld_file: Option<PathBuf>) -> Vec<(&'static str, Producer<'static>)> {
     let diagram = diagram(&graph, draw);
     let graph = std::sync::Arc::new(graph);
-    let (send_model, model) = std::sync::mpsc::channel::<Model>();
+    // The model, or (None) word that the JSON-LD file is complete.
+    let (send_model, model) = std::sync::mpsc::channel::<Option<Model>>();
+    let in_memory = jsonld_file.is_none();
     let (released, all_released) = std::sync::mpsc::channel::<()>();
     let hold = || Holder { graph: graph.clone(), _released: released.clone() };
     let (dot, jsonld, graphml) = (hold(), hold(), hold());
@@ -250,9 +267,14 @@ pub fn producers(graph: KnowledgeGraph, draw: bool) -> Vec<(&'static str, Produc
         ("graph.dot", Box::new(move |w: &mut dyn Write| w.write_all(export::dot::write(&dot.graph).as_bytes()))),
         ("graph.jsonld", Box::new(move |w: &mut dyn Write| {
             let mut m = Model::default();
-            export::jsonld::write_to(&jsonld.graph, w, &mut |item| m.add(item))?;
+            export::jsonld::write_to(&jsonld.graph, w, &mut |item| {
+                if in_memory {
+                    m.add(item)
+                }
+            })?;
+            w.flush()?;
             drop(jsonld);
-            let _ = send_model.send(m);
+            let _ = send_model.send(in_memory.then_some(m));
             Ok(())
         })),
         ("graph.graphml", Box::new(move |w: &mut dyn Write| export::graphml::write_to(&graphml.graph, w))),
@@ -260,6 +282,12 @@ pub fn producers(graph: KnowledgeGraph, draw: bool) -> Vec<(&'static str, Produc
             let model = model.recv().map_err(|_| std::io::Error::other("the report was not written, because the JSON-LD it is read from was not"))?;
             // Every holder is dropped when its output is done, and with it its sender.
             while all_released.recv().is_ok() {}
+            let model = match (model, &jsonld_file) {
+                (Some(m), _) => m,
+                (None, Some(path)) => fs::File::open(path)
+                    .and_then(|f| Model::read_from(f).map_err(|e| std::io::Error::other(format!("the JSON-LD just written could not be read back for the report: {e}"))))?,
+                (None, None) => unreachable!("the model is sent when there is no file"),
+            };
             export::report::write_to(&Graph { model, jsonld: String::new(), origin: "this build".into(), warnings: Vec::new() }, &diagram, w)
         })),
     ]
@@ -350,8 +378,7 @@ pub fn write_outputs_with<'n>(dir: &Path, files: Vec<(&'n str, Producer)>, threa
     let mut jobs: Vec<(PathBuf, Option<PathBuf>, Mutex<Option<Producer>>)> = Vec::new();
     for (name, produce) in files {
         let target = dir.join(name);
-        // A FIFO or a device (`--out /dev/stdout`) is written to, never replaced.
-        if fs::metadata(&target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        if written_in_place(&target) {
             jobs.push((target, None, Mutex::new(Some(produce))));
         } else {
             let temp = dir.join(temporary_name(name, pid));
@@ -399,6 +426,12 @@ pub fn write_outputs_with<'n>(dir: &Path, files: Vec<(&'n str, Producer)>, threa
         let _ = d.sync_all();
     }
     Ok(sizes)
+}
+
+/// Whether an output is written to where it is rather than replaced: a FIFO
+/// or a device (`--out /dev/stdout`).
+fn written_in_place(target: &Path) -> bool {
+    fs::metadata(target).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
 /// `work` applied to every item on up to `threads` threads (0: one per

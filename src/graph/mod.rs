@@ -9,7 +9,7 @@ use crate::date::PartialDate;
 use crate::extract::{Evidence, Status};
 use crate::schema::BodyKind;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -40,7 +40,7 @@ pub struct Node {
     /// Unique, stable identifier: `person:jo-bloggs`, `body:leeds-city-council`.
     pub key: String,
     pub name: String,
-    pub alternate_names: BTreeSet<String>,
+    pub alternate_names: NameSet,
     pub body_kind: Option<BodyKind>,
     /// Inspection kind (`focused visit`).
     pub inspection_kind: Option<String>,
@@ -50,7 +50,51 @@ pub struct Node {
 
 impl Node {
     pub fn new(kind: NodeKind, key: String, name: String) -> Node {
-        Node { kind, key, name, alternate_names: BTreeSet::new(), body_kind: None, inspection_kind: None, date: None }
+        Node { kind, key, name, alternate_names: NameSet::default(), body_kind: None, inspection_kind: None, date: None }
+    }
+}
+
+/// A node's other names, sorted and each once: a sorted vector, since most
+/// nodes have none or one (a `BTreeSet` took a 300-byte block for one name,
+/// on each of a large corpus's hundreds of thousands of documents).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NameSet(Vec<String>);
+
+impl NameSet {
+    /// Adds a name; false if it was there.
+    pub fn insert(&mut self, name: String) -> bool {
+        match self.0.binary_search(&name) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, name);
+                true
+            }
+        }
+    }
+
+    pub fn extend(&mut self, names: impl IntoIterator<Item = String>) {
+        for n in names {
+            self.insert(n);
+        }
+    }
+
+    pub fn remove(&mut self, name: &str) -> bool {
+        match self.0.binary_search_by(|n| n.as_str().cmp(name)) {
+            Ok(at) => {
+                self.0.remove(at);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// The names in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, String> {
+        self.0.iter()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 }
 
@@ -241,6 +285,19 @@ mod tests {
             rule: "test".into(),
         };
         Observation { role_name: Some(role.into()), status: None, date: None, start: None, end: None, observed_on: None, what: None, evidence }
+    }
+
+    #[test]
+    fn a_name_set_keeps_its_names_sorted_and_each_once() {
+        let mut names = NameSet::default();
+        names.extend(["b".to_string(), "a".to_string(), "c".to_string()]);
+        assert!(!names.insert("a".into()));
+        assert!(names.remove("b"));
+        assert!(!names.remove("b"));
+        assert_eq!(names.iter().map(String::as_str).collect::<Vec<_>>(), ["a", "c"]);
+        names.remove("a");
+        names.remove("c");
+        assert!(names.is_empty());
     }
 
     #[test]

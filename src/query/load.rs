@@ -112,6 +112,57 @@ impl Model {
         Ok(model)
     }
 
+    /// Reads the JSON-LD of a graph written by `oversight build` from a
+    /// reader, one item of its `@graph` at a time: the text is never held
+    /// whole, nor is more than one item's JSON. The error says what is wrong.
+    pub fn read_from(reader: impl std::io::Read) -> Result<Model, String> {
+        use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+        struct Root<'m>(&'m mut Model, bool);
+        struct Items<'m>(&'m mut Model);
+        impl<'de> Visitor<'de> for Root<'_> {
+            type Value = bool;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON-LD object")
+            }
+            fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<bool, A::Error> {
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "@graph" {
+                        map.next_value_seed(Items(&mut *self.0))?;
+                        self.1 = true;
+                    } else {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+                Ok(self.1)
+            }
+        }
+        impl<'de> DeserializeSeed<'de> for Items<'_> {
+            type Value = ();
+            fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+                d.deserialize_seq(self)
+            }
+        }
+        impl<'de> Visitor<'de> for Items<'_> {
+            type Value = ();
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an array of items")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+                while let Some(item) = seq.next_element::<Value>()? {
+                    self.0.add(&item);
+                }
+                Ok(())
+            }
+        }
+        let mut model = Model::default();
+        let mut de = serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(1 << 20, reader));
+        let found = de.deserialize_map(Root(&mut model, false)).and_then(|found| de.end().map(|_| found)).map_err(|e| format!("not JSON ({e})"))?;
+        if !found {
+            return Err("no \"@graph\" array: not a graph written by `oversight build`".into());
+        }
+        Ok(model)
+    }
+
     /// Adds one item of a graph's `@graph` array: a node, or a statement.
     pub fn add(&mut self, item: &Value) {
         let Some(obj) = item.as_object() else { return };
@@ -263,6 +314,21 @@ mod tests {
         assert_eq!((&*s.predicate, s.role_name.as_deref()), ("heldRole", Some("chair")));
         assert_eq!(s.date.unwrap().to_string(), "2019-06");
         assert_eq!(s.start_offset, Some(3));
+    }
+
+    #[test]
+    fn reading_item_by_item_gives_the_model_of_the_whole_text() {
+        let text = r#"{"@context": {"x": "y"}, "@graph": [
+          {"@id": "urn:oversight:body:b", "@type": "Body", "name": "B Council", "mentionedIn": ["urn:oversight:doc:d"]},
+          {"@id": "urn:oversight:statement:1", "@type": "Statement", "subject": "urn:oversight:person:p",
+           "predicate": "heldRole", "object": "urn:oversight:body:b", "evidence": "P, chair of B."}
+        ], "extra": [1, {"a": 2}]}"#;
+        let (whole, read) = (Model::parse(text).unwrap(), Model::read_from(text.as_bytes()).unwrap());
+        assert_eq!(format!("{:?}", whole.nodes), format!("{:?}", read.nodes));
+        assert_eq!(format!("{:?}", whole.statements), format!("{:?}", read.statements));
+        assert!(Model::read_from("{\"@graph\": [".as_bytes()).unwrap_err().contains("not JSON"));
+        assert!(Model::read_from("{}".as_bytes()).unwrap_err().contains("@graph"));
+        assert!(Model::read_from("[]".as_bytes()).is_err());
     }
 
     #[test]

@@ -483,10 +483,10 @@ fn out_roles(view: &View) -> Vec<OutRole> {
                 continue;
             }
             // the exporter's statement IRI and roleName (the edge's first wording)
-            let role = edge.observations.iter().find_map(|o| o.role_name.clone()).unwrap_or_default();
+            let role = edge.observations.iter().find_map(|o| o.role_name().map(String::from)).unwrap_or_default();
             for (k, o) in edge.observations.iter().enumerate() {
                 let id = iri(&format!("statement:{}:{}:{}:{n_stmt}-{k}", g[n].key, kind.as_str(), g[target].key));
-                let dates = [o.date, o.start, o.end, o.observed_on].iter().flatten().map(|d| d.to_string()).collect();
+                let dates = [o.date(), o.start(), o.end(), o.observed_on].iter().flatten().map(|d| d.to_string()).collect();
                 statements.push((id, OutRole { person: n, body: target, role: role.clone(), dates }));
             }
         }

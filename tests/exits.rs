@@ -239,3 +239,23 @@ fn every_exit_code_is_documented_in_help_and_the_readme() {
     }
     assert!(readme.contains("--strict"), "README.md does not explain --strict");
 }
+
+/// The JSON-LD written to a FIFO, where the report cannot read it back: the
+/// report is made from the model read off the JSON-LD as it is written, and
+/// is the one a build into a folder writes.
+#[test]
+fn a_build_whose_json_ld_goes_to_a_fifo_writes_the_same_report() {
+    let plain = build_seeds("fifo-jsonld-plain");
+    let out = scratch("fifo-jsonld");
+    let fifo = out.join("graph.jsonld");
+    mkfifo(&fifo);
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read(&fifo).unwrap())
+    };
+    let o = oversight(&["build", "seeds", "--out", s(&out), "-q", "--threads", "2"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let jsonld = reader.join().unwrap();
+    assert!(jsonld == fs::read(plain.join("graph.jsonld")).unwrap(), "the JSON-LD through the FIFO differs");
+    assert!(fs::read(out.join("report.html")).unwrap() == fs::read(plain.join("report.html")).unwrap(), "the report differs");
+}

@@ -99,9 +99,9 @@ pub fn picture(g: &KnowledgeGraph) -> Picture {
                 from: g.graph[i].key.clone(),
                 to: g.graph[target].key.clone(),
                 kind,
-                role: edge.observations.iter().find_map(|o| o.role_name.clone()),
-                date: edge.observations.iter().filter_map(|o| o.start.or(o.date)).min(),
-                status: edge.observations.first().and_then(|o| o.status).filter(|s| *s != crate::extract::Status::Current).map(|s| s.as_str().to_string()),
+                role: edge.observations.iter().find_map(|o| o.role_name().map(String::from)),
+                date: edge.observations.iter().filter_map(|o| o.start().or(o.date())).min(),
+                status: edge.observations.first().and_then(|o| o.status()).filter(|s| *s != crate::extract::Status::Current).map(|s| s.as_str().to_string()),
             });
         }
     }
@@ -139,8 +139,8 @@ pub fn neighbourhood(m: &Model, centre: &str, depth: usize) -> Picture {
                 continue;
             }
             for t in targets {
-                adjacent.entry(n.id.as_str()).or_default().insert(t.as_str());
-                adjacent.entry(t.as_str()).or_default().insert(n.id.as_str());
+                adjacent.entry(n.id.as_str()).or_default().insert(t);
+                adjacent.entry(t).or_default().insert(n.id.as_str());
             }
         }
     }
@@ -172,7 +172,7 @@ pub fn neighbourhood(m: &Model, centre: &str, depth: usize) -> Picture {
     for n in &nodes {
         for (prop, targets) in &n.links {
             let Some(kind) = edge_kind(prop).filter(|k| *k != EdgeKind::MentionedIn) else { continue };
-            let mut targets: Vec<&String> = targets.iter().filter(|t| seen.contains_key(t.as_str())).collect();
+            let mut targets: Vec<&crate::query::load::Text> = targets.iter().filter(|t| seen.contains_key(&***t)).collect();
             targets.sort_by_key(|t| key(t));
             targets.dedup();
             for t in targets {

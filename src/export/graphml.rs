@@ -91,23 +91,23 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
             let _ = writeln!(out, "    <edge id=\"e{e}\" source=\"{}\" target=\"{}\">", esc(&iri(&g.graph[i].key)), esc(&iri(&g.graph[target].key)));
             e += 1;
             let obs = &edge.observations;
-            let role = obs.iter().find_map(|o| o.role_name.clone());
+            let role = obs.iter().find_map(|o| o.role_name().map(String::from));
             data(out, "e_kind", kind.as_str());
             data(out, "e_label", &role.clone().map_or_else(|| kind.as_str().to_string(), |r| format!("{}: {r}", kind.as_str())));
             if let Some(r) = &role {
                 data(out, "e_role", r);
             }
             // The status the latest document gives.
-            if let Some(s) = obs.iter().filter(|o| o.status.is_some()).max_by_key(|o| o.observed_on.map(|d| d.sort_key())).and_then(|o| o.status) {
+            if let Some(s) = obs.iter().filter(|o| o.status().is_some()).max_by_key(|o| o.observed_on.map(|d| d.sort_key())).and_then(|o| o.status()) {
                 data(out, "e_status", s.as_str());
             }
-            if let Some(d) = obs.iter().filter_map(|o| o.date).min() {
+            if let Some(d) = obs.iter().filter_map(|o| o.date()).min() {
                 data(out, "e_date", &d.to_string());
             }
-            if let Some(d) = obs.iter().filter_map(|o| o.start).min() {
+            if let Some(d) = obs.iter().filter_map(|o| o.start()).min() {
                 data(out, "e_startDate", &d.to_string());
             }
-            if let Some(d) = obs.iter().filter_map(|o| o.end).max() {
+            if let Some(d) = obs.iter().filter_map(|o| o.end()).max() {
                 data(out, "e_endDate", &d.to_string());
             }
             let docs: BTreeSet<&str> = obs.iter().map(|o| &*o.evidence.doc).collect();

@@ -123,7 +123,7 @@ fn statements(g: &KnowledgeGraph, idx: NodeIndex) -> Vec<Value> {
         }
         let target_iri = iri(&g.graph[target].key);
         // Every statement of one edge carries the edge's first wording of the post.
-        let role_name = edge.observations.iter().find_map(|o| o.role_name.clone());
+        let role_name = edge.observations.iter().find_map(|o| o.role_name());
         for (k, o) in edge.observations.iter().enumerate() {
             let mut st = Map::new();
             st.insert("@id".into(), json!(iri(&format!("statement:{}:{}:{}:{}", n.key, kind.as_str(), g.graph[target].key, format!("{n_stmt}-{k}")))));
@@ -134,22 +134,22 @@ fn statements(g: &KnowledgeGraph, idx: NodeIndex) -> Vec<Value> {
             if let Some(r) = &role_name {
                 st.insert("roleName".into(), json!(r));
             }
-            if let Some(s) = o.status {
+            if let Some(s) = o.status() {
                 st.insert("status".into(), json!(s.as_str()));
             }
-            if let Some(d) = o.date {
+            if let Some(d) = o.date() {
                 st.insert("date".into(), date_value(d));
             }
-            if let Some(d) = o.start {
+            if let Some(d) = o.start() {
                 st.insert("startDate".into(), date_value(d));
             }
-            if let Some(d) = o.end {
+            if let Some(d) = o.end() {
                 st.insert("endDate".into(), date_value(d));
             }
             if let Some(d) = o.observed_on {
                 st.insert("observedOn".into(), date_value(d));
             }
-            if let Some(w) = &o.what {
+            if let Some(w) = o.what() {
                 st.insert("what".into(), json!(w));
             }
             provenance(&mut st, &o.evidence);

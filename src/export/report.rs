@@ -85,7 +85,7 @@ impl<'a> Evidence<'a> {
 
     /// The number (from 1) of the evidence entry of a source.
     fn number(&self, s: &Source) -> Option<usize> {
-        self.by_key.get(&(s.document_id.as_deref().map(Text::from), s.start_offset, s.end_offset)).map(|i| i + 1)
+        self.by_key.get(&(s.document_id.clone(), s.start_offset, s.end_offset)).map(|i| i + 1)
     }
 
     /// Superscript links to the evidence of some sources, each once.

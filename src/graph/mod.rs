@@ -133,16 +133,51 @@ impl EdgeKind {
 /// One document's statement of an edge.
 #[derive(Debug, Clone, PartialEq, Hash)]
 pub struct Observation {
+    pub evidence: Evidence,
+    /// The date of the document it came from.
+    pub observed_on: Option<PartialDate>,
+    /// What a post, a succession or an inspection's edge says beyond that;
+    /// none for a mention or an authorship (most observations), which so
+    /// take no room for it.
+    detail: Option<Box<Detail>>,
+}
+
+/// What an observation says beyond its evidence and its document's date.
+#[derive(Debug, Clone, Default, PartialEq, Hash)]
+pub struct Detail {
     pub role_name: Option<String>,
     pub status: Option<Status>,
     pub date: Option<PartialDate>,
     pub start: Option<PartialDate>,
     pub end: Option<PartialDate>,
-    /// The date of the document it came from.
-    pub observed_on: Option<PartialDate>,
     /// What passed over, for a succession.
     pub what: Option<String>,
-    pub evidence: Evidence,
+}
+
+impl Observation {
+    pub fn new(evidence: Evidence, observed_on: Option<PartialDate>, detail: Detail) -> Observation {
+        let detail = (detail != Detail::default()).then(|| Box::new(detail));
+        Observation { evidence, observed_on, detail }
+    }
+
+    pub fn role_name(&self) -> Option<&str> {
+        self.detail.as_ref()?.role_name.as_deref()
+    }
+    pub fn status(&self) -> Option<Status> {
+        self.detail.as_ref()?.status
+    }
+    pub fn date(&self) -> Option<PartialDate> {
+        self.detail.as_ref()?.date
+    }
+    pub fn start(&self) -> Option<PartialDate> {
+        self.detail.as_ref()?.start
+    }
+    pub fn end(&self) -> Option<PartialDate> {
+        self.detail.as_ref()?.end
+    }
+    pub fn what(&self) -> Option<&str> {
+        self.detail.as_ref()?.what.as_deref()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -237,8 +272,8 @@ impl KnowledgeGraph {
         use petgraph::visit::EdgeRef;
         let mut v: Vec<_> = self.graph.edges(n).map(|e| (e.weight().kind, e.target(), e.weight())).collect();
         v.sort_by(|a, b| {
-            (a.0, &self.graph[a.1].key, a.2.observations.first().and_then(|o| o.role_name.clone()))
-                .cmp(&(b.0, &self.graph[b.1].key, b.2.observations.first().and_then(|o| o.role_name.clone())))
+            (a.0, &self.graph[a.1].key, a.2.observations.first().and_then(|o| o.role_name()))
+                .cmp(&(b.0, &self.graph[b.1].key, b.2.observations.first().and_then(|o| o.role_name())))
         });
         v
     }
@@ -284,7 +319,7 @@ mod tests {
             sentence: "x".into(),
             rule: "test".into(),
         };
-        Observation { role_name: Some(role.into()), status: None, date: None, start: None, end: None, observed_on: None, what: None, evidence }
+        Observation::new(evidence, None, Detail { role_name: Some(role.into()), ..Detail::default() })
     }
 
     #[test]
@@ -305,7 +340,7 @@ mod tests {
         let mut g = KnowledgeGraph::default();
         let p = g.node(Node::new(NodeKind::Person, "person:p".into(), "P".into()));
         let b = g.node(Node::new(NodeKind::Body, "body:b".into(), "B".into()));
-        let same_role = |role: &'static str| move |e: &Edge| e.observations.iter().any(|o| o.role_name.as_deref() == Some(role));
+        let same_role = |role: &'static str| move |e: &Edge| e.observations.iter().any(|o| o.role_name() == Some(role));
         g.observe(p, b, EdgeKind::HeldRole, obs("chair", "a"), same_role("chair"));
         g.observe(p, b, EdgeKind::HeldRole, obs("leader", "a"), same_role("leader"));
         g.forget_observed();
@@ -314,7 +349,7 @@ mod tests {
         // A repeat within one document is taken once.
         g.observe(p, b, EdgeKind::HeldRole, obs("chair", "b"), same_role("chair"));
         assert_eq!(g.count_edges(EdgeKind::HeldRole), 2);
-        let chair = g.graph.edge_weights().find(|e| e.observations[0].role_name.as_deref() == Some("chair")).unwrap();
+        let chair = g.graph.edge_weights().find(|e| e.observations[0].role_name() == Some("chair")).unwrap();
         assert_eq!(chair.observations.iter().map(|o| &*o.evidence.doc).collect::<Vec<_>>(), ["a", "b"]);
         // Another kind of edge between the same two nodes is its own.
         g.observe(p, b, EdgeKind::MentionedIn, obs("chair", "b"), |_| true);

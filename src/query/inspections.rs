@@ -46,7 +46,7 @@ pub fn inspections(g: &Graph, body: Option<&str>) -> Result<Inspections, QueryEr
         .nodes
         .iter()
         .filter(|n| n.kind == Kind::Inspection)
-        .filter(|n| body.is_none_or(|b| n.targets("inspected").contains(&b.id) || n.targets("conductedBy").contains(&b.id)))
+        .filter(|n| body.is_none_or(|b| n.targets("inspected").iter().any(|t| **t == *b.id) || n.targets("conductedBy").iter().any(|t| **t == *b.id)))
         .map(|n| {
             let named = |p: &str| n.targets(p).iter().map(|t| Named::of(m, t)).collect::<Vec<_>>();
             let mut sources: Vec<Source> = Vec::new();
@@ -58,10 +58,10 @@ pub fn inspections(g: &Graph, body: Option<&str>) -> Result<Inspections, QueryEr
             }
             // Documents that mention the inspection without a statement of their own.
             for d in n.targets("mentionedIn") {
-                if !sources.iter().any(|s| s.document_id.as_deref() == Some(d.as_str())) {
+                if !sources.iter().any(|s| s.document_id.as_deref() == Some(&**d)) {
                     let doc = m.node(d);
                     sources.push(Source {
-                        document: doc.map_or_else(|| d.clone(), |x| x.name.clone()),
+                        document: doc.map_or_else(|| d.to_string(), |x| x.name.clone()),
                         document_id: Some(d.clone()),
                         published: doc.and_then(|x| x.date).map(Iso),
                         evidence: None,

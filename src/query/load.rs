@@ -46,12 +46,12 @@ pub struct Node {
     /// An inspection's date, or a document's publication date.
     pub date: Option<PartialDate>,
     /// Plain edges: property (`inspected`, `heldRole`, ...) -> target ids.
-    pub links: BTreeMap<String, Vec<String>>,
+    pub links: BTreeMap<String, Vec<Text>>,
 }
 
 impl Node {
     /// The targets of one plain edge property.
-    pub fn targets(&self, property: &str) -> &[String] {
+    pub fn targets(&self, property: &str) -> &[Text] {
         self.links.get(property).map_or(&[], |v| v.as_slice())
     }
 }
@@ -169,14 +169,7 @@ impl Model {
         let Some(id) = obj.get("@id").and_then(Value::as_str) else { return };
         let types = strings(obj.get("@type"));
         if types.iter().any(|t| t == "Statement" || t == "rdf:Statement") {
-            let st = statement(obj, &mut |t: String| {
-                if let Some(shared) = self.texts.get(t.as_str()) {
-                    return shared.clone();
-                }
-                let shared: Text = t.into();
-                self.texts.insert(shared.clone());
-                shared
-            });
+            let st = statement(obj, &mut |t: String| self.share(t));
             self.statements.push(st);
             return;
         }
@@ -185,7 +178,7 @@ impl Model {
         for p in EDGES {
             let t = strings(obj.get(p));
             if !t.is_empty() {
-                links.insert(p.to_string(), t);
+                links.insert(p.to_string(), t.into_iter().map(|t| self.share(t)).collect());
             }
         }
         let mut alternate_names = strings(obj.get("alternateName"));
@@ -202,6 +195,16 @@ impl Model {
         };
         self.by_id.insert(node.id.clone(), self.nodes.len());
         self.nodes.push(node);
+    }
+
+    /// The model's one copy of a string.
+    fn share(&mut self, t: String) -> Text {
+        if let Some(shared) = self.texts.get(t.as_str()) {
+            return shared.clone();
+        }
+        let shared: Text = t.into();
+        self.texts.insert(shared.clone());
+        shared
     }
 
     pub fn node(&self, id: &str) -> Option<&Node> {
@@ -309,7 +312,7 @@ mod tests {
         let m = Model::parse(text).unwrap();
         assert_eq!(m.nodes.len(), 2);
         assert_eq!(m.node("urn:oversight:body:b").unwrap().kind, Kind::Body);
-        assert_eq!(m.node("urn:oversight:person:p").unwrap().targets("heldRole"), ["urn:oversight:body:b"]);
+        assert_eq!(m.node("urn:oversight:person:p").unwrap().targets("heldRole"), [Text::from("urn:oversight:body:b")]);
         let s = &m.statements[0];
         assert_eq!((&*s.predicate, s.role_name.as_deref()), ("heldRole", Some("chair")));
         assert_eq!(s.date.unwrap().to_string(), "2019-06");

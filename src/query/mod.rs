@@ -228,12 +228,14 @@ impl Named {
 pub struct Source {
     /// The document's file name.
     pub document: String,
-    pub document_id: Option<String>,
+    /// (These three are shared with the model's statement where they can
+    /// be: a report holds a source for every statement.)
+    pub document_id: Option<load::Text>,
     pub published: Option<Iso>,
-    pub evidence: Option<String>,
+    pub evidence: Option<load::Text>,
     pub start_offset: Option<u64>,
     pub end_offset: Option<u64>,
-    pub rule: Option<String>,
+    pub rule: Option<load::Text>,
 }
 
 impl Source {
@@ -241,12 +243,15 @@ impl Source {
         let doc = st.document.as_deref().and_then(|d| model.node(d));
         Source {
             document: doc.map(|d| d.name.clone()).or_else(|| st.document.as_deref().map(String::from)).unwrap_or_else(|| "(unknown document)".into()),
-            document_id: st.document.as_deref().map(String::from),
+            document_id: st.document.clone(),
             published: doc.and_then(|d| d.date).or(st.observed_on).map(Iso),
-            evidence: st.evidence.as_deref().map(table::one_line),
+            evidence: st.evidence.as_ref().map(|e| {
+                let line = table::one_line(e);
+                if line == **e { e.clone() } else { line.into() }
+            }),
             start_offset: st.start_offset,
             end_offset: st.end_offset,
-            rule: st.rule.as_deref().map(String::from),
+            rule: st.rule.clone(),
         }
     }
 

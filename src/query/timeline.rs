@@ -118,7 +118,7 @@ fn inspection_events(m: &Model, id: &str) -> Vec<Event> {
     let ours: Vec<&str> = m
         .nodes
         .iter()
-        .filter(|n| n.kind == Kind::Inspection && (n.targets("inspected").iter().any(|b| b == id) || n.targets("conductedBy").iter().any(|b| b == id)))
+        .filter(|n| n.kind == Kind::Inspection && (n.targets("inspected").iter().any(|b| **b == *id) || n.targets("conductedBy").iter().any(|b| **b == *id)))
         .map(|n| n.id.as_str())
         .collect();
     let mut by_doc: BTreeMap<(&str, Option<&str>), Vec<&Statement>> = BTreeMap::new();
@@ -168,7 +168,7 @@ impl Answer for Timeline {
         let mut t = Table::new(&["date", "event", "what", "source"]);
         for e in &self.events {
             let date = e.date.map_or_else(|| "undated".to_string(), |d| d.to_string());
-            let note = format!("\"{}\"", e.source.evidence.clone().unwrap_or_default());
+            let note = format!("\"{}\"", e.source.evidence.as_deref().unwrap_or_default());
             t.row_with_note(vec![date, e.kind.to_string(), e.what.clone(), e.source.short()], note);
         }
         out.push_str(&t.render());

@@ -10,7 +10,7 @@
 
 use crate::date::PartialDate;
 use crate::extract::{DocExtraction, EntityKind, Evidence};
-use crate::graph::{slug, Edge, EdgeKind, KnowledgeGraph, Node, NodeKind, Observation};
+use crate::graph::{slug, Detail, Edge, EdgeKind, KnowledgeGraph, Node, NodeKind, Observation};
 use petgraph::graph::NodeIndex;
 use std::collections::HashMap;
 
@@ -112,33 +112,16 @@ impl Resolver {
             }
         }
         for r in &d.roles {
-            let obs = Observation {
-                role_name: Some(r.role.clone()),
-                status: Some(r.status),
-                date: r.date,
-                start: r.start,
-                end: r.end,
-                observed_on: d.date,
-                what: None,
-                evidence: r.evidence.clone(),
-            };
+            let detail = Detail { role_name: Some(r.role.clone()), status: Some(r.status), date: r.date, start: r.start, end: r.end, what: None };
+            let obs = Observation::new(r.evidence.clone(), d.date, detail);
             let canonical = r.canonical.clone();
             let (p, b) = (local[r.person], local[r.body]);
             // One edge per post: later wordings of it join the first.
-            let same_post = |e: &Edge| e.observations.iter().any(|o| o.role_name.as_deref().is_some_and(|w| same_post(w, &r.role, &canonical)));
+            let same_post = |e: &Edge| e.observations.iter().any(|o| o.role_name().is_some_and(|w| same_post(w, &r.role, &canonical)));
             self.g.observe(p, b, EdgeKind::HeldRole, obs, same_post);
         }
         for s in &d.successions {
-            let obs = Observation {
-                role_name: None,
-                status: None,
-                date: s.date,
-                start: None,
-                end: None,
-                observed_on: d.date,
-                what: Some(s.what.clone()),
-                evidence: s.evidence.clone(),
-            };
+            let obs = Observation::new(s.evidence.clone(), d.date, Detail { date: s.date, what: Some(s.what.clone()), ..Detail::default() });
             self.g.observe(local[s.successor], local[s.predecessor], EdgeKind::Succeeded, obs, |_| true);
         }
         for i in &d.inspections {
@@ -192,7 +175,7 @@ fn same_post(a: &str, b: &str, canonical: &str) -> bool {
 }
 
 fn plain(evidence: Evidence, observed_on: Option<PartialDate>) -> Observation {
-    Observation { role_name: None, status: None, date: None, start: None, end: None, observed_on, what: None, evidence }
+    Observation::new(evidence, observed_on, Detail::default())
 }
 
 fn compatible(g: &InspectionGroup, c: &InspectionGroup) -> bool {
@@ -290,7 +273,7 @@ fn add_inspections(g: &mut KnowledgeGraph, groups: Vec<InspectionGroup>) {
 }
 
 fn with_date(evidence: Evidence, observed_on: Option<PartialDate>, date: Option<PartialDate>) -> Observation {
-    Observation { date, ..plain(evidence, observed_on) }
+    Observation::new(evidence, observed_on, Detail { date, ..Detail::default() })
 }
 
 fn capitalise(s: &str) -> String {

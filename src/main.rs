@@ -94,7 +94,7 @@ enum Command {
         /// Print nothing but errors and warnings (and no progress bar)
         #[arg(long, short)]
         quiet: bool,
-        /// Threads that extract documents at once (0: one per core); the outputs are the same for any number
+        /// Threads that extract documents, and then write the outputs, at once (0: one per core); the outputs are the same for any number
         #[arg(long, short = 'j', default_value_t = 0)]
         threads: usize,
         /// Warnings fail the build: a file skipped or a document without a date

@@ -264,11 +264,12 @@ pub fn check_extraction(doc: &Document, x: &DocExtraction) {
 pub fn check_evidence(doc: &Document, ev: &Evidence) {
     let t = &doc.text;
     assert_eq!(&*ev.doc, doc.id.as_str());
-    assert!(ev.start <= ev.end && ev.end <= t.len(), "evidence {}..{} outside a text of {} bytes ({})", ev.start, ev.end, t.len(), ev.rule);
-    assert!(t.is_char_boundary(ev.start) && t.is_char_boundary(ev.end), "evidence {}..{} cuts a character ({})", ev.start, ev.end, ev.rule);
-    assert_eq!(ev.char_start, t[..ev.start].chars().count(), "char_start of {}", ev.rule);
-    assert_eq!(ev.char_end, ev.char_start + t[ev.start..ev.end].chars().count(), "char_end of {}", ev.rule);
-    assert!(ev.sentence_start <= ev.start && ev.end <= ev.sentence_end && ev.sentence_end <= t.len(), "the sentence does not hold the span ({})", ev.rule);
-    assert!(t.is_char_boundary(ev.sentence_start) && t.is_char_boundary(ev.sentence_end), "the sentence cuts a character ({})", ev.rule);
-    assert_eq!(&*ev.sentence, &t[ev.sentence_start..ev.sentence_end], "the sentence is not the text at its offsets ({})", ev.rule);
+    let (start, end, sentence_start, sentence_end) = (ev.start as usize, ev.end as usize, ev.sentence_start as usize, ev.sentence_end as usize);
+    assert!(start <= end && end <= t.len(), "evidence {start}..{end} outside a text of {} bytes ({})", t.len(), ev.rule);
+    assert!(t.is_char_boundary(start) && t.is_char_boundary(end), "evidence {start}..{end} cuts a character ({})", ev.rule);
+    assert_eq!(ev.char_start as usize, t[..start].chars().count(), "char_start of {}", ev.rule);
+    assert_eq!(ev.char_end as usize, ev.char_start as usize + t[start..end].chars().count(), "char_end of {}", ev.rule);
+    assert!(sentence_start <= start && end <= sentence_end && sentence_end <= t.len(), "the sentence does not hold the span ({})", ev.rule);
+    assert!(t.is_char_boundary(sentence_start) && t.is_char_boundary(sentence_end), "the sentence cuts a character ({})", ev.rule);
+    assert_eq!(&*ev.sentence, &t[sentence_start..sentence_end], "the sentence is not the text at its offsets ({})", ev.rule);
 }

@@ -502,7 +502,7 @@ pub fn attach_inspectors(ctx: &Ctx, events: &mut [InspectionFact], roles: &[Role
             .iter_mut()
             .filter(|e| e.evidence.iter().any(|ev: &Evidence| {
                 let (a, _) = ctx.doc.norm.span_to_original(s.start, s.end);
-                ev.sentence_start == a || (listed && ev.start < a)
+                ev.sentence_start as usize == a || (listed && (ev.start as usize) < a)
             }))
             .last();
         if let Some(e) = target {

@@ -56,18 +56,20 @@ pub struct Mention {
 }
 
 /// What a fact rests on: the document, the span that states it, the sentence,
-/// and the rule that read it. Offsets are bytes of the original text.
+/// and the rule that read it. Offsets are bytes of the original text, in 32
+/// bits (a normalised text maps its offsets in 32 bits too, and no input is
+/// near 4 GiB): a large graph holds millions of these.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Evidence {
     /// Shared by every fact of one document.
     pub doc: Arc<str>,
-    pub start: usize,
-    pub end: usize,
+    pub start: u32,
+    pub end: u32,
     /// The same span in characters, for tools that count characters.
-    pub char_start: usize,
-    pub char_end: usize,
-    pub sentence_start: usize,
-    pub sentence_end: usize,
+    pub char_start: u32,
+    pub char_end: u32,
+    pub sentence_start: u32,
+    pub sentence_end: u32,
     /// Shared by every fact read from the same sentence: a graph holds each
     /// evidence sentence once, however many statements rest on it.
     pub sentence: Arc<str>,
@@ -277,14 +279,15 @@ impl<'a> Ctx<'a> {
                 shared.rules[shared.rules.len() - 1].clone()
             }
         };
+        let small = |x: usize| u32::try_from(x).expect("texts are under 4 GiB");
         Evidence {
             doc: shared.doc.get_or_insert_with(|| doc.id.as_str().into()).clone(),
-            start,
-            end,
-            char_start: doc.char_offset(start),
-            char_end: doc.char_offset(end),
-            sentence_start: ss,
-            sentence_end: se,
+            start: small(start),
+            end: small(end),
+            char_start: small(doc.char_offset(start)),
+            char_end: small(doc.char_offset(end)),
+            sentence_start: small(ss),
+            sentence_end: small(se),
             sentence: shared.sentences.entry((ss, se)).or_insert_with(|| doc.text[ss..se].into()).clone(),
             rule,
         }

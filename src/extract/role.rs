@@ -624,7 +624,7 @@ fn start_dates(ctx: &Ctx, roles: &mut [RoleFact]) {
             let Some(date) = find_dates(&sent[verb_end..], s.start + verb_end, ctx.reference).into_iter().next() else { continue };
             for r in roles.iter_mut() {
                 let named = post.ends_with(r.role.as_str()) || r.role.ends_with(post.as_str()) || post.ends_with(&r.canonical);
-                let near = r.evidence.sentence_start >= window_start && r.evidence.sentence_start <= here;
+                let near = (window_start..=here).contains(&(r.evidence.sentence_start as usize));
                 if named && near && r.status == Status::Current && r.start.is_none() {
                     r.start = Some(date.date);
                 }

@@ -246,7 +246,7 @@ fn add_inspections(g: &mut KnowledgeGraph, groups: Vec<InspectionGroup>) {
             let stated: Vec<&(String, Evidence, Option<PartialDate>)> = grp.rating_evidence.iter().filter(|(x, _, _)| x == r).collect();
             // The judgement's other wordings (`requiring improvement to be good`).
             for (_, ev, _) in &stated {
-                let words = ev.sentence.get(ev.start - ev.sentence_start..ev.end - ev.sentence_start).unwrap_or("");
+                let words = ev.sentence.get((ev.start - ev.sentence_start) as usize..(ev.end - ev.sentence_start) as usize).unwrap_or("");
                 let words = words.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
                 if !words.is_empty() && words != r.to_lowercase() {
                     g.graph[rating].alternate_names.insert(words);
@@ -295,7 +295,7 @@ mod tests {
             char_start: 0,
             char_end: 4,
             sentence_start: 0,
-            sentence_end: sentence.len(),
+            sentence_end: sentence.len() as u32,
             sentence: sentence.into(),
             rule: "mention".into(),
         }

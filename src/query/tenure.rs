@@ -170,12 +170,12 @@ fn canonical_post(wording: &str) -> Option<String> {
 fn apply_successions<'a>(model: &'a Model, drafts: &mut [Draft<'a>]) {
     let is_person = |id: &str| model.node(id).is_some_and(|n| n.kind == Kind::Person);
     for st in model.statements_of("succeeded") {
-        let (s, p) = (&st.subject.to_string(), &st.object.to_string());
+        let (s, p) = (&*st.subject, &*st.object);
         if !is_person(s) || !is_person(p) {
             continue;
         }
         let what = st.what.as_deref().map(|w| words(w).join(" ")).unwrap_or_default();
-        let of = |who: &String| drafts.iter().enumerate().filter(|(_, d)| &d.person == who).map(|(i, _)| i).collect::<Vec<_>>();
+        let of = |who: &str| drafts.iter().enumerate().filter(|(_, d)| d.person == who).map(|(i, _)| i).collect::<Vec<_>>();
         let (preds, succs) = (of(p), of(s));
         let pair = |i: usize, j: usize| drafts[i].body == drafts[j].body && same_post(&drafts[i].role, &drafts[j].role);
         let mut chosen: Vec<usize> = preds.iter().copied().filter(|&i| succs.iter().any(|&j| pair(i, j))).collect();

@@ -517,7 +517,7 @@ fn explain(file: PathBuf) -> ExitCode {
         let ins: Vec<String> = i.inspectors.iter().map(|&p| name(p)).collect();
         sayln!("  {} | {} | {:?} | {:?} | inspectors {:?}  [{} mentions]", name(i.body), i.kind, i.date.map(|d| d.to_string()), i.rating, ins, i.evidence.len());
         for ev in &i.evidence {
-            sayln!("      {}: {}", ev.rule, ev.sentence.replace('\n', " "));
+            sayln!("      {}: {}", ev.rule, ev.sentence.text().unwrap_or_default().replace('\n', " "));
         }
     }
     sayln!("\nsuccessions:");

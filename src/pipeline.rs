@@ -36,9 +36,10 @@ pub fn build_graph(inputs: &[PathBuf]) -> Result<Build, Error> {
 /// error is a terminal (never into a file or a pipe). It is cleared when done.
 /// Each document's facts are resolved into the graph as soon as those of the
 /// documents before it are in, and then dropped: a build holds the graph and
-/// the documents in flight, never every document's facts.
+/// the documents in flight, never every document's facts; the graph keeps
+/// its evidence sentences on disk (`graph::sentences`).
 pub fn build_graph_with(inputs: &[PathBuf], progress: bool, threads: usize) -> Result<Build, Error> {
-    let mut resolver = Resolver::default();
+    let mut resolver = Resolver::keeping_sentences_on_disk();
     let mut undated = Vec::new();
     let (warnings, documents) = extract_inputs_into(inputs, progress, threads, &mut |x| {
         if x.date.is_none() {
@@ -264,7 +265,7 @@ fn producers_reading(graph: KnowledgeGraph, draw: bool, jsonld_file: Option<Path
     let (dot, jsonld, graphml) = (hold(), hold(), hold());
     drop((graph, released));
     vec![
-        ("graph.dot", Box::new(move |w: &mut dyn Write| w.write_all(export::dot::write(&dot.graph).as_bytes()))),
+        ("graph.dot", Box::new(move |w: &mut dyn Write| export::dot::write_to(&dot.graph, w))),
         ("graph.jsonld", Box::new(move |w: &mut dyn Write| {
             let mut m = Model::default();
             export::jsonld::write_to(&jsonld.graph, w, &mut |item| {
@@ -282,6 +283,7 @@ fn producers_reading(graph: KnowledgeGraph, draw: bool, jsonld_file: Option<Path
             let model = model.recv().map_err(|_| std::io::Error::other("the report was not written, because the JSON-LD it is read from was not"))?;
             // Every holder is dropped when its output is done, and with it its sender.
             while all_released.recv().is_ok() {}
+            return_freed_memory();
             let model = match (model, &jsonld_file) {
                 (Some(m), _) => m,
                 (None, Some(path)) => fs::File::open(path)
@@ -291,6 +293,17 @@ fn producers_reading(graph: KnowledgeGraph, draw: bool, jsonld_file: Option<Path
             export::report::write_to(&Graph { model, jsonld: String::new(), origin: "this build".into(), warnings: Vec::new() }, &diagram, w)
         })),
     ]
+}
+
+/// Hands the pages of freed memory back to the system: once the graph is
+/// dropped, glibc keeps most of them (they lie between blocks still in use),
+/// and the report's model would be counted on top of them. Elsewhere a no-op.
+fn return_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns whole free pages to the system.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 /// One output's share of the graph: dropped when that output is done, which

@@ -21,6 +21,33 @@ fn build_writes_every_output_and_a_summary() {
     assert_eq!(left.len(), 4, "{left:?}");
 }
 
+/// The graph keeps its evidence sentences in a temporary file: nothing is
+/// left in the temporary folder, and where the file cannot be made the
+/// sentences stay in memory and the outputs are the same.
+#[test]
+fn evidence_sentences_kept_on_disk_or_in_memory_give_the_same_outputs() {
+    let build = |name: &str, tmp: &std::path::Path| {
+        let out = scratch(name);
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_oversight"))
+            .args(["build", "seeds", "--quiet", "--out", s(&out)])
+            .current_dir(root())
+            .env("TMPDIR", tmp)
+            .output()
+            .expect("the binary runs");
+        assert!(o.status.success(), "{}", stderr(&o));
+        out
+    };
+    let tmp = scratch("sentences-tmp");
+    let on_disk = build("sentences-on-disk", &tmp);
+    assert_eq!(fs::read_dir(&tmp).unwrap().count(), 0, "the sentence file is left behind");
+    let in_memory = build("sentences-in-memory", &tmp.join("missing"));
+    for f in ["graph.dot", "graph.jsonld", "graph.graphml", "report.html"] {
+        assert_eq!(fs::read(on_disk.join(f)).unwrap(), fs::read(in_memory.join(f)).unwrap(), "{f} differs");
+    }
+    let graph = fs::read_to_string(on_disk.join("graph.jsonld")).unwrap();
+    assert!(graph.contains("\"evidence\": \"") && graph.matches("\"evidence\"").count() > 20, "the evidence sentences are missing");
+}
+
 #[test]
 fn default_input_is_seeds_and_output_is_named_folder() {
     let out = scratch("defaults");

@@ -11,6 +11,8 @@ use crate::date::PartialDate;
 use crate::export::jsonld::ID_PREFIX;
 use crate::graph::{EdgeKind, KnowledgeGraph, NodeKind};
 use crate::query::load::{Kind, Model};
+use super::Sink;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::fmt::Write;
 
@@ -40,35 +42,38 @@ fn esc(s: &str) -> String {
     s.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', " ")
 }
 
-/// What is drawn: nodes and edges in the order they are written.
+/// What is drawn: nodes and edges in the order they are written. The whole
+/// graph's picture borrows the graph's strings (at a gigabyte of text, copies
+/// of its hundreds of thousands of documents' names were a tenth of the
+/// build's memory); a neighbourhood's owns its own.
 #[derive(Debug, Clone, Default)]
-pub struct Picture {
+pub struct Picture<'g> {
     pub title: String,
     /// The node drawn bold (the one a neighbourhood is drawn around).
     pub centre: Option<String>,
-    pub nodes: Vec<PNode>,
-    pub edges: Vec<PEdge>,
+    pub nodes: Vec<PNode<'g>>,
+    pub edges: Vec<PEdge<'g>>,
 }
 
 /// A node as drawn.
 #[derive(Debug, Clone)]
-pub struct PNode {
+pub struct PNode<'g> {
     /// The node's key (`person:jo-bloggs`).
-    pub id: String,
+    pub id: Cow<'g, str>,
     pub kind: NodeKind,
-    pub name: String,
+    pub name: Cow<'g, str>,
     /// A document's headline.
-    pub headline: Option<String>,
+    pub headline: Option<Cow<'g, str>>,
     pub date: Option<PartialDate>,
 }
 
 /// An edge as drawn.
 #[derive(Debug, Clone)]
-pub struct PEdge {
-    pub from: String,
-    pub to: String,
+pub struct PEdge<'g> {
+    pub from: Cow<'g, str>,
+    pub to: Cow<'g, str>,
     pub kind: EdgeKind,
-    pub role: Option<String>,
+    pub role: Option<Cow<'g, str>>,
     /// The earliest start (else date) its observations give.
     pub date: Option<PartialDate>,
     /// The first observation's status, where it is not `current`.
@@ -79,16 +84,23 @@ const TITLE: &str = "oversight: who inspected, led, rated and replaced whom";
 
 /// The whole graph.
 pub fn write(g: &KnowledgeGraph) -> String {
-    draw(&picture(g))
+    super::to_string(|w| write_to(g, w))
+}
+
+/// Writes the whole graph to `w`, as it is drawn.
+pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut sink = Sink::new(w);
+    draw_to(&picture(g), &mut sink);
+    sink.finish()
 }
 
 /// The picture of the whole graph.
-pub fn picture(g: &KnowledgeGraph) -> Picture {
+pub fn picture(g: &KnowledgeGraph) -> Picture<'_> {
     let mut p = Picture { title: TITLE.to_string(), ..Picture::default() };
     let nodes = g.sorted_nodes();
     for &i in &nodes {
         let n = &g.graph[i];
-        p.nodes.push(PNode { id: n.key.clone(), kind: n.kind, name: n.name.clone(), headline: n.alternate_names.iter().next().cloned(), date: n.date });
+        p.nodes.push(PNode { id: Cow::Borrowed(&n.key), kind: n.kind, name: Cow::Borrowed(&n.name), headline: n.alternate_names.iter().next().map(|h| Cow::Borrowed(h.as_str())), date: n.date });
     }
     for &i in &nodes {
         for (kind, target, edge) in g.sorted_edges_from(i) {
@@ -96,10 +108,10 @@ pub fn picture(g: &KnowledgeGraph) -> Picture {
                 continue;
             }
             p.edges.push(PEdge {
-                from: g.graph[i].key.clone(),
-                to: g.graph[target].key.clone(),
+                from: Cow::Borrowed(&g.graph[i].key),
+                to: Cow::Borrowed(&g.graph[target].key),
                 kind,
-                role: edge.observations.iter().find_map(|o| o.role_name().map(String::from)),
+                role: edge.observations.iter().find_map(|o| o.role_name().map(Cow::Borrowed)),
                 date: edge.observations.iter().filter_map(|o| o.start().or(o.date())).min(),
                 status: edge.observations.first().and_then(|o| o.status()).filter(|s| *s != crate::extract::Status::Current).map(|s| s.as_str().to_string()),
             });
@@ -131,7 +143,7 @@ fn key(iri: &str) -> String {
 /// node within `depth` edges of it (either way, mentions aside). Ratings and
 /// documents are drawn but not walked through, so that one rating does not
 /// pull in every inspection that was given it.
-pub fn neighbourhood(m: &Model, centre: &str, depth: usize) -> Picture {
+pub fn neighbourhood(m: &Model, centre: &str, depth: usize) -> Picture<'static> {
     let mut adjacent: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for n in &m.nodes {
         for (p, targets) in &n.links {
@@ -165,8 +177,8 @@ pub fn neighbourhood(m: &Model, centre: &str, depth: usize) -> Picture {
     nodes.sort_by_key(|n| key(&n.id));
     for n in &nodes {
         let Some(kind) = node_kind(n.kind) else { continue };
-        let headline = if n.kind == Kind::Document { n.alternate_names.first().cloned() } else { None };
-        p.nodes.push(PNode { id: key(&n.id), kind, name: n.name.clone(), headline, date: n.date });
+        let headline = if n.kind == Kind::Document { n.alternate_names.first().cloned().map(Cow::Owned) } else { None };
+        p.nodes.push(PNode { id: Cow::Owned(key(&n.id)), kind, name: Cow::Owned(n.name.to_string()), headline, date: n.date });
     }
     // Each edge once for each wording of a post, from its statements.
     for n in &nodes {
@@ -186,10 +198,10 @@ pub fn neighbourhood(m: &Model, centre: &str, depth: usize) -> Picture {
                 for role in roles {
                     let of_role: Vec<_> = sts.iter().filter(|s| s.role_name.as_deref() == role.as_deref()).collect();
                     p.edges.push(PEdge {
-                        from: key(&n.id),
-                        to: key(t),
+                        from: Cow::Owned(key(&n.id)),
+                        to: Cow::Owned(key(t)),
                         kind,
-                        role,
+                        role: role.map(Cow::Owned),
                         date: of_role.iter().filter_map(|s| s.start.or(s.date)).min(),
                         status: of_role.first().and_then(|s| s.status.as_deref()).filter(|s| *s != "current").map(String::from),
                     });
@@ -210,7 +222,15 @@ pub fn neighbourhood_of(g: &crate::query::Graph, name: &str, depth: usize) -> Re
 
 /// DOT text of a picture.
 pub fn draw(p: &Picture) -> String {
-    let mut out = String::new();
+    super::to_string(|w| {
+        let mut sink = Sink::new(w);
+        draw_to(p, &mut sink);
+        sink.finish()
+    })
+}
+
+/// Writes the DOT text of a picture to `out`.
+pub fn draw_to(p: &Picture, out: &mut Sink) {
     out.push_str("digraph oversight {\n");
     let _ = writeln!(out, "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=11, nodesep=0.3, ranksep=0.6, label=\"{}\", labelloc=t];", esc(&p.title));
     out.push_str("  node [fontname=\"Helvetica\", fontsize=10, style=filled];\n");
@@ -231,16 +251,16 @@ pub fn draw(p: &Picture) -> String {
         (NodeKind::Document, _) => format!("{}\\n{}", esc(n.headline.as_ref().unwrap_or(&n.name)), n.date.map(|d| d.to_string()).unwrap_or_else(|| "undated".into())),
         _ => esc(&n.name),
     };
-    let node_line = |out: &mut String, n: &PNode, indent: &str| {
+    let node_line = |out: &mut Sink, n: &PNode, indent: &str| {
         let (shape, mut fill) = style(n.kind);
         let mut font = "black";
         if n.kind == NodeKind::Rating {
             fill = rating_colour(&n.name);
-            if matches!(n.name.as_str(), "Outstanding" | "Inadequate") {
+            if matches!(&*n.name, "Outstanding" | "Inadequate") {
                 font = "white";
             }
         }
-        let bold = if p.centre.as_deref() == Some(n.id.as_str()) { ", penwidth=3" } else { "" };
+        let bold = if p.centre.as_deref() == Some(&*n.id) { ", penwidth=3" } else { "" };
         let _ = writeln!(out, "{indent}\"{}\" [label=\"{}\", shape={shape}, fillcolor=\"{fill}\", fontcolor={font}{bold}];", esc(&n.id), label(n));
     };
 
@@ -248,32 +268,32 @@ pub fn draw(p: &Picture) -> String {
     // Each inspection's body (the first `inspected` edge from it), and each body's inspections in node order.
     let mut inspected_body: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
     for e in p.edges.iter().filter(|e| e.kind == EdgeKind::Inspected) {
-        inspected_body.entry(e.from.as_str()).or_insert(e.to.as_str());
+        inspected_body.entry(&*e.from).or_insert(&*e.to);
     }
     let mut inspections_of: std::collections::HashMap<&str, Vec<&PNode>> = std::collections::HashMap::new();
     for n in p.nodes.iter().filter(|n| n.kind == NodeKind::Inspection) {
-        if let Some(b) = inspected_body.get(n.id.as_str()) {
+        if let Some(b) = inspected_body.get(&*n.id) {
             inspections_of.entry(b).or_default().push(n);
         }
     }
     let mut placed: BTreeSet<&str> = BTreeSet::new();
     for b in p.nodes.iter().filter(|n| n.kind == NodeKind::Body) {
-        let inspections: Vec<&PNode> = inspections_of.remove(b.id.as_str()).unwrap_or_default();
+        let inspections: Vec<&PNode> = inspections_of.remove(&*b.id).unwrap_or_default();
         if inspections.is_empty() {
             continue;
         }
         let _ = writeln!(out, "  subgraph \"cluster_{}\" {{\n    style=rounded; color=\"#d6b656\"; label=\"\";", esc(&b.id));
-        node_line(&mut out, b, "    ");
+        node_line(out, b, "    ");
         placed.insert(&b.id);
         for i in inspections {
-            node_line(&mut out, i, "    ");
+            node_line(out, i, "    ");
             placed.insert(&i.id);
         }
         out.push_str("  }\n");
     }
     for n in &p.nodes {
-        if !placed.contains(n.id.as_str()) {
-            node_line(&mut out, n, "  ");
+        if !placed.contains(&*n.id) {
+            node_line(out, n, "  ");
         }
     }
     for e in &p.edges {
@@ -295,7 +315,6 @@ pub fn draw(p: &Picture) -> String {
         let _ = writeln!(out, "  \"{}\" -> \"{}\" [label=\"{}\"{style}];", esc(&e.from), esc(&e.to), text);
     }
     out.push_str("}\n");
-    out
 }
 
 /// Renders DOT as SVG with Graphviz's `dot`. `Err` says why not: Graphviz is

@@ -115,7 +115,7 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
                 data(out, "e_source", &docs.into_iter().collect::<Vec<_>>().join("; "));
             }
             if let Some(o) = obs.first() {
-                data(out, "e_evidence", &o.evidence.sentence);
+                data(out, "e_evidence", &g.sentence(&o.evidence)?);
             }
             let _ = writeln!(out, "      <data key=\"e_observations\">{}</data>", obs.len());
             out.push_str("    </edge>\n");

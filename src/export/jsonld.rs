@@ -56,7 +56,7 @@ pub fn write_to(g: &KnowledgeGraph, out: &mut dyn Write, visit: &mut dyn FnMut(&
         item(node(g, idx))?;
     }
     for &idx in &nodes {
-        for st in statements(g, idx) {
+        for st in statements(g, idx)? {
             item(st)?;
         }
     }
@@ -113,8 +113,9 @@ fn node(g: &KnowledgeGraph, idx: NodeIndex) -> Value {
     Value::Object(obj)
 }
 
-/// One `rdf:Statement` for each observation of each edge from a node.
-fn statements(g: &KnowledgeGraph, idx: NodeIndex) -> Vec<Value> {
+/// One `rdf:Statement` for each observation of each edge from a node (only
+/// reading back a sentence the graph keeps on disk can fail).
+fn statements(g: &KnowledgeGraph, idx: NodeIndex) -> std::io::Result<Vec<Value>> {
     let n = &g.graph[idx];
     let mut out = Vec::new();
     for (n_stmt, (kind, target, edge)) in g.sorted_edges_from(idx).into_iter().enumerate() {
@@ -152,17 +153,18 @@ fn statements(g: &KnowledgeGraph, idx: NodeIndex) -> Vec<Value> {
             if let Some(w) = o.what() {
                 st.insert("what".into(), json!(w));
             }
-            provenance(&mut st, &o.evidence);
+            provenance(&mut st, g, &o.evidence)?;
             out.push(Value::Object(st));
         }
     }
-    out
+    Ok(out)
 }
 
-fn provenance(st: &mut Map<String, Value>, ev: &crate::extract::Evidence) {
+fn provenance(st: &mut Map<String, Value>, g: &KnowledgeGraph, ev: &crate::extract::Evidence) -> std::io::Result<()> {
     st.insert("wasDerivedFrom".into(), json!(iri(&format!("doc:{}", crate::graph::slug(&ev.doc)))));
-    st.insert("evidence".into(), json!(ev.sentence));
+    st.insert("evidence".into(), json!(&*g.sentence(ev)?));
     st.insert("startOffset".into(), json!(ev.char_start));
     st.insert("endOffset".into(), json!(ev.char_end));
     st.insert("rule".into(), json!(ev.rule));
+    Ok(())
 }

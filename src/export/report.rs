@@ -15,7 +15,7 @@ use crate::date::PartialDate;
 use crate::export::dot::rating_colour;
 use crate::graph::slug;
 use crate::query::inspections::{inspections, InspectionRow};
-use crate::query::load::{Kind, Model, Statement, Text};
+use crate::query::load::{Kind, Model, Statement};
 use crate::query::tenure::{tenures, Basis, Bound, Tenure};
 use crate::query::{date_key, Graph, Source};
 use std::collections::BTreeMap;
@@ -53,39 +53,71 @@ fn rating_badge(rating: &str) -> String {
     format!("<span class=\"rating-badge\" style=\"background:{};color:{}\">{}</span>", rating_colour(rating), rating_ink(rating), h(rating))
 }
 
-/// The evidence sentences, numbered, each with the facts read from it.
+/// The evidence sentences, numbered, each with the facts read from it: the
+/// statements with evidence in the order the list shows them, grouped by
+/// sentence (document and offsets). Held as indices (a large graph has
+/// millions of statements; a map and a vector for each sentence took a
+/// tenth of a large build's memory).
 struct Evidence<'a> {
-    entries: Vec<Entry<'a>>,
-    by_key: BTreeMap<EvKey, usize>,
+    /// The statements with evidence, by date, document and offsets.
+    statements: Vec<&'a Statement>,
+    /// Indices into `statements`, grouped by sentence: the groups in the
+    /// order of their keys, each in the order of `statements`.
+    grouped: Vec<u32>,
+    /// Where each group starts in `grouped`, in key order, and the end.
+    group_starts: Vec<u32>,
+    /// The groups (by their place in `group_starts`) in the order they are
+    /// numbered: by where their first statement comes.
+    numbered: Vec<u32>,
+    /// The number (from 1) of each group, by its place in `group_starts`.
+    number_of_group: Vec<u32>,
 }
 
-type EvKey = (Option<Text>, Option<u64>, Option<u64>);
+type EvKey<'a> = (Option<&'a str>, Option<u64>, Option<u64>);
 
-struct Entry<'a> {
-    statements: Vec<&'a Statement>,
+fn ev_key(st: &Statement) -> EvKey<'_> {
+    (st.document.as_deref(), st.start_offset, st.end_offset)
 }
 
 impl<'a> Evidence<'a> {
     fn new(m: &'a Model) -> Evidence<'a> {
-        let mut sts: Vec<&Statement> = m.statements.iter().filter(|s| s.evidence.is_some()).collect();
-        sts.sort_by_key(|s| (date_key(s.document.as_deref().and_then(|d| m.node(d)).and_then(|d| d.date).or(s.observed_on)), s.document.clone(), s.start_offset, s.end_offset));
-        let mut ev = Evidence { entries: Vec::new(), by_key: BTreeMap::new() };
-        for st in sts {
-            let key = (st.document.clone(), st.start_offset, st.end_offset);
-            match ev.by_key.get(&key) {
-                Some(&i) => ev.entries[i].statements.push(st),
-                None => {
-                    ev.by_key.insert(key, ev.entries.len());
-                    ev.entries.push(Entry { statements: vec![st] });
-                }
+        let mut statements: Vec<&Statement> = m.statements.iter().filter(|s| s.evidence.is_some()).collect();
+        statements.sort_by_key(|s| (date_key(s.document.as_deref().and_then(|d| m.node(d)).and_then(|d| d.date).or(s.observed_on)), s.document.clone(), s.start_offset, s.end_offset));
+        let small = |i: usize| u32::try_from(i).expect("fewer than 4 billion statements");
+        let mut grouped: Vec<u32> = (0..small(statements.len())).collect();
+        grouped.sort_by(|&a, &b| ev_key(statements[a as usize]).cmp(&ev_key(statements[b as usize])).then(a.cmp(&b)));
+        let mut group_starts: Vec<u32> = Vec::new();
+        for (i, w) in grouped.iter().enumerate() {
+            if i == 0 || ev_key(statements[*w as usize]) != ev_key(statements[grouped[i - 1] as usize]) {
+                group_starts.push(small(i));
             }
         }
-        ev
+        let groups = group_starts.len();
+        group_starts.push(small(grouped.len()));
+        // A group's first statement is the least index in it.
+        let mut numbered: Vec<u32> = (0..small(groups)).collect();
+        numbered.sort_by_key(|&g| grouped[group_starts[g as usize] as usize]);
+        let mut number_of_group = vec![0; groups];
+        for (n, &g) in numbered.iter().enumerate() {
+            number_of_group[g as usize] = small(n + 1);
+        }
+        Evidence { statements, grouped, group_starts, numbered, number_of_group }
+    }
+
+    /// The statements of each entry, in the order they are numbered.
+    fn entries(&self) -> impl Iterator<Item = Vec<&'a Statement>> + '_ {
+        self.numbered.iter().map(|&g| {
+            let (a, b) = (self.group_starts[g as usize] as usize, self.group_starts[g as usize + 1] as usize);
+            self.grouped[a..b].iter().map(|&i| self.statements[i as usize]).collect()
+        })
     }
 
     /// The number (from 1) of the evidence entry of a source.
     fn number(&self, s: &Source) -> Option<usize> {
-        self.by_key.get(&(s.document_id.clone(), s.start_offset, s.end_offset)).map(|i| i + 1)
+        let key: EvKey = (s.document_id.as_deref(), s.start_offset, s.end_offset);
+        let groups = &self.group_starts[..self.group_starts.len() - 1];
+        let g = groups.binary_search_by(|&start| ev_key(self.statements[self.grouped[start as usize] as usize]).cmp(&key)).ok()?;
+        Some(self.number_of_group[g] as usize)
     }
 
     /// Superscript links to the evidence of some sources, each once.
@@ -191,7 +223,7 @@ fn timelines(out: &mut Sink, m: &Model, all: &[Tenure], rows: &[InspectionRow], 
     let mut bodies: BTreeMap<String, BodyTimeline> = BTreeMap::new();
     let mut entry = |id: &str| -> Option<String> {
         let n = m.node(id)?;
-        bodies.entry(id.to_string()).or_insert_with(|| BodyTimeline { name: n.name.clone(), kind: n.body_kind.clone(), tenures: Vec::new(), inspections: Vec::new() });
+        bodies.entry(id.to_string()).or_insert_with(|| BodyTimeline { name: n.name.to_string(), kind: n.body_kind.clone(), tenures: Vec::new(), inspections: Vec::new() });
         Some(id.to_string())
     };
     let mut keys_t = Vec::new();
@@ -508,10 +540,10 @@ fn fact(m: &Model, st: &Statement) -> String {
 
 fn evidence_list(out: &mut Sink, m: &Model, ev: &Evidence) {
     out.push_str("<section id=\"evidence\">\n<h2>Evidence</h2>\n<p class=\"summary\">Each sentence a fact was read from, with its document and the facts read from it. Offsets count characters in the document's text.</p>\n<ol class=\"evidence\">\n");
-    for (i, e) in ev.entries.iter().enumerate() {
-        let st = e.statements[0];
+    for (i, statements) in ev.entries().enumerate() {
+        let st = statements[0];
         let source = Source::of(m, st);
-        let mut rules: Vec<&str> = e.statements.iter().filter_map(|s| s.rule.as_deref()).collect();
+        let mut rules: Vec<&str> = statements.iter().filter_map(|s| s.rule.as_deref()).collect();
         rules.sort_unstable();
         rules.dedup();
         let offsets = match (st.start_offset, st.end_offset) {
@@ -529,7 +561,7 @@ fn evidence_list(out: &mut Sink, m: &Model, ev: &Evidence) {
             h(&rules.join(", "))
         );
         let mut seen: Vec<String> = Vec::new();
-        for s in &e.statements {
+        for s in &statements {
             let f = fact(m, s);
             if !seen.contains(&f) {
                 let _ = writeln!(out, "<li>{f}</li>");

@@ -16,6 +16,7 @@ pub mod succession;
 
 use crate::date::PartialDate;
 use crate::document::Document;
+pub use crate::graph::sentences::Sentence;
 use crate::schema::{BodyKind, Schema};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
@@ -71,8 +72,9 @@ pub struct Evidence {
     pub sentence_start: u32,
     pub sentence_end: u32,
     /// Shared by every fact read from the same sentence: a graph holds each
-    /// evidence sentence once, however many statements rest on it.
-    pub sentence: Arc<str>,
+    /// evidence sentence once, however many statements rest on it (on disk,
+    /// in a build: `graph::sentences`).
+    pub sentence: Sentence,
     pub rule: Arc<str>,
 }
 
@@ -288,7 +290,7 @@ impl<'a> Ctx<'a> {
             char_end: small(doc.char_offset(end)),
             sentence_start: small(ss),
             sentence_end: small(se),
-            sentence: shared.sentences.entry((ss, se)).or_insert_with(|| doc.text[ss..se].into()).clone(),
+            sentence: Sentence::Text(shared.sentences.entry((ss, se)).or_insert_with(|| doc.text[ss..se].into()).clone()),
             rule,
         }
     }

@@ -8,7 +8,10 @@
 use crate::date::PartialDate;
 use crate::extract::{Evidence, Status};
 use crate::schema::BodyKind;
+pub mod sentences;
+
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use sentences::SentenceStore;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
@@ -202,6 +205,11 @@ pub struct KnowledgeGraph {
     /// A hash of each observation since `forget_observed`, so that a repeated
     /// one is found without comparing it with all the others.
     observed: HashSet<(EdgeIndex, u64)>,
+    /// The rule ids of the observations, each held once for the whole graph
+    /// (each document's facts come with their own copies).
+    rules: HashSet<std::sync::Arc<str>>,
+    /// The observations' sentences (in memory, unless `keep_sentences_on_disk`).
+    sentences: SentenceStore,
 }
 
 impl KnowledgeGraph {
@@ -218,7 +226,15 @@ impl KnowledgeGraph {
 
     /// Adds an observation to the edge `from -kind-> to` (creating it), where
     /// `same` picks which existing edge between the two it belongs to.
-    pub fn observe(&mut self, from: NodeIndex, to: NodeIndex, kind: EdgeKind, obs: Observation, same: impl Fn(&Edge) -> bool) {
+    pub fn observe(&mut self, from: NodeIndex, to: NodeIndex, kind: EdgeKind, mut obs: Observation, same: impl Fn(&Edge) -> bool) {
+        let ev = &mut obs.evidence;
+        self.sentences.keep(&mut ev.sentence, &ev.doc, ev.sentence_start, ev.sentence_end);
+        match self.rules.get(&obs.evidence.rule) {
+            Some(rule) => obs.evidence.rule = rule.clone(),
+            None => {
+                self.rules.insert(obs.evidence.rule.clone());
+            }
+        }
         let hash = {
             let mut h = std::collections::hash_map::DefaultHasher::new();
             obs.hash(&mut h);
@@ -252,6 +268,20 @@ impl KnowledgeGraph {
     pub fn forget_observed(&mut self) {
         self.observed.clear();
         self.observed.shrink_to(1024);
+        self.sentences.forget_recent();
+    }
+
+    /// Keeps the sentences of the observations made from now on in a
+    /// temporary file, not in memory (where one can be made): a build's
+    /// memory then grows with its graph, not with its text.
+    pub fn keep_sentences_on_disk(&mut self) {
+        self.sentences = SentenceStore::on_disk();
+    }
+
+    /// The text of an observation's sentence. Only reading back a sentence
+    /// kept on disk can fail.
+    pub fn sentence<'a>(&'a self, ev: &'a Evidence) -> std::io::Result<std::borrow::Cow<'a, str>> {
+        self.sentences.text(&ev.sentence)
     }
 
     pub fn count_nodes(&self, kind: NodeKind) -> usize {

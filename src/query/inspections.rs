@@ -61,7 +61,7 @@ pub fn inspections(g: &Graph, body: Option<&str>) -> Result<Inspections, QueryEr
                 if !sources.iter().any(|s| s.document_id.as_deref() == Some(&**d)) {
                     let doc = m.node(d);
                     sources.push(Source {
-                        document: doc.map_or_else(|| d.to_string(), |x| x.name.clone()),
+                        document: doc.map_or_else(|| d.clone(), |x| x.name.clone()),
                         document_id: Some(d.clone()),
                         published: doc.and_then(|x| x.date).map(Iso),
                         evidence: None,
@@ -73,7 +73,7 @@ pub fn inspections(g: &Graph, body: Option<&str>) -> Result<Inspections, QueryEr
             }
             sources.sort_by_key(|s| (date_key(s.published.map(|p| p.0)), s.document.clone(), s.start_offset));
             InspectionRow {
-                inspection: Named { name: n.name.clone(), id: n.id.clone() },
+                inspection: Named { name: n.name.to_string(), id: n.id.clone() },
                 kind: n.inspection_kind.clone(),
                 date: n.date.map(Iso),
                 body: named("inspected"),
@@ -86,7 +86,7 @@ pub fn inspections(g: &Graph, body: Option<&str>) -> Result<Inspections, QueryEr
         .collect();
     let first_body = |r: &InspectionRow| r.body.first().map(|b| b.name.clone()).unwrap_or_default();
     rows.sort_by(|a, b| (first_body(a), date_key(a.date.map(|d| d.0)), &a.kind).cmp(&(first_body(b), date_key(b.date.map(|d| d.0)), &b.kind)));
-    Ok(Inspections { body: body.map(|b| Named { name: b.name.clone(), id: b.id.clone() }), graph: g.origin.clone(), inspections: rows })
+    Ok(Inspections { body: body.map(|b| Named { name: b.name.to_string(), id: b.id.clone() }), graph: g.origin.clone(), inspections: rows })
 }
 
 fn names(v: &[Named]) -> String {

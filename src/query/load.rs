@@ -37,7 +37,7 @@ impl Kind {
 pub struct Node {
     pub id: String,
     pub kind: Kind,
-    pub name: String,
+    pub name: Text,
     pub alternate_names: Vec<String>,
     /// `council`, `trust`, ... for a body.
     pub body_kind: Option<String>,
@@ -186,7 +186,7 @@ impl Model {
         let node = Node {
             id: id.to_string(),
             kind,
-            name: obj.get("name").and_then(Value::as_str).unwrap_or(id).to_string(),
+            name: obj.get("name").and_then(Value::as_str).unwrap_or(id).into(),
             alternate_names,
             body_kind: text_of(obj.get("bodyKind")),
             inspection_kind: text_of(obj.get("inspectionKind")),
@@ -213,7 +213,7 @@ impl Model {
 
     /// A node's name, or its id when the node is not in the graph.
     pub fn name(&self, id: &str) -> String {
-        self.node(id).map_or_else(|| id.to_string(), |n| n.name.clone())
+        self.node(id).map_or_else(|| id.to_string(), |n| n.name.to_string())
     }
 
     /// The statements of one edge property.

@@ -226,8 +226,8 @@ impl Named {
 /// character offsets and the rule.
 #[derive(Debug, Clone, Serialize)]
 pub struct Source {
-    /// The document's file name.
-    pub document: String,
+    /// The document's file name (shared with the model's document node).
+    pub document: load::Text,
     /// (These three are shared with the model's statement where they can
     /// be: a report holds a source for every statement.)
     pub document_id: Option<load::Text>,
@@ -242,7 +242,7 @@ impl Source {
     pub fn of(model: &Model, st: &Statement) -> Source {
         let doc = st.document.as_deref().and_then(|d| model.node(d));
         Source {
-            document: doc.map(|d| d.name.clone()).or_else(|| st.document.as_deref().map(String::from)).unwrap_or_else(|| "(unknown document)".into()),
+            document: doc.map(|d| d.name.clone()).or_else(|| st.document.clone()).unwrap_or_else(|| "(unknown document)".into()),
             document_id: st.document.clone(),
             published: doc.and_then(|d| d.date).or(st.observed_on).map(Iso),
             evidence: st.evidence.as_ref().map(|e| {
@@ -269,7 +269,7 @@ pub fn documents_cell(sources: &[Source]) -> String {
     let mut docs: Vec<&str> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for s in sources {
-        if seen.insert(s.document.as_str()) {
+        if seen.insert(&*s.document) {
             docs.push(&s.document);
         }
     }

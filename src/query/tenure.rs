@@ -325,7 +325,7 @@ pub fn who_led(g: &Graph, body: &str, at: Option<&str>, role: Option<&str>) -> R
         .filter(|t| at.is_none_or(|a| t.held_at(&a)))
         .collect();
     found.sort_by(|a, b| (&a.role, date_key(a.sort_date()), &a.person.name).cmp(&(&b.role, date_key(b.sort_date()), &b.person.name)));
-    Ok(WhoLed { body: Named { name: b.name.clone(), id: b.id.clone() }, graph: g.origin.clone(), at: at.map(Iso), role: role.map(str::to_string), tenures: found })
+    Ok(WhoLed { body: Named { name: b.name.to_string(), id: b.id.clone() }, graph: g.origin.clone(), at: at.map(Iso), role: role.map(str::to_string), tenures: found })
 }
 
 /// The legend under a table of spans.

@@ -69,7 +69,7 @@ pub fn timeline(g: &Graph, name: &str) -> Result<Timeline, QueryError> {
     });
     let tenures = if node.kind == Kind::Person { tenures(m).into_iter().filter(|t| t.person.id == id).collect() } else { Vec::new() };
     Ok(Timeline {
-        entity: Named { name: node.name.clone(), id: node.id.clone() },
+        entity: Named { name: node.name.to_string(), id: node.id.clone() },
         kind: node.kind.as_str(),
         alternate_names: node.alternate_names.clone(),
         graph: g.origin.clone(),

@@ -64,6 +64,14 @@ pub struct Resolver {
 }
 
 impl Resolver {
+    /// A resolver whose graph keeps its evidence sentences in a temporary
+    /// file rather than in memory (see `graph::sentences`).
+    pub fn keeping_sentences_on_disk() -> Resolver {
+        let mut r = Resolver::default();
+        r.g.keep_sentences_on_disk();
+        r
+    }
+
     /// Takes in one document's facts; the document is dropped afterwards.
     pub fn add(&mut self, d: DocExtraction) {
         self.g.forget_observed();
@@ -246,7 +254,7 @@ fn add_inspections(g: &mut KnowledgeGraph, groups: Vec<InspectionGroup>) {
             let stated: Vec<&(String, Evidence, Option<PartialDate>)> = grp.rating_evidence.iter().filter(|(x, _, _)| x == r).collect();
             // The judgement's other wordings (`requiring improvement to be good`).
             for (_, ev, _) in &stated {
-                let words = ev.sentence.get((ev.start - ev.sentence_start) as usize..(ev.end - ev.sentence_start) as usize).unwrap_or("");
+                let words = ev.sentence.text().and_then(|t| t.get((ev.start - ev.sentence_start) as usize..(ev.end - ev.sentence_start) as usize)).unwrap_or("");
                 let words = words.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
                 if !words.is_empty() && words != r.to_lowercase() {
                     g.graph[rating].alternate_names.insert(words);

@@ -96,8 +96,10 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
 
 /// The picture of the whole graph.
 pub fn picture(g: &KnowledgeGraph) -> Picture<'_> {
-    let mut p = Picture { title: TITLE.to_string(), ..Picture::default() };
     let nodes = g.sorted_nodes();
+    // Sized once: doubling vectors of a large graph's nodes left half of them empty.
+    let edges = g.graph.edge_weights().filter(|e| e.kind != EdgeKind::MentionedIn).count();
+    let mut p = Picture { title: TITLE.to_string(), nodes: Vec::with_capacity(nodes.len()), edges: Vec::with_capacity(edges), ..Picture::default() };
     for &i in &nodes {
         let n = &g.graph[i];
         p.nodes.push(PNode { id: Cow::Borrowed(&n.key), kind: n.kind, name: Cow::Borrowed(&n.name), headline: n.alternate_names.iter().next().map(|h| Cow::Borrowed(h.as_str())), date: n.date });

@@ -44,10 +44,19 @@ pub fn write_to(g: &KnowledgeGraph, out: &mut dyn Write, visit: &mut dyn FnMut(&
     let context = serde_json::to_string_pretty(&context["@context"]).expect("JSON serialises");
     write!(out, "{{\n  \"@context\": {},\n  \"@graph\": [", indent(&context, "  "))?;
     let mut first = true;
+    // One buffer for every item, copied out moved right by four spaces.
+    let mut text = Vec::new();
     let mut item = |v: Value| -> std::io::Result<()> {
         visit(&v);
-        let text = serde_json::to_string_pretty(&v).expect("JSON serialises");
-        write!(out, "{}\n    {}", if first { "" } else { "," }, indent(&text, "    "))?;
+        text.clear();
+        serde_json::to_writer_pretty(&mut text, &v).expect("JSON serialises");
+        out.write_all(if first { b"\n    " } else { b",\n    " })?;
+        for (i, line) in text.split(|&b| b == b'\n').enumerate() {
+            if i > 0 {
+                out.write_all(b"\n    ")?;
+            }
+            out.write_all(line)?;
+        }
         first = false;
         Ok(())
     };
@@ -64,7 +73,8 @@ pub fn write_to(g: &KnowledgeGraph, out: &mut dyn Write, visit: &mut dyn FnMut(&
     writeln!(out, "{}]\n}}", if first { "" } else { "\n  " })
 }
 
-/// Pretty-printed JSON moved right by `by` (JSON strings hold no raw newline).
+/// Pretty-printed JSON moved right by `by` (JSON strings hold no raw newline,
+/// so every line break is the printer's).
 fn indent(text: &str, by: &str) -> String {
     text.replace('\n', &format!("\n{by}"))
 }

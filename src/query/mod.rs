@@ -245,10 +245,7 @@ impl Source {
             document: doc.map(|d| d.name.clone()).or_else(|| st.document.clone()).unwrap_or_else(|| "(unknown document)".into()),
             document_id: st.document.clone(),
             published: doc.and_then(|d| d.date).or(st.observed_on).map(Iso),
-            evidence: st.evidence.as_ref().map(|e| {
-                let line = table::one_line(e);
-                if line == **e { e.clone() } else { line.into() }
-            }),
+            evidence: st.evidence.as_ref().map(|e| if table::is_one_line(e) { e.clone() } else { table::one_line(e).into() }),
             start_offset: st.start_offset,
             end_offset: st.end_offset,
             rule: st.rule.clone(),

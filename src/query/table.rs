@@ -70,9 +70,30 @@ pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Whether `one_line` would give `s` back as it is: single spaces between
+/// words, none at the ends (found without making the line).
+pub fn is_one_line(s: &str) -> bool {
+    let mut space_before = true;
+    for c in s.chars() {
+        let space = c.is_whitespace();
+        if space && (space_before || c != ' ') {
+            return false;
+        }
+        space_before = space;
+    }
+    !space_before || s.is_empty()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_is_known_one_line_as_one_line_would_make_it() {
+        for s in ["", "a", "a b", " a", "a ", "a  b", "a\nb", "a\tb", "a\u{a0}b", "ab cd ef", " "] {
+            assert_eq!(is_one_line(s), one_line(s) == s, "{s:?}");
+        }
+    }
 
     #[test]
     fn columns_are_as_wide_as_their_content() {

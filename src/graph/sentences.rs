@@ -244,6 +244,27 @@ mod tests {
     }
 
     #[test]
+    fn after_a_failed_write_every_sentence_still_reads_back() {
+        if cfg!(not(unix)) {
+            return;
+        }
+        // A store whose file cannot be written (opened for reading only).
+        let file = File::open("Cargo.toml").unwrap();
+        let mut store = SentenceStore { spill: Some(Spill { file, written: 0, pending: Vec::new(), failed: false }), recent: HashMap::new() };
+        let doc: Arc<str> = "a.txt".into();
+        let first = "x".repeat(BATCH);
+        let mut big = Sentence::from(first.as_str());
+        store.keep(&mut big, &doc, 0, first.len() as u32);
+        // The write failed: what was pending stays pending, and later sentences stay in memory.
+        assert!(matches!(big, Sentence::Stored(_)) && !store.is_on_disk());
+        let mut later = Sentence::from("Kept in memory.");
+        store.keep(&mut later, &doc, 1 << 21, (1 << 21) + 15);
+        assert_eq!(later.text(), Some("Kept in memory."));
+        assert_eq!(store.text(&big).unwrap(), first);
+        assert_eq!(store.text(&later).unwrap(), "Kept in memory.");
+    }
+
+    #[test]
     fn an_in_memory_store_keeps_the_text() {
         let mut store = SentenceStore::default();
         let mut s = Sentence::from("Kept as it is.");

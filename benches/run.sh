@@ -6,7 +6,9 @@
 #   1. the baseline: reading the files and counting their lines
 #        find DIR -name '*.txt' -print0 | xargs -0 cat | wc -l
 #   2. `oversight build DIR/docs --out OUT -q` under /usr/bin/time -v (wall time,
-#      peak RSS), with --threads 1 and --threads 2 when the binary has --threads
+#      peak RSS), with --threads 1 and --threads 2 when the binary has --threads;
+#      up to 100M, three times each, taking turns (timings vary by 10 to 15 %
+#      from run to run here), and the median time is given
 #   3. the gold scorer's overall F1: `oversight eval DIR/gold DIR/docs` on the
 #      whole corpus up to BENCH_EVAL_FULL_MAX, on an evenly spread sample above
 # It prints a markdown table and appends it, with the date, the machine and
@@ -23,6 +25,9 @@
 #   BENCH_EVAL_FULL_MAX  largest size scored whole; larger ones are sampled      [100M]
 #   BENCH_EVAL_SAMPLE    documents in the sample scored for larger sizes         [5000]
 #   BENCH_TIMEOUT        seconds one build may take before it is stopped         [7200]
+#   BENCH_REPEAT         builds of each thread count, up to BENCH_REPEAT_MAX;     [3]
+#                        the table gives the median time and the highest peak
+#   BENCH_REPEAT_MAX     largest size built more than once                       [100M]
 #   BENCH_NO_RECORD=1    print the table only, do not append to RESULTS.md
 #   BENCH_KEEP=1         keep the corpora afterwards (they are removed otherwise)
 set -euo pipefail
@@ -36,6 +41,8 @@ THREADS=${BENCH_THREADS:-"1 2"}
 EVAL_FULL_MAX=${BENCH_EVAL_FULL_MAX:-100M}
 EVAL_SAMPLE=${BENCH_EVAL_SAMPLE:-5000}
 TIMEOUT=${BENCH_TIMEOUT:-7200}
+REPEAT=${BENCH_REPEAT:-3}
+REPEAT_MAX=${BENCH_REPEAT_MAX:-100M}
 TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 BIN="$TARGET/release/oversight"
 
@@ -50,6 +57,7 @@ bytes_of() { # 10M -> 10000000
 }
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.1f", n / s; else print "-" }'; }
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1e6 }'; }
 
@@ -112,6 +120,7 @@ load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown; }
 LOAD_START=$(load)
 ROWS=()
 EVAL_MAX_BYTES=$(bytes_of "$EVAL_FULL_MAX")
+REPEAT_MAX_BYTES=$(bytes_of "$REPEAT_MAX")
 for size in $SIZES; do
   bytes=$(bytes_of "$size")
   corpus="$DIR/corpus-$size"
@@ -151,24 +160,41 @@ for size in $SIZES; do
     f1_scope="sample of $n (every ${stride}th)"
   fi
 
-  # 2. the build
-  for th in $THREADS; do
-    echo "benches/run.sh: $size: build, threads $th" >&2
-    out="$DIR/out-$size"
-    rm -rf "$out"
-    if [ "$th" = default ]; then
-      measure "$BIN" build "$corpus/docs" --out "$out" -q
-    else
-      measure "$BIN" build "$corpus/docs" --out "$out" -q --threads "$th"
-    fi
-    case $WALL in
-      failed*) build_rate="-"; docs_rate="-" ;;
-      *) build_rate=$(rate "$(mb "$text")" "$WALL"); docs_rate=$(rate "$docs" "$WALL") ;;
-    esac
-    ROWS+=("| $size | $docs | $(mb "$text") | $base_s | $base_rate | $th | $WALL | $build_rate | $docs_rate | $RSS_MB | $f1 ($f1_scope) |")
-    echo "${ROWS[-1]}" >&2
-    rm -rf "$out"
+  # 2. the build: up to BENCH_REPEAT_MAX, BENCH_REPEAT rounds, the thread counts
+  # taking turns within each, so that a slow spell of the machine falls on all
+  repeat=1
+  [ "$bytes" -le "$REPEAT_MAX_BYTES" ] && repeat=$REPEAT
+  declare -A walls=() peaks=()
+  for ((round = 1; round <= repeat; round++)); do
+    for th in $THREADS; do
+      echo "benches/run.sh: $size: build, threads $th (run $round of $repeat)" >&2
+      out="$DIR/out-$size"
+      rm -rf "$out"
+      if [ "$th" = default ]; then
+        measure "$BIN" build "$corpus/docs" --out "$out" -q
+      else
+        measure "$BIN" build "$corpus/docs" --out "$out" -q --threads "$th"
+      fi
+      case $WALL in
+        failed*) walls[$th]="failed" ;;
+        *) [ "${walls[$th]:-}" = failed ] || walls[$th]="${walls[$th]:-} $WALL" ;;
+      esac
+      peaks[$th]=$(printf '%s\n' "${peaks[$th]:-0}" "$RSS_MB" | grep -E '^[0-9]+$' | sort -n | tail -1)
+      rm -rf "$out"
+    done
   done
+  for th in $THREADS; do
+    if [ "${walls[$th]}" = failed ]; then
+      wall="failed"; build_rate="-"; docs_rate="-"
+    else
+      wall=$(median ${walls[$th]})
+      build_rate=$(rate "$(mb "$text")" "$wall"); docs_rate=$(rate "$docs" "$wall")
+    fi
+    [ "$repeat" -gt 1 ] && wall="$wall (median of$(printf ' %s' ${walls[$th]} | sed 's/ /, /g; s/^, / /'))"
+    ROWS+=("| $size | $docs | $(mb "$text") | $base_s | $base_rate | $th | $wall | $build_rate | $docs_rate | ${peaks[$th]} | $f1 ($f1_scope) |")
+    echo "${ROWS[-1]}" >&2
+  done
+  unset walls peaks
   [ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$corpus" "$DIR/sample-$size"
 done
 

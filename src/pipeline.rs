@@ -240,7 +240,7 @@ pub fn render_with(graph: KnowledgeGraph, draw: bool) -> Vec<(&'static str, Stri
 /// threads, taken in the order listed: the report waits until the other
 /// three are done with the graph.
 pub fn producers(graph: KnowledgeGraph, draw: bool) -> Vec<(&'static str, Producer<'static>)> {
-    producers_reading(graph, draw, None)
+    producers_reading(graph, draw, None, 1)
 }
 
 /// Writes a graph's outputs into `dir` (see `write_outputs_with`). Where the
@@ -249,16 +249,22 @@ pub fn producers(graph: KnowledgeGraph, draw: bool) -> Vec<(&'static str, Produc
 /// graph: a build never holds both (at a gigabyte of text, a gigabyte each).
 pub fn write_graph_outputs(dir: &Path, graph: KnowledgeGraph, threads: usize) -> Result<Vec<(&'static str, u64)>, Error> {
     let jsonld = (!written_in_place(&dir.join("graph.jsonld"))).then(|| dir.join(temporary_name("graph.jsonld", std::process::id())));
-    write_outputs_with(dir, producers_reading(graph, true, jsonld), threads)
+    let threads = if threads == 0 { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { threads };
+    write_outputs_with(dir, producers_reading(graph, true, jsonld, threads), threads)
 }
 
 /// As `producers`; with `jsonld_file`, the file the JSON-LD is being
-/// written to, the report reads the model from it.
-fn producers_reading(graph: KnowledgeGraph, draw: bool, jsonld_file: Option<PathBuf>) -> Vec<(&'static str, Producer<'static>)> {
+/// written to, the report reads the model from it, on `threads` threads once
+/// the other outputs are done (and indexes it on as many).
+fn producers_reading(graph: KnowledgeGraph, draw: bool, jsonld_file: Option<PathBuf>, threads: usize) -> Vec<(&'static str, Producer<'static>)> {
     let diagram = diagram(&graph, draw);
     let graph = std::sync::Arc::new(graph);
-    // The model, or (None) word that the JSON-LD file is complete.
-    let (send_model, model) = std::sync::mpsc::channel::<Option<Model>>();
+    // The model, or word that the JSON-LD file is complete, with where its items lie.
+    enum Written {
+        Model(Model),
+        File(export::jsonld::ItemOffsets),
+    }
+    let (send_model, model) = std::sync::mpsc::channel::<Written>();
     let in_memory = jsonld_file.is_none();
     let (released, all_released) = std::sync::mpsc::channel::<()>();
     let hold = || Holder { graph: graph.clone(), _released: released.clone() };
@@ -268,14 +274,14 @@ fn producers_reading(graph: KnowledgeGraph, draw: bool, jsonld_file: Option<Path
         ("graph.dot", Box::new(move |w: &mut dyn Write| export::dot::write_to(&dot.graph, w))),
         ("graph.jsonld", Box::new(move |w: &mut dyn Write| {
             let mut m = Model::default();
-            export::jsonld::write_to(&jsonld.graph, w, &mut |item| {
+            let offsets = export::jsonld::write_to(&jsonld.graph, w, &mut |item| {
                 if in_memory {
                     m.add(item)
                 }
             })?;
             w.flush()?;
             drop(jsonld);
-            let _ = send_model.send(in_memory.then_some(m));
+            let _ = send_model.send(if in_memory { Written::Model(m) } else { Written::File(offsets) });
             Ok(())
         })),
         ("graph.graphml", Box::new(move |w: &mut dyn Write| export::graphml::write_to(&graphml.graph, w))),
@@ -284,13 +290,14 @@ fn producers_reading(graph: KnowledgeGraph, draw: bool, jsonld_file: Option<Path
             // Every holder is dropped when its output is done, and with it its sender.
             while all_released.recv().is_ok() {}
             return_freed_memory();
+            let unreadable = |e: String| std::io::Error::other(format!("the JSON-LD just written could not be read back for the report: {e}"));
             let model = match (model, &jsonld_file) {
-                (Some(m), _) => m,
-                (None, Some(path)) => fs::File::open(path)
-                    .and_then(|f| Model::read_from(f).map_err(|e| std::io::Error::other(format!("the JSON-LD just written could not be read back for the report: {e}"))))?,
-                (None, None) => unreachable!("the model is sent when there is no file"),
+                (Written::Model(m), _) => m,
+                (Written::File(offsets), Some(path)) if threads > 1 => Model::read_file_in_parallel(path, &offsets, threads).map_err(unreadable)?,
+                (Written::File(_), Some(path)) => fs::File::open(path).and_then(|f| Model::read_from(f).map_err(unreadable))?,
+                (Written::File(_), None) => unreachable!("the model is sent when there is no file"),
             };
-            export::report::write_to(&Graph { model, jsonld: String::new(), origin: "this build".into(), warnings: Vec::new() }, &diagram, w)
+            export::report::write_to_with(&Graph { model, jsonld: String::new(), origin: "this build".into(), warnings: Vec::new() }, &diagram, w, threads)
         })),
     ]
 }

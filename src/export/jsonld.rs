@@ -34,15 +34,29 @@ pub fn write(g: &KnowledgeGraph) -> String {
     String::from_utf8(out).expect("JSON is UTF-8")
 }
 
+/// What is written between two items of `@graph`.
+pub const ITEM_SEPARATOR: &[u8] = b",\n    ";
+
+/// Where the items of a written `@graph` lie in the text: the offset of
+/// each item's first byte, and the offset just past the last item. (The
+/// report reads ranges of items back on several threads.)
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ItemOffsets {
+    pub starts: Vec<u64>,
+    pub end: u64,
+}
+
 /// Writes the graph's JSON-LD to `out` one item at a time (nodes, then
 /// statements), so that no more than one item is held in memory however large
 /// the graph; `visit` sees every item of `@graph` as it is written (the report
 /// builds its model from them). The text is the same as pretty-printing the
-/// whole document at once.
-pub fn write_to(g: &KnowledgeGraph, out: &mut dyn Write, visit: &mut dyn FnMut(&Value)) -> std::io::Result<()> {
+/// whole document at once. Returns where the items lie.
+pub fn write_to(g: &KnowledgeGraph, out: &mut dyn Write, visit: &mut dyn FnMut(&Value)) -> std::io::Result<ItemOffsets> {
     let context: Value = serde_json::from_str(CONTEXT_JSONLD).expect("schema/context.jsonld is valid JSON");
     let context = serde_json::to_string_pretty(&context["@context"]).expect("JSON serialises");
-    write!(out, "{{\n  \"@context\": {},\n  \"@graph\": [", indent(&context, "  "))?;
+    let head = format!("{{\n  \"@context\": {},\n  \"@graph\": [", indent(&context, "  "));
+    out.write_all(head.as_bytes())?;
+    let mut offsets = ItemOffsets { starts: Vec::new(), end: head.len() as u64 };
     let mut first = true;
     // One buffer for every item, copied out moved right by four spaces.
     let mut text = Vec::new();
@@ -50,7 +64,11 @@ pub fn write_to(g: &KnowledgeGraph, out: &mut dyn Write, visit: &mut dyn FnMut(&
         visit(&v);
         text.clear();
         serde_json::to_writer_pretty(&mut text, &v).expect("JSON serialises");
-        out.write_all(if first { b"\n    " } else { b",\n    " })?;
+        let before: &[u8] = if first { b"\n    " } else { ITEM_SEPARATOR };
+        out.write_all(before)?;
+        offsets.end += before.len() as u64;
+        offsets.starts.push(offsets.end);
+        offsets.end += (text.len() + 4 * text.iter().filter(|&&b| b == b'\n').count()) as u64;
         for (i, line) in text.split(|&b| b == b'\n').enumerate() {
             if i > 0 {
                 out.write_all(b"\n    ")?;
@@ -70,7 +88,8 @@ pub fn write_to(g: &KnowledgeGraph, out: &mut dyn Write, visit: &mut dyn FnMut(&
         }
     }
     drop(item);
-    writeln!(out, "{}]\n}}", if first { "" } else { "\n  " })
+    writeln!(out, "{}]\n}}", if first { "" } else { "\n  " })?;
+    Ok(offsets)
 }
 
 /// Pretty-printed JSON moved right by `by` (JSON strings hold no raw newline,

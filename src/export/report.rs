@@ -166,10 +166,23 @@ pub fn write(graph: &Graph, diagram: &Diagram) -> String {
 /// Writes the report of a graph read back from its JSON-LD to `w`, section
 /// by section.
 pub fn write_to(graph: &Graph, diagram: &Diagram, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    write_to_with(graph, diagram, w, 1)
+}
+
+/// As `write_to`; with more than one thread, the report's indexes are made
+/// on two (the tenures on one, the inspections and the evidence on the other).
+pub fn write_to_with(graph: &Graph, diagram: &Diagram, w: &mut dyn std::io::Write, threads: usize) -> std::io::Result<()> {
     let m = &graph.model;
-    let all_tenures = tenures(m);
-    let rows = inspections(graph, None).map(|i| i.inspections).unwrap_or_default();
-    let ev = Evidence::new(m);
+    let rows_of = || inspections(graph, None).map(|i| i.inspections).unwrap_or_default();
+    let (all_tenures, rows, ev) = if threads > 1 {
+        std::thread::scope(|s| {
+            let t = s.spawn(|| tenures(m));
+            let (rows, ev) = (rows_of(), Evidence::new(m));
+            (t.join().expect("the tenures are made"), rows, ev)
+        })
+    } else {
+        (tenures(m), rows_of(), Evidence::new(m))
+    };
 
     let count = |k: Kind| m.nodes.iter().filter(|n| n.kind == k).count();
     let docs: Vec<_> = m.nodes.iter().filter(|n| n.kind == Kind::Document).collect();

@@ -96,6 +96,29 @@ pub struct Model {
     texts: HashSet<Text>,
 }
 
+/// The items of a `@graph` array, each added to the model as it is read.
+struct Items<'m>(&'m mut Model);
+
+impl<'de> serde::de::DeserializeSeed<'de> for Items<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Items<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an array of items")
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(item) = seq.next_element::<Value>()? {
+            self.0.add(&item);
+        }
+        Ok(())
+    }
+}
+
 /// Edge properties written as plain triples on their subject node.
 const EDGES: [&str; 8] = ["inspected", "rated", "conductedBy", "inspector", "heldRole", "succeeded", "mentionedIn", "author"];
 
@@ -116,9 +139,8 @@ impl Model {
     /// reader, one item of its `@graph` at a time: the text is never held
     /// whole, nor is more than one item's JSON. The error says what is wrong.
     pub fn read_from(reader: impl std::io::Read) -> Result<Model, String> {
-        use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+        use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
         struct Root<'m>(&'m mut Model, bool);
-        struct Items<'m>(&'m mut Model);
         impl<'de> Visitor<'de> for Root<'_> {
             type Value = bool;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
@@ -136,24 +158,6 @@ impl Model {
                 Ok(self.1)
             }
         }
-        impl<'de> DeserializeSeed<'de> for Items<'_> {
-            type Value = ();
-            fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-                d.deserialize_seq(self)
-            }
-        }
-        impl<'de> Visitor<'de> for Items<'_> {
-            type Value = ();
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an array of items")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-                while let Some(item) = seq.next_element::<Value>()? {
-                    self.0.add(&item);
-                }
-                Ok(())
-            }
-        }
         let mut model = Model::default();
         let mut de = serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(1 << 20, reader));
         let found = de.deserialize_map(Root(&mut model, false)).and_then(|found| de.end().map(|_| found)).map_err(|e| format!("not JSON ({e})"))?;
@@ -161,6 +165,57 @@ impl Model {
             return Err("no \"@graph\" array: not a graph written by `oversight build`".into());
         }
         Ok(model)
+    }
+
+    /// Reads a JSON-LD file that `export::jsonld::write_to` wrote, with
+    /// `offsets` where its items lie, on `threads` threads: each reads an
+    /// even share of the items into a model of its own, and the models are
+    /// joined in order, so the model is the one `read_from` gives.
+    pub fn read_file_in_parallel(path: &std::path::Path, offsets: &crate::export::jsonld::ItemOffsets, threads: usize) -> Result<Model, String> {
+        use std::io::{Read, Seek};
+        let starts = &offsets.starts;
+        let n = starts.len();
+        let parts = threads.clamp(1, n.max(1));
+        // Items split where the bytes split evenly.
+        let (first, total) = (starts.first().copied().unwrap_or(0), offsets.end.saturating_sub(starts.first().copied().unwrap_or(0)));
+        let mut bounds: Vec<usize> = (0..parts).map(|i| starts.partition_point(|&x| x < first + total * i as u64 / parts as u64)).collect();
+        bounds.push(n);
+        bounds.dedup();
+        let read_range = |a: usize, b: usize| -> Result<Model, String> {
+            let end = if b < n { starts[b] - crate::export::jsonld::ITEM_SEPARATOR.len() as u64 } else { offsets.end };
+            let mut file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+            file.seek(std::io::SeekFrom::Start(starts[a])).map_err(|e| e.to_string())?;
+            let items = (&b"["[..]).chain(file.take(end - starts[a])).chain(&b"]"[..]);
+            Model::read_items(items)
+        };
+        let models: Vec<Result<Model, String>> = std::thread::scope(|s| {
+            let handles: Vec<_> = bounds.windows(2).map(|w| (w[0], w[1])).map(|(a, b)| s.spawn(move || read_range(a, b))).collect();
+            handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err("a reader thread panicked".into()))).collect()
+        });
+        let mut model = Model::default();
+        for m in models {
+            model.append(m?);
+        }
+        Ok(model)
+    }
+
+    /// Reads a JSON array of `@graph` items.
+    fn read_items(reader: impl std::io::Read) -> Result<Model, String> {
+        use serde::de::DeserializeSeed;
+        let mut model = Model::default();
+        let mut de = serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(1 << 20, reader));
+        Items(&mut model).deserialize(&mut de).and_then(|_| de.end()).map_err(|e| format!("not JSON ({e})"))?;
+        Ok(model)
+    }
+
+    /// Adds the nodes and statements of `other` after this model's.
+    fn append(&mut self, other: Model) {
+        for node in other.nodes {
+            self.by_id.insert(node.id.clone(), self.nodes.len());
+            self.nodes.push(node);
+        }
+        self.statements.extend(other.statements);
+        self.texts.extend(other.texts);
     }
 
     /// Adds one item of a graph's `@graph` array: a node, or a statement.
@@ -332,6 +387,26 @@ mod tests {
         assert!(Model::read_from("{\"@graph\": [".as_bytes()).unwrap_err().contains("not JSON"));
         assert!(Model::read_from("{}".as_bytes()).unwrap_err().contains("@graph"));
         assert!(Model::read_from("[]".as_bytes()).is_err());
+    }
+
+    #[test]
+    fn reading_ranges_of_items_in_parallel_gives_the_model_read_in_one_go() {
+        let g = crate::pipeline::build_graph(&[std::path::PathBuf::from("seeds")]).unwrap().graph;
+        let path = std::env::temp_dir().join(format!("oversight-load-test-{}.jsonld", std::process::id()));
+        let mut file = std::fs::File::create(&path).unwrap();
+        let offsets = crate::export::jsonld::write_to(&g, &mut file, &mut |_| {}).unwrap();
+        drop(file);
+        let text = std::fs::read(&path).unwrap();
+        assert_eq!(offsets.end as usize, text.len() - "\n  ]\n}\n".len());
+        assert!(offsets.starts.iter().all(|&s| text[s as usize] == b'{'));
+        let whole = Model::read_from(text.as_slice()).unwrap();
+        for threads in [1, 2, 3, 7, 100_000] {
+            let read = Model::read_file_in_parallel(&path, &offsets, threads).unwrap();
+            assert_eq!(format!("{:?}", whole.nodes), format!("{:?}", read.nodes), "{threads} threads");
+            assert_eq!(format!("{:?}", whole.statements), format!("{:?}", read.statements), "{threads} threads");
+            assert!(whole.nodes.iter().all(|n| read.node(&n.id).is_some_and(|r| r.name == n.name)));
+        }
+        let _ = std::fs::remove_file(&path);
     }
 
     #[test]

@@ -54,9 +54,10 @@ pub struct ItemOffsets {
 pub fn write_to(g: &KnowledgeGraph, out: &mut dyn Write, visit: &mut dyn FnMut(&Value)) -> std::io::Result<ItemOffsets> {
     let context: Value = serde_json::from_str(CONTEXT_JSONLD).expect("schema/context.jsonld is valid JSON");
     let context = serde_json::to_string_pretty(&context["@context"]).expect("JSON serialises");
-    let head = format!("{{\n  \"@context\": {},\n  \"@graph\": [", indent(&context, "  "));
-    out.write_all(head.as_bytes())?;
-    let mut offsets = ItemOffsets { starts: Vec::new(), end: head.len() as u64 };
+    let mut offsets = ItemOffsets::default();
+    offsets.end += write_indented(out, b"{\n  \"@context\": ", "")?;
+    offsets.end += write_indented(out, context.as_bytes(), "  ")?;
+    offsets.end += write_indented(out, b",\n  \"@graph\": [", "")?;
     let mut first = true;
     // One buffer for every item, copied out moved right by four spaces.
     let mut text = Vec::new();
@@ -64,17 +65,9 @@ pub fn write_to(g: &KnowledgeGraph, out: &mut dyn Write, visit: &mut dyn FnMut(&
         visit(&v);
         text.clear();
         serde_json::to_writer_pretty(&mut text, &v).expect("JSON serialises");
-        let before: &[u8] = if first { b"\n    " } else { ITEM_SEPARATOR };
-        out.write_all(before)?;
-        offsets.end += before.len() as u64;
+        offsets.end += write_indented(out, if first { b"\n    " } else { ITEM_SEPARATOR }, "")?;
         offsets.starts.push(offsets.end);
-        offsets.end += (text.len() + 4 * text.iter().filter(|&&b| b == b'\n').count()) as u64;
-        for (i, line) in text.split(|&b| b == b'\n').enumerate() {
-            if i > 0 {
-                out.write_all(b"\n    ")?;
-            }
-            out.write_all(line)?;
-        }
+        offsets.end += write_indented(out, &text, "    ")?;
         first = false;
         Ok(())
     };
@@ -92,10 +85,20 @@ pub fn write_to(g: &KnowledgeGraph, out: &mut dyn Write, visit: &mut dyn FnMut(&
     Ok(offsets)
 }
 
-/// Pretty-printed JSON moved right by `by` (JSON strings hold no raw newline,
-/// so every line break is the printer's).
-fn indent(text: &str, by: &str) -> String {
-    text.replace('\n', &format!("\n{by}"))
+/// Writes pretty-printed JSON moved right by `by` (JSON strings hold no raw
+/// newline, so every line break is the printer's); the bytes written.
+fn write_indented(out: &mut dyn Write, text: &[u8], by: &str) -> std::io::Result<u64> {
+    let mut written = 0;
+    for (i, line) in text.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+            out.write_all(by.as_bytes())?;
+            written += 1 + by.len();
+        }
+        out.write_all(line)?;
+        written += line.len();
+    }
+    Ok(written as u64)
 }
 
 /// A node with its edges as plain triples.

@@ -143,17 +143,14 @@ impl SentenceStore {
         };
         let spill = self.spill.as_ref().ok_or_else(|| std::io::Error::other("a stored sentence in a graph with no sentence store"))?;
         let (offset, len) = (at >> LENGTH_BITS, (at & MAX_LENGTH as u64) as usize);
-        let bytes = if offset >= spill.written {
+        if offset >= spill.written {
             let from = (offset - spill.written) as usize;
-            Cow::Borrowed(spill.pending.get(from..from + len).ok_or_else(|| std::io::Error::other("a stored sentence past the end of the store"))?)
+            let bytes = spill.pending.get(from..from + len).ok_or_else(|| std::io::Error::other("a stored sentence past the end of the store"))?;
+            std::str::from_utf8(bytes).map(Cow::Borrowed).map_err(std::io::Error::other)
         } else {
             let mut buf = vec![0; len];
             read_at(&spill.file, &mut buf, offset)?;
-            Cow::Owned(buf)
-        };
-        match bytes {
-            Cow::Borrowed(b) => std::str::from_utf8(b).map(Cow::Borrowed).map_err(std::io::Error::other),
-            Cow::Owned(b) => String::from_utf8(b).map(Cow::Owned).map_err(std::io::Error::other),
+            String::from_utf8(buf).map(Cow::Owned).map_err(std::io::Error::other)
         }
     }
 }

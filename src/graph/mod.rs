@@ -225,8 +225,9 @@ impl KnowledgeGraph {
     }
 
     /// Adds an observation to the edge `from -kind-> to` (creating it), where
-    /// `same` picks which existing edge between the two it belongs to.
-    pub fn observe(&mut self, from: NodeIndex, to: NodeIndex, kind: EdgeKind, mut obs: Observation, same: impl Fn(&Edge) -> bool) {
+    /// `same` picks which existing edge between the two it belongs to; returns
+    /// the edge it joined.
+    pub fn observe(&mut self, from: NodeIndex, to: NodeIndex, kind: EdgeKind, mut obs: Observation, same: impl Fn(EdgeIndex, &Edge) -> bool) -> EdgeIndex {
         let ev = &mut obs.evidence;
         self.sentences.keep(&mut ev.sentence, &ev.doc, ev.sentence_start, ev.sentence_end);
         match self.rules.get(&obs.evidence.rule) {
@@ -242,13 +243,14 @@ impl KnowledgeGraph {
         };
         // The newest matching edge first, as petgraph lists a node's edges.
         let newest = self.edges_between.get(&(from, to, kind)).copied();
-        let found = std::iter::successors(newest, |id| self.earlier.get(id).copied()).find(|&id| same(&self.graph[id]));
+        let found = std::iter::successors(newest, |id| self.earlier.get(id).copied()).find(|&id| same(id, &self.graph[id]));
         match found {
             Some(id) => {
                 let new = self.observed.insert((id, hash)) || !self.graph[id].observations.contains(&obs);
                 if new {
                     self.graph[id].observations.push(obs);
                 }
+                id
             }
             None => {
                 let id = self.graph.add_edge(from, to, Edge { kind, observations: vec![obs] });
@@ -256,6 +258,7 @@ impl KnowledgeGraph {
                     self.earlier.insert(id, before);
                 }
                 self.observed.insert((id, hash));
+                id
             }
         }
     }
@@ -370,7 +373,7 @@ mod tests {
         let mut g = KnowledgeGraph::default();
         let p = g.node(Node::new(NodeKind::Person, "person:p".into(), "P".into()));
         let b = g.node(Node::new(NodeKind::Body, "body:b".into(), "B".into()));
-        let same_role = |role: &'static str| move |e: &Edge| e.observations.iter().any(|o| o.role_name() == Some(role));
+        let same_role = |role: &'static str| move |_, e: &Edge| e.observations.iter().any(|o| o.role_name() == Some(role));
         g.observe(p, b, EdgeKind::HeldRole, obs("chair", "a"), same_role("chair"));
         g.observe(p, b, EdgeKind::HeldRole, obs("leader", "a"), same_role("leader"));
         g.forget_observed();
@@ -382,7 +385,7 @@ mod tests {
         let chair = g.graph.edge_weights().find(|e| e.observations[0].role_name() == Some("chair")).unwrap();
         assert_eq!(chair.observations.iter().map(|o| &*o.evidence.doc).collect::<Vec<_>>(), ["a", "b"]);
         // Another kind of edge between the same two nodes is its own.
-        g.observe(p, b, EdgeKind::MentionedIn, obs("chair", "b"), |_| true);
+        g.observe(p, b, EdgeKind::MentionedIn, obs("chair", "b"), |_, _| true);
         assert_eq!(g.graph.edge_count(), 3);
     }
 }

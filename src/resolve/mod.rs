@@ -11,7 +11,7 @@
 use crate::date::PartialDate;
 use crate::extract::{DocExtraction, EntityKind, Evidence};
 use crate::graph::{slug, Detail, Edge, EdgeKind, KnowledgeGraph, Node, NodeKind, Observation};
-use petgraph::graph::NodeIndex;
+use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::collections::HashMap;
 
 fn person_key(name: &str) -> String {
@@ -61,6 +61,10 @@ pub struct Resolver {
     groups: Vec<InspectionGroup>,
     /// The groups of each body, in the order they were made.
     groups_of: HashMap<NodeIndex, Vec<usize>>,
+    /// The wordings of each post edge's observations, each once: what a new
+    /// wording is compared with (an edge's observations grow with the corpus;
+    /// its wordings stay few).
+    post_wordings: HashMap<EdgeIndex, Vec<String>>,
 }
 
 impl Resolver {
@@ -110,13 +114,13 @@ impl Resolver {
                 }
             };
             if let Some(ev) = &e.first_mention {
-                self.g.observe(idx, doc_node, EdgeKind::MentionedIn, plain(ev.clone(), d.date), |_| true);
+                self.g.observe(idx, doc_node, EdgeKind::MentionedIn, plain(ev.clone(), d.date), |_, _| true);
             }
             local.push(idx);
         }
         for &a in &d.authors {
             if let Some(ev) = &d.entities[a].first_mention {
-                self.g.observe(doc_node, local[a], EdgeKind::Author, plain(ev.clone(), d.date), |_| true);
+                self.g.observe(doc_node, local[a], EdgeKind::Author, plain(ev.clone(), d.date), |_, _| true);
             }
         }
         for r in &d.roles {
@@ -125,12 +129,17 @@ impl Resolver {
             let canonical = r.canonical.clone();
             let (p, b) = (local[r.person], local[r.body]);
             // One edge per post: later wordings of it join the first.
-            let same_post = |e: &Edge| e.observations.iter().any(|o| o.role_name().is_some_and(|w| same_post(w, &r.role, &canonical)));
-            self.g.observe(p, b, EdgeKind::HeldRole, obs, same_post);
+            let wordings = &self.post_wordings;
+            let same_post = |id, _: &Edge| wordings.get(&id).is_some_and(|ws| ws.iter().any(|w| same_post(w, &r.role, &canonical)));
+            let id = self.g.observe(p, b, EdgeKind::HeldRole, obs, same_post);
+            let ws = self.post_wordings.entry(id).or_default();
+            if !ws.contains(&r.role) {
+                ws.push(r.role.clone());
+            }
         }
         for s in &d.successions {
             let obs = Observation::new(s.evidence.clone(), d.date, Detail { date: s.date, what: Some(s.what.clone()), ..Detail::default() });
-            self.g.observe(local[s.successor], local[s.predecessor], EdgeKind::Succeeded, obs, |_| true);
+            self.g.observe(local[s.successor], local[s.predecessor], EdgeKind::Succeeded, obs, |_, _| true);
         }
         for i in &d.inspections {
             let c = InspectionGroup {
@@ -248,7 +257,7 @@ fn add_inspections(g: &mut KnowledgeGraph, groups: Vec<InspectionGroup>) {
         let idx = g.node(node);
         // Each edge's evidence is a sentence naming its other end.
         let first = grp.body_evidence.first().unwrap_or(&grp.evidence[0]).clone();
-        g.observe(idx, grp.body, EdgeKind::Inspected, with_date(first.0.clone(), first.1, grp.date), |_| true);
+        g.observe(idx, grp.body, EdgeKind::Inspected, with_date(first.0.clone(), first.1, grp.date), |_, _| true);
         if let Some(r) = &grp.rating {
             let rating = g.node(Node::new(NodeKind::Rating, format!("rating:{}", slug(r)), r.clone()));
             let stated: Vec<&(String, Evidence, Option<PartialDate>)> = grp.rating_evidence.iter().filter(|(x, _, _)| x == r).collect();
@@ -261,13 +270,13 @@ fn add_inspections(g: &mut KnowledgeGraph, groups: Vec<InspectionGroup>) {
                 }
             }
             let (ev, observed) = stated.first().map_or((first.0.clone(), first.1), |(_, ev, o)| (ev.clone(), *o));
-            g.observe(idx, rating, EdgeKind::Rated, with_date(ev, observed, grp.date), |_| true);
+            g.observe(idx, rating, EdgeKind::Rated, with_date(ev, observed, grp.date), |_, _| true);
         }
         if let Some((i, ev, observed)) = grp.inspectorate {
-            g.observe(idx, i, EdgeKind::ConductedBy, with_date(ev, observed, grp.date), |_| true);
+            g.observe(idx, i, EdgeKind::ConductedBy, with_date(ev, observed, grp.date), |_, _| true);
         }
         for (p, ev, observed) in grp.inspectors {
-            g.observe(idx, p, EdgeKind::Inspector, with_date(ev, observed, grp.date), |_| true);
+            g.observe(idx, p, EdgeKind::Inspector, with_date(ev, observed, grp.date), |_, _| true);
         }
         let mut docs_seen: std::collections::HashSet<std::sync::Arc<str>> = std::collections::HashSet::new();
         for (ev, observed) in &grp.evidence {
@@ -275,7 +284,7 @@ fn add_inspections(g: &mut KnowledgeGraph, groups: Vec<InspectionGroup>) {
                 continue;
             }
             let Some(&doc) = g.by_key.get(&format!("doc:{}", slug(&ev.doc))) else { continue };
-            g.observe(idx, doc, EdgeKind::MentionedIn, plain(ev.clone(), *observed), |_| true);
+            g.observe(idx, doc, EdgeKind::MentionedIn, plain(ev.clone(), *observed), |_, _| true);
         }
     }
 }

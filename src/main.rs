@@ -410,6 +410,7 @@ fn build(inputs: Vec<PathBuf>, out: PathBuf, quiet: bool, threads: usize, strict
     limit_allocator_arenas(threads);
     let inputs = if inputs.is_empty() { vec![PathBuf::from("seeds")] } else { inputs };
     let result = pipeline::build_graph_with(&inputs, !quiet, threads).and_then(|mut b| {
+        pipeline::note_time("documents read, extracted and resolved", started);
         let counts = graph_counts(&b.graph);
         // The outputs take the graph, so that it can be let go of before the report is made.
         let graph = std::mem::take(&mut b.graph);

@@ -289,6 +289,7 @@ fn producers_reading(graph: KnowledgeGraph, draw: bool, jsonld_file: Option<Path
             let model = model.recv().map_err(|_| std::io::Error::other("the report was not written, because the JSON-LD it is read from was not"))?;
             // Every holder is dropped when its output is done, and with it its sender.
             while all_released.recv().is_ok() {}
+            let started = std::time::Instant::now();
             return_freed_memory();
             let unreadable = |e: String| std::io::Error::other(format!("the JSON-LD just written could not be read back for the report: {e}"));
             let model = match (model, &jsonld_file) {
@@ -297,6 +298,7 @@ fn producers_reading(graph: KnowledgeGraph, draw: bool, jsonld_file: Option<Path
                 (Written::File(_), Some(path)) => fs::File::open(path).and_then(|f| Model::read_from(f).map_err(unreadable))?,
                 (Written::File(_), None) => unreachable!("the model is sent when there is no file"),
             };
+            note_time("report: model read, since the graph was let go", started);
             export::report::write_to_with(&Graph { model, jsonld: String::new(), origin: "this build".into(), warnings: Vec::new() }, &diagram, w, threads)
         })),
     ]
@@ -414,11 +416,15 @@ pub fn write_outputs_with<'n>(dir: &Path, files: Vec<(&'n str, Producer)>, threa
             p.retain(|x| x != t);
         }
     };
+    let started = std::time::Instant::now();
     let written = in_parallel_ordered(&jobs, threads, &|(path, target, produce)| {
         let produce = produce.lock().unwrap_or_else(|e| e.into_inner()).take().expect("each output is written once");
         let file = if target.is_some() { fs::File::create(path) } else { fs::OpenOptions::new().write(true).open(path) };
-        file.and_then(|f| write_with(f, produce)).map_err(|e| Error::Write { path: target.clone().unwrap_or_else(|| path.clone()), source: e })
+        let written = file.and_then(|f| write_with(f, produce)).map_err(|e| Error::Write { path: target.clone().unwrap_or_else(|| path.clone()), source: e });
+        note_time(&format!("{} written, since the outputs began", target.as_ref().unwrap_or(path).display()), started);
+        written
     });
+    note_time("outputs", started);
     let mut sizes = Vec::new();
     for (name, r) in names.into_iter().zip(written) {
         match r {
@@ -460,6 +466,16 @@ fn in_parallel_ordered<T: Sync, R: Send>(items: &[T], threads: usize, work: &(dy
     let mut out = Vec::with_capacity(items.len());
     in_order(items, threads, work, &mut |_, r| out.push(r));
     out
+}
+
+/// With `OVERSIGHT_TIMINGS` set, prints how long a step took on standard
+/// error (`oversight: timing: WHAT 1.23 s`), for finding where a build's
+/// time goes (`benches/run.sh` does not set it).
+pub fn note_time(what: &str, since: std::time::Instant) {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *ON.get_or_init(|| std::env::var_os("OVERSIGHT_TIMINGS").is_some()) {
+        eprintln!("oversight: timing: {what} {:.2} s", since.elapsed().as_secs_f64());
+    }
 }
 
 /// Writes a producer's output to a file through a buffer, and flushes it to

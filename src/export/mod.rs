@@ -76,9 +76,79 @@ impl std::fmt::Write for Sink<'_> {
     }
 }
 
+impl Sink<'_> {
+    /// Writes `count` parts, each made by `render(i, into)`, in order; with
+    /// more than one thread, made a chunk at a time on up to `threads` threads
+    /// (at most one chunk per thread held at once, so memory stays bounded).
+    /// The bytes are those of making them one by one.
+    pub fn push_parts(&mut self, count: usize, threads: usize, render: &(dyn Fn(usize, &mut String) + Sync)) {
+        const CHUNK: usize = 4096;
+        let make = |parts: std::ops::Range<usize>| {
+            let mut text = String::new();
+            for i in parts {
+                render(i, &mut text);
+            }
+            text
+        };
+        if threads <= 1 || count <= CHUNK {
+            let mut text = String::new();
+            for i in 0..count {
+                render(i, &mut text);
+                if text.len() >= Self::SPILL {
+                    self.push_str(&text);
+                    text.clear();
+                }
+            }
+            self.push_str(&text);
+            return;
+        }
+        let chunks: Vec<std::ops::Range<usize>> = (0..count).step_by(CHUNK).map(|a| a..(a + CHUNK).min(count)).collect();
+        for batch in chunks.chunks(threads) {
+            let made: Vec<String> = std::thread::scope(|scope| {
+                let others: Vec<_> = batch[1..].iter().map(|parts| scope.spawn(move || make(parts.clone()))).collect();
+                let first = make(batch[0].clone());
+                std::iter::once(first).chain(others.into_iter().map(|t| t.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))).collect()
+            });
+            for text in made {
+                self.push_str(&text);
+            }
+        }
+    }
+}
+
 /// What a writer-based exporter writes, as a string.
 pub fn to_string(write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) -> String {
     let mut bytes = Vec::new();
     write(&mut bytes).expect("writing to memory does not fail");
     String::from_utf8(bytes).expect("the exporters write UTF-8")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_made_on_several_threads_come_out_as_made_one_by_one() {
+        let render = |i: usize, out: &mut String| {
+            use std::fmt::Write;
+            let _ = writeln!(out, "<li>{i}{}</li>", "x".repeat(i % 7));
+        };
+        for count in [0, 1, 4095, 4096, 4097, 3 * 4096 + 5, 20_000] {
+            let one_by_one: String = (0..count).map(|i| {
+                let mut s = String::new();
+                render(i, &mut s);
+                s
+            }).collect();
+            for threads in [1, 2, 3, 8] {
+                let written = to_string(|w| {
+                    let mut sink = Sink::new(w);
+                    sink.push_str("<ol>");
+                    sink.push_parts(count, threads, &render);
+                    sink.push_str("</ol>");
+                    sink.finish()
+                });
+                assert_eq!(written, format!("<ol>{one_by_one}</ol>"), "{count} parts on {threads} threads");
+            }
+        }
+    }
 }

@@ -169,13 +169,19 @@ fn canonical_post(wording: &str) -> Option<String> {
 /// at S's start, and opens S's span then, when the text gave no other start.
 fn apply_successions<'a>(model: &'a Model, drafts: &mut [Draft<'a>]) {
     let is_person = |id: &str| model.node(id).is_some_and(|n| n.kind == Kind::Person);
+    // Each person's drafts, in order (a large graph has tens of thousands of
+    // drafts and of successions: looked up, not searched for each).
+    let mut drafts_of: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for (i, d) in drafts.iter().enumerate() {
+        drafts_of.entry(d.person.clone()).or_default().push(i);
+    }
     for st in model.statements_of("succeeded") {
         let (s, p) = (&*st.subject, &*st.object);
         if !is_person(s) || !is_person(p) {
             continue;
         }
         let what = st.what.as_deref().map(|w| words(w).join(" ")).unwrap_or_default();
-        let of = |who: &str| drafts.iter().enumerate().filter(|(_, d)| d.person == who).map(|(i, _)| i).collect::<Vec<_>>();
+        let of = |who: &str| drafts_of.get(who).cloned().unwrap_or_default();
         let (preds, succs) = (of(p), of(s));
         let pair = |i: usize, j: usize| drafts[i].body == drafts[j].body && same_post(&drafts[i].role, &drafts[j].role);
         let mut chosen: Vec<usize> = preds.iter().copied().filter(|&i| succs.iter().any(|&j| pair(i, j))).collect();

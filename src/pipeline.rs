@@ -271,10 +271,10 @@ fn producers_reading(graph: KnowledgeGraph, draw: bool, jsonld_file: Option<Path
     let (dot, jsonld, graphml) = (hold(), hold(), hold());
     drop((graph, released));
     vec![
-        ("graph.dot", Box::new(move |w: &mut dyn Write| export::dot::write_to(&dot.graph, w))),
+        ("graph.dot", Box::new(move |w: &mut dyn Write| export::dot::write_to(dot.graph(), w))),
         ("graph.jsonld", Box::new(move |w: &mut dyn Write| {
             let mut m = Model::default();
-            let offsets = export::jsonld::write_to(&jsonld.graph, w, &mut |item| {
+            let offsets = export::jsonld::write_to(jsonld.graph(), w, &mut |item| {
                 if in_memory {
                     m.add(item)
                 }
@@ -284,7 +284,7 @@ fn producers_reading(graph: KnowledgeGraph, draw: bool, jsonld_file: Option<Path
             let _ = send_model.send(if in_memory { Written::Model(m) } else { Written::File(offsets) });
             Ok(())
         })),
-        ("graph.graphml", Box::new(move |w: &mut dyn Write| export::graphml::write_to(&graphml.graph, w))),
+        ("graph.graphml", Box::new(move |w: &mut dyn Write| export::graphml::write_to(graphml.graph(), w))),
         ("report.html", Box::new(move |w: &mut dyn Write| {
             let model = model.recv().map_err(|_| std::io::Error::other("the report was not written, because the JSON-LD it is read from was not"))?;
             // Every holder is dropped when its output is done, and with it its sender.
@@ -320,6 +320,15 @@ fn return_freed_memory() {
 struct Holder {
     graph: std::sync::Arc<KnowledgeGraph>,
     _released: std::sync::mpsc::Sender<()>,
+}
+
+impl Holder {
+    /// The graph, through the whole holder: a closure that named only the
+    /// field would capture only the field (Rust 2021), and drop the sender
+    /// early, so the report would read its model beside a live graph.
+    fn graph(&self) -> &KnowledgeGraph {
+        &self.graph
+    }
 }
 
 /// The report's picture of the whole graph, drawn by Graphviz when the graph
@@ -542,5 +551,27 @@ fn process_runs(pid: u32) -> bool {
     {
         let _ = pid;
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_report_waits_until_every_other_output_has_let_go_of_the_graph() {
+        let graph = build_graph(&[PathBuf::from("seeds")]).unwrap().graph;
+        let mut outputs = producers(graph, false).into_iter();
+        let mut next = || outputs.next().unwrap();
+        let ((_, dot), (_, jsonld), (_, graphml), (_, report)) = (next(), next(), next(), next());
+        jsonld(&mut Vec::new()).unwrap();
+        let report = std::thread::spawn(move || report(&mut Vec::new()));
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        assert!(!report.is_finished(), "the report began while the DOT and GraphML writers held the graph");
+        dot(&mut Vec::new()).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        assert!(!report.is_finished(), "the report began while the GraphML writer held the graph");
+        graphml(&mut Vec::new()).unwrap();
+        report.join().unwrap().unwrap();
     }
 }

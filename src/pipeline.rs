@@ -274,11 +274,8 @@ fn producers_reading(graph: KnowledgeGraph, draw: bool, jsonld_file: Option<Path
         ("graph.dot", Box::new(move |w: &mut dyn Write| export::dot::write_to(dot.graph(), w))),
         ("graph.jsonld", Box::new(move |w: &mut dyn Write| {
             let mut m = Model::default();
-            let offsets = export::jsonld::write_to(jsonld.graph(), w, &mut |item| {
-                if in_memory {
-                    m.add(item)
-                }
-            })?;
+            let mut add = |item: &serde_json::Value| m.add(item);
+            let offsets = export::jsonld::write_to(jsonld.graph(), w, in_memory.then_some(&mut add as &mut dyn FnMut(&serde_json::Value)))?;
             w.flush()?;
             drop(jsonld);
             let _ = send_model.send(if in_memory { Written::Model(m) } else { Written::File(offsets) });

@@ -19,18 +19,22 @@ pub fn iri(key: &str) -> String {
 
 /// A date as a typed literal at its precision.
 fn date_value(d: PartialDate) -> Value {
-    let ty = match d.precision() {
+    json!({"@value": d.to_string(), "@type": date_type(d)})
+}
+
+/// The XSD type of a date at its precision.
+fn date_type(d: PartialDate) -> &'static str {
+    match d.precision() {
         1 => "xsd:gYear",
         2 => "xsd:gYearMonth",
         _ => "xsd:date",
-    };
-    json!({"@value": d.to_string(), "@type": ty})
+    }
 }
 
 /// The graph as JSON-LD text.
 pub fn write(g: &KnowledgeGraph) -> String {
     let mut out = Vec::new();
-    write_to(g, &mut out, &mut |_| {}).expect("writing to memory does not fail");
+    write_to(g, &mut out, None).expect("writing to memory does not fail");
     String::from_utf8(out).expect("JSON is UTF-8")
 }
 
@@ -48,10 +52,10 @@ pub struct ItemOffsets {
 
 /// Writes the graph's JSON-LD to `out` one item at a time (nodes, then
 /// statements), so that no more than one item is held in memory however large
-/// the graph; `visit` sees every item of `@graph` as it is written (the report
-/// builds its model from them). The text is the same as pretty-printing the
-/// whole document at once. Returns where the items lie.
-pub fn write_to(g: &KnowledgeGraph, out: &mut dyn Write, visit: &mut dyn FnMut(&Value)) -> std::io::Result<ItemOffsets> {
+/// the graph; `visit`, where given, sees every item of `@graph` as it is
+/// written (the report builds its model from them). The text is the same as
+/// pretty-printing the whole document at once. Returns where the items lie.
+pub fn write_to(g: &KnowledgeGraph, out: &mut dyn Write, mut visit: Option<&mut dyn FnMut(&Value)>) -> std::io::Result<ItemOffsets> {
     let context: Value = serde_json::from_str(CONTEXT_JSONLD).expect("schema/context.jsonld is valid JSON");
     let context = serde_json::to_string_pretty(&context["@context"]).expect("JSON serialises");
     let mut offsets = ItemOffsets::default();
@@ -59,26 +63,26 @@ pub fn write_to(g: &KnowledgeGraph, out: &mut dyn Write, visit: &mut dyn FnMut(&
     offsets.end += write_indented(out, context.as_bytes(), "  ")?;
     offsets.end += write_indented(out, b",\n  \"@graph\": [", "")?;
     let mut first = true;
-    // One buffer for every item, copied out moved right by four spaces.
-    let mut text = Vec::new();
-    let mut item = |v: Value| -> std::io::Result<()> {
-        visit(&v);
-        text.clear();
-        serde_json::to_writer_pretty(&mut text, &v).expect("JSON serialises");
+    // Each item's text, pretty-printed, copied out moved right by four spaces.
+    let mut item = |text: &[u8]| -> std::io::Result<()> {
+        if let Some(visit) = visit.as_mut() {
+            visit(&serde_json::from_slice(text).expect("an item just printed reads back"));
+        }
         offsets.end += write_indented(out, if first { b"\n    " } else { ITEM_SEPARATOR }, "")?;
         offsets.starts.push(offsets.end);
-        offsets.end += write_indented(out, &text, "    ")?;
+        offsets.end += write_indented(out, text, "    ")?;
         first = false;
         Ok(())
     };
+    let mut text = Vec::new();
     let nodes = g.sorted_nodes();
     for &idx in &nodes {
-        item(node(g, idx))?;
+        text.clear();
+        serde_json::to_writer_pretty(&mut text, &node(g, idx)).expect("JSON serialises");
+        item(&text)?;
     }
     for &idx in &nodes {
-        for st in statements(g, idx)? {
-            item(st)?;
-        }
+        statements(g, idx, &mut text, &mut item)?;
     }
     drop(item);
     writeln!(out, "{}]\n}}", if first { "" } else { "\n  " })?;
@@ -145,11 +149,12 @@ fn node(g: &KnowledgeGraph, idx: NodeIndex) -> Value {
     Value::Object(obj)
 }
 
-/// One `rdf:Statement` for each observation of each edge from a node (only
-/// reading back a sentence the graph keeps on disk can fail).
-fn statements(g: &KnowledgeGraph, idx: NodeIndex) -> std::io::Result<Vec<Value>> {
+/// One `rdf:Statement` for each observation of each edge from a node, each
+/// handed to `item` as pretty-printed text (only reading back a sentence the
+/// graph keeps on disk can fail).
+fn statements(g: &KnowledgeGraph, idx: NodeIndex, text: &mut Vec<u8>, item: &mut dyn FnMut(&[u8]) -> std::io::Result<()>) -> std::io::Result<()> {
     let n = &g.graph[idx];
-    let mut out = Vec::new();
+    let subject = iri(&n.key);
     for (n_stmt, (kind, target, edge)) in g.sorted_edges_from(idx).into_iter().enumerate() {
         if kind == EdgeKind::MentionedIn {
             continue; // a mention's evidence is the first-mention statement
@@ -158,45 +163,125 @@ fn statements(g: &KnowledgeGraph, idx: NodeIndex) -> std::io::Result<Vec<Value>>
         // Every statement of one edge carries the edge's first wording of the post.
         let role_name = edge.observations.iter().find_map(|o| o.role_name());
         for (k, o) in edge.observations.iter().enumerate() {
-            let mut st = Map::new();
-            st.insert("@id".into(), json!(iri(&format!("statement:{}:{}:{}:{}", n.key, kind.as_str(), g.graph[target].key, format!("{n_stmt}-{k}")))));
-            st.insert("@type".into(), json!("Statement"));
-            st.insert("subject".into(), json!(iri(&n.key)));
-            st.insert("predicate".into(), json!(kind.as_str()));
-            st.insert("object".into(), json!(target_iri));
-            if let Some(r) = &role_name {
-                st.insert("roleName".into(), json!(r));
+            let ev = &o.evidence;
+            let id = iri(&format!("statement:{}:{}:{}:{n_stmt}-{k}", n.key, kind.as_str(), g.graph[target].key));
+            let sentence = g.sentence(ev)?;
+            let document = iri(&format!("doc:{}", crate::graph::slug(&ev.doc)));
+            text.clear();
+            let mut st = PrettyObject::new(text);
+            st.string("@id", &id);
+            st.string("@type", "Statement");
+            st.date("date", o.date());
+            st.date("endDate", o.end());
+            st.number("endOffset", ev.char_end);
+            st.string("evidence", &sentence);
+            st.string("object", &target_iri);
+            st.date("observedOn", o.observed_on);
+            st.string("predicate", kind.as_str());
+            if let Some(r) = role_name {
+                st.string("roleName", r);
             }
+            st.string("rule", &ev.rule);
+            st.date("startDate", o.start());
+            st.number("startOffset", ev.char_start);
             if let Some(s) = o.status() {
-                st.insert("status".into(), json!(s.as_str()));
+                st.string("status", s.as_str());
             }
-            if let Some(d) = o.date() {
-                st.insert("date".into(), date_value(d));
-            }
-            if let Some(d) = o.start() {
-                st.insert("startDate".into(), date_value(d));
-            }
-            if let Some(d) = o.end() {
-                st.insert("endDate".into(), date_value(d));
-            }
-            if let Some(d) = o.observed_on {
-                st.insert("observedOn".into(), date_value(d));
-            }
+            st.string("subject", &subject);
+            st.string("wasDerivedFrom", &document);
             if let Some(w) = o.what() {
-                st.insert("what".into(), json!(w));
+                st.string("what", w);
             }
-            provenance(&mut st, g, &o.evidence)?;
-            out.push(Value::Object(st));
+            st.end();
+            item(text)?;
         }
     }
-    Ok(out)
+    Ok(())
 }
 
-fn provenance(st: &mut Map<String, Value>, g: &KnowledgeGraph, ev: &crate::extract::Evidence) -> std::io::Result<()> {
-    st.insert("wasDerivedFrom".into(), json!(iri(&format!("doc:{}", crate::graph::slug(&ev.doc)))));
-    st.insert("evidence".into(), json!(&*g.sentence(ev)?));
-    st.insert("startOffset".into(), json!(ev.char_start));
-    st.insert("endOffset".into(), json!(ev.char_end));
-    st.insert("rule".into(), json!(ev.rule));
-    Ok(())
+/// A JSON object printed as `serde_json::to_writer_pretty` prints a `Value`
+/// (two spaces a level), its members given in the order that printer would
+/// take them (the keys' byte order), without making the `Value`: a large
+/// graph has millions of statements, and allocating each was most of the
+/// JSON-LD's time.
+struct PrettyObject<'b> {
+    text: &'b mut Vec<u8>,
+    empty: bool,
+}
+
+impl<'b> PrettyObject<'b> {
+    fn new(text: &'b mut Vec<u8>) -> PrettyObject<'b> {
+        text.push(b'{');
+        PrettyObject { text, empty: true }
+    }
+
+    fn key(&mut self, key: &str) {
+        self.text.extend_from_slice(if self.empty { b"\n  " } else { b",\n  " });
+        self.empty = false;
+        self.quoted(key);
+        self.text.extend_from_slice(b": ");
+    }
+
+    fn quoted(&mut self, s: &str) {
+        serde_json::to_writer(&mut *self.text, s).expect("a string serialises");
+    }
+
+    fn string(&mut self, key: &str, value: &str) {
+        self.key(key);
+        self.quoted(value);
+    }
+
+    fn number(&mut self, key: &str, value: u32) {
+        self.key(key);
+        self.text.extend_from_slice(value.to_string().as_bytes());
+    }
+
+    /// A date as `date_value` gives it, where there is one.
+    fn date(&mut self, key: &str, value: Option<PartialDate>) {
+        let Some(d) = value else { return };
+        self.key(key);
+        self.text.extend_from_slice(b"{\n    \"@type\": ");
+        self.quoted(date_type(d));
+        self.text.extend_from_slice(b",\n    \"@value\": ");
+        self.quoted(&d.to_string());
+        self.text.extend_from_slice(b"\n  }");
+    }
+
+    fn end(self) {
+        self.text.extend_from_slice(if self.empty { b"}" } else { b"\n}" });
+    }
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_text_is_the_whole_document_pretty_printed() {
+        let g = crate::pipeline::build_graph(&[std::path::PathBuf::from("seeds")]).unwrap().graph;
+        let text = write(&g);
+        let whole: Value = serde_json::from_str(&text).unwrap();
+        assert!(whole["@graph"].as_array().unwrap().iter().any(|i| i["@type"] == "Statement" && i.get("roleName").is_some()));
+        assert_eq!(text, serde_json::to_string_pretty(&whole).unwrap() + "\n");
+    }
+
+    #[test]
+    fn an_object_printed_member_by_member_is_the_value_pretty_printed() {
+        let odd = "quote \" backslash \\ tab \t line\nbreak \u{1} bell \u{7f} é 😀 </script>";
+        let d = PartialDate { year: 2019, month: Some(3), day: None };
+        let mut text = Vec::new();
+        let mut o = PrettyObject::new(&mut text);
+        o.string("@id", odd);
+        o.date("date", Some(d));
+        o.date("endDate", None);
+        o.number("endOffset", u32::MAX);
+        o.string("what", "");
+        o.end();
+        let value = json!({"@id": odd, "date": date_value(d), "endOffset": u32::MAX, "what": ""});
+        assert_eq!(String::from_utf8(text).unwrap(), serde_json::to_string_pretty(&value).unwrap());
+        let mut empty = Vec::new();
+        PrettyObject::new(&mut empty).end();
+        assert_eq!(empty, serde_json::to_string_pretty(&json!({})).unwrap().into_bytes());
+    }
 }

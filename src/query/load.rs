@@ -394,7 +394,7 @@ mod tests {
         let g = crate::pipeline::build_graph(&[std::path::PathBuf::from("seeds")]).unwrap().graph;
         let path = std::env::temp_dir().join(format!("oversight-load-test-{}.jsonld", std::process::id()));
         let mut file = std::fs::File::create(&path).unwrap();
-        let offsets = crate::export::jsonld::write_to(&g, &mut file, &mut |_| {}).unwrap();
+        let offsets = crate::export::jsonld::write_to(&g, &mut file, None).unwrap();
         drop(file);
         let text = std::fs::read(&path).unwrap();
         assert_eq!(offsets.end as usize, text.len() - "\n  ]\n}\n".len());

@@ -396,7 +396,7 @@ fn build_warnings(warnings: &[oversight::document::read::Warning], undated: &[St
 fn limit_allocator_arenas(threads: usize) {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
-        let n = if threads == 0 { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { threads };
+        let n = pipeline::thread_count(threads);
         let n = libc::c_int::try_from(n.max(1)).unwrap_or(libc::c_int::MAX);
         // SAFETY: mallopt only sets a tuning parameter; called before the threads start.
         unsafe { libc::mallopt(libc::M_ARENA_MAX, n) };

@@ -108,13 +108,21 @@ pub fn extract_inputs_into(inputs: &[PathBuf], progress: bool, threads: usize, t
     Ok((warnings, documents))
 }
 
+/// The threads `--threads N` asks for: N, or one per core for 0.
+pub fn thread_count(threads: usize) -> usize {
+    if threads == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        threads
+    }
+}
+
 /// `work` applied to every item on up to `threads` threads (0: one per
 /// core), each result handed to `take` on this thread in the items' order
 /// as soon as those before it are in. Items are handed out one at a time, so
 /// a long document does not hold up a whole share.
 fn in_order<T: Sync, R: Send>(items: &[T], threads: usize, work: &(dyn Fn(&T) -> R + Sync), take: &mut dyn FnMut(usize, R)) {
-    let threads = if threads == 0 { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { threads };
-    let threads = threads.clamp(1, items.len().max(1));
+    let threads = thread_count(threads).clamp(1, items.len().max(1));
     if threads == 1 {
         for (i, item) in items.iter().enumerate() {
             take(i, work(item));
@@ -249,7 +257,7 @@ pub fn producers(graph: KnowledgeGraph, draw: bool) -> Vec<(&'static str, Produc
 /// graph: a build never holds both (at a gigabyte of text, a gigabyte each).
 pub fn write_graph_outputs(dir: &Path, graph: KnowledgeGraph, threads: usize) -> Result<Vec<(&'static str, u64)>, Error> {
     let jsonld = (!written_in_place(&dir.join("graph.jsonld"))).then(|| dir.join(temporary_name("graph.jsonld", std::process::id())));
-    let threads = if threads == 0 { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { threads };
+    let threads = thread_count(threads);
     write_outputs_with(dir, producers_reading(graph, true, jsonld, threads), threads)
 }
 
@@ -291,8 +299,7 @@ fn producers_reading(graph: KnowledgeGraph, draw: bool, jsonld_file: Option<Path
             let unreadable = |e: String| std::io::Error::other(format!("the JSON-LD just written could not be read back for the report: {e}"));
             let model = match (model, &jsonld_file) {
                 (Written::Model(m), _) => m,
-                (Written::File(offsets), Some(path)) if threads > 1 => Model::read_file_in_parallel(path, &offsets, threads).map_err(unreadable)?,
-                (Written::File(_), Some(path)) => fs::File::open(path).and_then(|f| Model::read_from(f).map_err(unreadable))?,
+                (Written::File(offsets), Some(path)) => Model::read_file_in_parallel(path, &offsets, threads).map_err(unreadable)?,
                 (Written::File(_), None) => unreachable!("the model is sent when there is no file"),
             };
             note_time("report: model read, since the graph was let go", started);

@@ -233,7 +233,7 @@ impl<'b> PrettyObject<'b> {
 
     fn number(&mut self, key: &str, value: u32) {
         self.key(key);
-        self.text.extend_from_slice(value.to_string().as_bytes());
+        let _ = write!(self.text, "{value}");
     }
 
     /// A date as `date_value` gives it, where there is one.
@@ -242,9 +242,8 @@ impl<'b> PrettyObject<'b> {
         self.key(key);
         self.text.extend_from_slice(b"{\n    \"@type\": ");
         self.quoted(date_type(d));
-        self.text.extend_from_slice(b",\n    \"@value\": ");
-        self.quoted(&d.to_string());
-        self.text.extend_from_slice(b"\n  }");
+        // Digits and dashes: nothing to escape.
+        let _ = write!(self.text, ",\n    \"@value\": \"{d}\"\n  }}");
     }
 
     fn end(self) {

@@ -77,10 +77,10 @@ impl std::fmt::Write for Sink<'_> {
 }
 
 impl Sink<'_> {
-    /// Writes `count` parts, each made by `render(i, into)`, in order; with
-    /// more than one thread, made a chunk at a time on up to `threads` threads
-    /// (at most one chunk per thread held at once, so memory stays bounded).
-    /// The bytes are those of making them one by one.
+    /// Writes `count` parts, each made by `render(i, into)`, in order: made a
+    /// chunk of parts at a time, the chunks of a batch on up to `threads`
+    /// threads (at most one chunk per thread held at once, so memory stays
+    /// bounded). The bytes are those of making them one by one.
     pub fn push_parts(&mut self, count: usize, threads: usize, render: &(dyn Fn(usize, &mut String) + Sync)) {
         const CHUNK: usize = 4096;
         let make = |parts: std::ops::Range<usize>| {
@@ -90,20 +90,8 @@ impl Sink<'_> {
             }
             text
         };
-        if threads <= 1 || count <= CHUNK {
-            let mut text = String::new();
-            for i in 0..count {
-                render(i, &mut text);
-                if text.len() >= Self::SPILL {
-                    self.push_str(&text);
-                    text.clear();
-                }
-            }
-            self.push_str(&text);
-            return;
-        }
         let chunks: Vec<std::ops::Range<usize>> = (0..count).step_by(CHUNK).map(|a| a..(a + CHUNK).min(count)).collect();
-        for batch in chunks.chunks(threads) {
+        for batch in chunks.chunks(threads.max(1)) {
             let made: Vec<String> = std::thread::scope(|scope| {
                 let others: Vec<_> = batch[1..].iter().map(|parts| scope.spawn(move || make(parts.clone()))).collect();
                 let first = make(batch[0].clone());

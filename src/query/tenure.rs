@@ -181,7 +181,7 @@ fn apply_successions<'a>(model: &'a Model, drafts: &mut [Draft<'a>]) {
             continue;
         }
         let what = st.what.as_deref().map(|w| words(w).join(" ")).unwrap_or_default();
-        let of = |who: &str| drafts_of.get(who).cloned().unwrap_or_default();
+        let of = |who: &str| drafts_of.get(who).map_or(&[][..], Vec::as_slice);
         let (preds, succs) = (of(p), of(s));
         let pair = |i: usize, j: usize| drafts[i].body == drafts[j].body && same_post(&drafts[i].role, &drafts[j].role);
         let mut chosen: Vec<usize> = preds.iter().copied().filter(|&i| succs.iter().any(|&j| pair(i, j))).collect();
@@ -190,7 +190,7 @@ fn apply_successions<'a>(model: &'a Model, drafts: &mut [Draft<'a>]) {
             chosen = preds.iter().copied().filter(|&i| !role_words(i).is_empty() && what.contains(&role_words(i))).collect();
         }
         if chosen.is_empty() && preds.len() == 1 {
-            chosen = preds.clone();
+            chosen = preds.to_vec();
         }
         let plans: Vec<(usize, Vec<usize>, Option<PartialDate>)> = chosen
             .into_iter()

@@ -80,6 +80,8 @@ pub struct Schema {
     pub role_titles: Vec<RoleTitle>,
     /// One alternation of every role pattern; group `r{i}` is role `i`.
     pub role_regex: Regex,
+    /// The index in `role_regex` of each role's group (`r0`, `r1`, ...).
+    role_groups: Vec<usize>,
     /// Inspection-kind patterns and their kinds.
     pub inspection_kinds: Vec<(Regex, String)>,
     pub boilerplate: Vec<Regex>,
@@ -164,6 +166,9 @@ impl Schema {
             .case_insensitive(true)
             .build()
             .map_err(|e| format!("roles.tsv: {e}"))?;
+        let role_groups = (0..role_titles.len())
+            .map(|i| role_regex.capture_names().position(|n| n == Some(format!("r{i}").as_str())).expect("each role has its group"))
+            .collect();
 
         let mut inspection_kinds = Vec::new();
         for line in data_lines(INSPECTION_KINDS_TSV) {
@@ -189,6 +194,7 @@ impl Schema {
             ratings,
             role_titles,
             role_regex,
+            role_groups,
             inspection_kinds,
             boilerplate,
         })
@@ -196,7 +202,7 @@ impl Schema {
 
     /// The role index of a match of `role_regex`.
     pub fn role_of(&self, caps: &regex::Captures) -> Option<usize> {
-        (0..self.role_titles.len()).find(|i| caps.name(&format!("r{i}")).is_some())
+        self.role_groups.iter().position(|&g| caps.get(g).is_some())
     }
 
     /// The judgement a rating word names (`requires improvement to be good` -> `Requires improvement`).

@@ -1,7 +1,7 @@
 //! A normalised view of a document's text that matching runs on, with a map
 //! from every byte of the view back to the original text.
 //!
-//! Curly quotes and dashes are folded to ASCII, Windows line ends become `\n`,
+//! Curly quotes, dashes and currency signs are folded to ASCII, Windows line ends become `\n`,
 //! and a line break inside a sentence (the next line starts in lower case after
 //! a line that did not end a sentence) becomes a single space. A line longer
 //! than [`MAX_LINE`] (a page flattened to one line, a file with no newline) is
@@ -40,6 +40,10 @@ impl NormText {
                 | '\u{2212}' => push(&mut text, &mut map, "-", at),
                 '\u{00A0}' | '\u{2009}' | '\u{202F}' | '\t' => push(&mut text, &mut map, " ", at),
                 '\u{2026}' => push(&mut text, &mut map, "...", at),
+                // Currency signs: no rule tells them apart, and a sentence
+                // that is all ASCII is searched by the regex crate's fast
+                // engine, where a Unicode word boundary is involved.
+                '\u{00A2}' | '\u{00A3}' | '\u{00A5}' | '\u{20AC}' => push(&mut text, &mut map, "$", at),
                 '\r' | '\u{FEFF}' | '\u{200B}' => {}
                 _ => {
                     let mut buf = [0u8; 4];
@@ -197,6 +201,16 @@ mod tests {
         let q = n.text.find('\'').unwrap();
         let (s, e) = n.span_to_original(q, q + 1);
         assert_eq!(&orig[s..e], "\u{2019}");
+    }
+
+    #[test]
+    fn folds_currency_signs_to_one_ascii_sign_and_keeps_offsets() {
+        let orig = "a \u{00A3}2m fund and \u{20AC}5 more";
+        let n = NormText::new(orig);
+        assert_eq!(n.text, "a $2m fund and $5 more");
+        let at = n.text.find("$2m").unwrap();
+        let (s, e) = n.span_to_original(at, at + 3);
+        assert_eq!(&orig[s..e], "\u{00A3}2m");
     }
 
     #[test]

@@ -74,6 +74,7 @@ pub fn extract_inputs_into(inputs: &[PathBuf], progress: bool, threads: usize, t
     let mut jobs: Vec<(usize, &Input, String)> = listing.inputs.iter().zip(ids).enumerate().map(|(i, (input, id))| (i, input, id)).collect();
     jobs.sort_by(|a, b| a.2.cmp(&b.2));
     let schema = Schema::get();
+    in_order(&crate::extract::WARM_UPS, threads, &|compile| compile(), &mut |_, ()| {});
     let mut problems: Vec<(usize, Result<Warning, Error>)> = Vec::new();
     let mut documents = 0;
     in_order(

@@ -55,6 +55,11 @@ fn alternation<'a>(items: impl Iterator<Item = &'a String>) -> String {
     v.iter().map(|s| regex::escape(s)).collect::<Vec<_>>().join("|")
 }
 
+/// Compiles this extractor's patterns now, rather than at first use.
+pub(crate) fn warm_up() {
+    matchers(Schema::get());
+}
+
 fn matchers(schema: &Schema) -> &'static Matchers {
     static M: OnceLock<Matchers> = OnceLock::new();
     M.get_or_init(|| {

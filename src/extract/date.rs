@@ -43,6 +43,11 @@ struct Patterns {
     future_cue: Regex,
 }
 
+/// Compiles this extractor's patterns now, rather than at first use.
+pub(crate) fn warm_up() {
+    patterns();
+}
+
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {

@@ -40,6 +40,11 @@ struct Patterns {
     passive_subject: Regex,
 }
 
+/// Compiles this extractor's patterns now, rather than at first use.
+pub(crate) fn warm_up() {
+    patterns();
+}
+
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {

@@ -32,6 +32,11 @@ struct Patterns {
     year: Regex,
 }
 
+/// Compiles this extractor's patterns now, rather than at first use.
+pub(crate) fn warm_up() {
+    patterns();
+}
+
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {

@@ -32,6 +32,11 @@ struct Patterns {
 /// What passes from a council to a trust: its children's services.
 const SERVICES: &str = r"(?:the\s+)?(?:\x01(?:'s)?\s+)?(?:its\s+|their\s+)?(?:children'?s|social care|children and families|child protection|children'?s social care)[\w' ]*?(?:services?|care)";
 
+/// Compiles this extractor's patterns now, rather than at first use.
+pub(crate) fn warm_up() {
+    patterns();
+}
+
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {

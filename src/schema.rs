@@ -84,7 +84,8 @@ pub struct Schema {
     role_groups: Vec<usize>,
     /// Inspection-kind patterns and their kinds.
     pub inspection_kinds: Vec<(Regex, String)>,
-    pub boilerplate: Vec<Regex>,
+    /// Every boilerplate line pattern, as one alternation.
+    pub boilerplate: Regex,
 }
 
 fn data_lines(text: &str) -> impl Iterator<Item = &str> {
@@ -180,9 +181,15 @@ impl Schema {
                 .map_err(|e| format!("inspection_kinds.tsv: {e}"))?;
             inspection_kinds.push((re, kind.trim().to_string()));
         }
-        let boilerplate = data_lines(BOILERPLATE)
-            .map(|l| RegexBuilder::new(l.trim()).case_insensitive(true).build().map_err(|e| format!("boilerplate.txt: {e}")))
-            .collect::<Result<_, _>>()?;
+        // Each line compiled alone first, so that an error names it.
+        let lines: Vec<&str> = data_lines(BOILERPLATE).map(str::trim).collect();
+        for l in &lines {
+            RegexBuilder::new(l).case_insensitive(true).build().map_err(|e| format!("boilerplate.txt: {e}"))?;
+        }
+        let boilerplate = RegexBuilder::new(&lines.iter().map(|l| format!("(?:{l})")).collect::<Vec<_>>().join("|"))
+            .case_insensitive(true)
+            .build()
+            .map_err(|e| format!("boilerplate.txt: {e}"))?;
 
         Ok(Schema {
             bodies,
@@ -228,6 +235,12 @@ impl Schema {
 /// Compiles a case-insensitive regex from code, where a failure is a bug.
 pub fn re(pattern: &str) -> Regex {
     RegexBuilder::new(pattern).case_insensitive(true).build().unwrap_or_else(|e| panic!("bad regex {pattern}: {e}"))
+}
+
+/// One regex that matches wherever any of `patterns` does (each made by
+/// `re`): a single search to pass over text that holds none of them.
+pub fn re_any(patterns: &[&Regex]) -> Regex {
+    re(&patterns.iter().map(|r| format!("(?:{})", r.as_str())).collect::<Vec<_>>().join("|"))
 }
 
 /// Compiles a case-sensitive regex from code.

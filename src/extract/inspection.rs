@@ -11,12 +11,15 @@ use super::date::{find_dates, DateMention};
 use super::role::{mask_bodies, topic};
 use super::{Ctx, EndEvidence, EntityId, EntityKind, Evidence, InspectionFact, Mention, RoleFact};
 use crate::date::PartialDate;
-use crate::schema::{re, BodyKind, Schema};
+use crate::schema::{re, re_any, BodyKind, Schema};
 use regex::Regex;
 use std::sync::OnceLock;
 
 struct Patterns {
     rating_word: Regex,
+    /// `on_site`, `rating_word` or any inspection kind: the one search that
+    /// passes over a sentence with none of them.
+    cue: Regex,
     judgement_before: Regex,
     negated: Regex,
     published: Regex,
@@ -47,31 +50,37 @@ pub(crate) fn warm_up() {
 
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| Patterns {
+    P.get_or_init(|| {
         // Every wording of a judgement in schema/vocab/ratings.tsv, longest first.
-        rating_word: re(&format!(r"\b(?:{})\b", Schema::get().ratings.iter().map(|(w, _)| regex::escape(w)).collect::<Vec<_>>().join("|"))),
-        judgement_before: re(r"\b(?:rated|rates|rate|rating|judged|judges|judge|judgement|graded|grades|labell?ed|labels|found|finds|deemed|declared|branded|assessed|classed|upgraded|downgraded|moved|remains?|remained|overall effectiveness|slumped|dropped|fell|improved|lifted|climbed|raised|verdict)\b[^.;]{0,60}$"),
-        negated: re(r"\b(?:no longer|not|never|not yet)\s+(?:been\s+|be\s+)?(?:\w+\s+)?$"),
-        published: re(r"\b(?:published|publication|released|report(?:ed)?)\b[^.;]{0,12}$"),
-        on_site: re(r"\binspectors\s+(?:were\s+on\s+site|visited|were\s+in|spent)\b"),
-        judgement_after: re(r"^['\x22]?\s*(?:rating|judgement|grade|verdict|by ofsted)\b"),
-        future: re(r"\b(?:next|future|upcoming|further|planned|forthcoming)\s+(?:\w+\s+)?$"),
-        segment_break: re(r"\bsince\b|\bafter\b|\bbefore\b|;|\bbut\b"),
-        body_after_kind: re("^\\s+(?:to|of|into|at|for|on|in)\\s+(?:the\\s+)?\u{1}"),
-        generic_plural: re(r"\b(?:councils|authorities|trusts|areas|local authorities)\b"),
-        took_place: re(r"\b(?:took place|carried out|conducted|held|undertaken|happened)\b"),
-        not_an_event: re(r"^s?\s+(?:framework|regime|system|process|handbook|methodology|criteria|standards|arrangements|programme|team)\b"),
-        definite: re(r"\b(?:the|this|that|its|their)\s+(?:\w+\s+)?$"),
-        opening_prep: re(r"^(?:in|on|by|during|since|from|until|(?:back\s+)?in)?$"),
-        // The areas an ILACS report grades apart from its overall judgement.
-        judgement_area: re(r"\b(?:experiences and progress|impact of leaders|help and protection)\b[^.]{0,100}$"),
-        overall: re(r"\boverall\b"),
-        sub_judgement: re(r"\bwith\s+[^,;]{0,60}?\b(?:judged|rated|graded|found)\b[^,;]{0,40}$"),
-        timeline_sep: re(r"^\s*(?::|-\s|\x{2013}|\x{2014})"),
-        rating_then_kind: re(r"^['\x22]?(?:\s+by\s+\w+)?\s+(?:at|in|following|after|from)\s+(?:its|the|their|a|an)\s+(?:\w+\s+){0,3}$"),
-        its_kind: re(r"\b(?:its|their)\s+(?:\w+\s+){0,2}$"),
-        passive_subject: re(r",\s*(?:was|were|is|are|has been|have been|had been)\s+(?:\w+\s+)?(?:judged|rated|graded|found|deemed)\s+[^,]{0,20}$"),
-        inspectors_were: re(r"\b(?:the )?inspectors? (?:were|was|are|is)\b"),
+        let rating_word = re(&format!(r"\b(?:{})\b", Schema::get().ratings.iter().map(|(w, _)| regex::escape(w)).collect::<Vec<_>>().join("|")));
+        let on_site = re(r"\binspectors\s+(?:were\s+on\s+site|visited|were\s+in|spent)\b");
+        let cue = re_any(&[&on_site, &rating_word].into_iter().chain(Schema::get().inspection_kinds.iter().map(|(k, _)| k)).collect::<Vec<_>>());
+        Patterns {
+            rating_word,
+            cue,
+            on_site,
+            judgement_before: re(r"\b(?:rated|rates|rate|rating|judged|judges|judge|judgement|graded|grades|labell?ed|labels|found|finds|deemed|declared|branded|assessed|classed|upgraded|downgraded|moved|remains?|remained|overall effectiveness|slumped|dropped|fell|improved|lifted|climbed|raised|verdict)\b[^.;]{0,60}$"),
+            negated: re(r"\b(?:no longer|not|never|not yet)\s+(?:been\s+|be\s+)?(?:\w+\s+)?$"),
+            published: re(r"\b(?:published|publication|released|report(?:ed)?)\b[^.;]{0,12}$"),
+            judgement_after: re(r"^['\x22]?\s*(?:rating|judgement|grade|verdict|by ofsted)\b"),
+            future: re(r"\b(?:next|future|upcoming|further|planned|forthcoming)\s+(?:\w+\s+)?$"),
+            segment_break: re(r"\bsince\b|\bafter\b|\bbefore\b|;|\bbut\b"),
+            body_after_kind: re("^\\s+(?:to|of|into|at|for|on|in)\\s+(?:the\\s+)?\u{1}"),
+            generic_plural: re(r"\b(?:councils|authorities|trusts|areas|local authorities)\b"),
+            took_place: re(r"\b(?:took place|carried out|conducted|held|undertaken|happened)\b"),
+            not_an_event: re(r"^s?\s+(?:framework|regime|system|process|handbook|methodology|criteria|standards|arrangements|programme|team)\b"),
+            definite: re(r"\b(?:the|this|that|its|their)\s+(?:\w+\s+)?$"),
+            opening_prep: re(r"^(?:in|on|by|during|since|from|until|(?:back\s+)?in)?$"),
+            // The areas an ILACS report grades apart from its overall judgement.
+            judgement_area: re(r"\b(?:experiences and progress|impact of leaders|help and protection)\b[^.]{0,100}$"),
+            overall: re(r"\boverall\b"),
+            sub_judgement: re(r"\bwith\s+[^,;]{0,60}?\b(?:judged|rated|graded|found)\b[^,;]{0,40}$"),
+            timeline_sep: re(r"^\s*(?::|-\s|\x{2013}|\x{2014})"),
+            rating_then_kind: re(r"^['\x22]?(?:\s+by\s+\w+)?\s+(?:at|in|following|after|from)\s+(?:its|the|their|a|an)\s+(?:\w+\s+){0,3}$"),
+            its_kind: re(r"\b(?:its|their)\s+(?:\w+\s+){0,2}$"),
+            passive_subject: re(r",\s*(?:was|were|is|are|has been|have been|had been)\s+(?:\w+\s+)?(?:judged|rated|graded|found|deemed)\s+[^,]{0,20}$"),
+            inspectors_were: re(r"\b(?:the )?inspectors? (?:were|was|are|is)\b"),
+        }
     })
 }
 
@@ -271,8 +280,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
     let sent = &text[s.start..s.end];
     // Every candidate below starts from `on site`, a kind of inspection or a
     // judgement word: most sentences have none, and are passed over at once.
-    let cue = p.on_site.is_match(sent) || p.rating_word.is_match(sent) || ctx.schema.inspection_kinds.iter().any(|(re, _)| re.is_match(sent));
-    if !cue {
+    if !p.cue.is_match(sent) {
         return;
     }
     let segs = segments(sent);

@@ -332,12 +332,22 @@ pub const WARM_UPS: [fn(); 6] = [succession::warm_up, body::warm_up, role::warm_
 /// Reads every fact from one document.
 pub fn extract(doc: &Document, schema: &Schema) -> DocExtraction {
     let meta = meta::read(doc);
+    // Whether each sentence's line is boilerplate, asked once a line.
+    let mut last_line: Option<(usize, bool)> = None;
     let skip = doc
         .sentences
         .iter()
         .map(|s| {
             let line = line_of(&doc.norm.text, s.start);
-            schema.boilerplate.iter().any(|re| re.is_match(line.trim()))
+            let line_start = line.as_ptr() as usize - doc.norm.text.as_ptr() as usize;
+            match last_line {
+                Some((at, skip)) if at == line_start => skip,
+                _ => {
+                    let skip = schema.boilerplate.is_match(line.trim());
+                    last_line = Some((line_start, skip));
+                    skip
+                }
+            }
         })
         .collect();
     let reference = meta.date.or_else(|| latest_stated_date(doc));

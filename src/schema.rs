@@ -186,7 +186,7 @@ impl Schema {
         for l in &lines {
             RegexBuilder::new(l).case_insensitive(true).build().map_err(|e| format!("boilerplate.txt: {e}"))?;
         }
-        let boilerplate = RegexBuilder::new(&lines.iter().map(|l| format!("(?:{l})")).collect::<Vec<_>>().join("|"))
+        let boilerplate = RegexBuilder::new(&alternatives(lines.iter().copied()))
             .case_insensitive(true)
             .build()
             .map_err(|e| format!("boilerplate.txt: {e}"))?;
@@ -240,7 +240,12 @@ pub fn re(pattern: &str) -> Regex {
 /// One regex that matches wherever any of `patterns` does (each made by
 /// `re`): a single search to pass over text that holds none of them.
 pub fn re_any(patterns: &[&Regex]) -> Regex {
-    re(&patterns.iter().map(|r| format!("(?:{})", r.as_str())).collect::<Vec<_>>().join("|"))
+    re(&alternatives(patterns.iter().map(|r| r.as_str())))
+}
+
+/// A pattern matching wherever any of `patterns` does, each in its own group.
+fn alternatives<'a>(patterns: impl Iterator<Item = &'a str>) -> String {
+    patterns.map(|p| format!("(?:{p})")).collect::<Vec<_>>().join("|")
 }
 
 /// Compiles a case-sensitive regex from code.

@@ -251,7 +251,6 @@ impl<'b> PrettyObject<'b> {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

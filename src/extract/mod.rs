@@ -426,4 +426,3 @@ pub fn line_date(ctx: &Ctx, sentence: usize) -> Option<PartialDate> {
     let separated = after.starts_with(':') || after.trim_start().starts_with("- ") || after.starts_with(" -") || after.starts_with("/");
     (d.start == 0 && separated).then_some(d.date)
 }
-

@@ -78,9 +78,10 @@ impl std::fmt::Write for Sink<'_> {
 
 impl Sink<'_> {
     /// Writes `count` parts, each made by `render(i, into)`, in order: made a
-    /// chunk of parts at a time, the chunks of a batch on up to `threads`
-    /// threads (at most one chunk per thread held at once, so memory stays
-    /// bounded). The bytes are those of making them one by one.
+    /// chunk of parts at a time. With more than one thread, the chunks of a
+    /// batch are made on `threads` threads while this one writes the batch
+    /// before (at most two batches held at once, so memory stays bounded). The
+    /// bytes are those of making them one by one.
     pub fn push_parts(&mut self, count: usize, threads: usize, render: &(dyn Fn(usize, &mut String) + Sync)) {
         const CHUNK: usize = 4096;
         let make = |parts: std::ops::Range<usize>| {
@@ -91,16 +92,25 @@ impl Sink<'_> {
             text
         };
         let chunks: Vec<std::ops::Range<usize>> = (0..count).step_by(CHUNK).map(|a| a..(a + CHUNK).min(count)).collect();
-        for batch in chunks.chunks(threads.max(1)) {
-            let made: Vec<String> = std::thread::scope(|scope| {
-                let others: Vec<_> = batch[1..].iter().map(|parts| scope.spawn(move || make(parts.clone()))).collect();
-                let first = make(batch[0].clone());
-                std::iter::once(first).chain(others.into_iter().map(|t| t.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))).collect()
-            });
+        if threads <= 1 {
+            for parts in chunks {
+                self.push_str(&make(parts));
+            }
+            return;
+        }
+        std::thread::scope(|scope| {
+            let mut made: Vec<String> = Vec::new();
+            for batch in chunks.chunks(threads) {
+                let making: Vec<_> = batch.iter().map(|parts| scope.spawn(move || make(parts.clone()))).collect();
+                for text in made.drain(..) {
+                    self.push_str(&text);
+                }
+                made = making.into_iter().map(|t| t.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect();
+            }
             for text in made {
                 self.push_str(&text);
             }
-        }
+        });
     }
 }
 

@@ -202,6 +202,7 @@ pub fn write_to(graph: &Graph, diagram: &Diagram, w: &mut dyn std::io::Write) ->
 /// on two (the tenures on one, the inspections and the evidence on the other).
 pub fn write_to_with(graph: &Graph, diagram: &Diagram, w: &mut dyn std::io::Write, threads: usize) -> std::io::Result<()> {
     let m = &graph.model;
+    let t0 = std::time::Instant::now();
     let rows_of = || inspections(graph, None).map(|i| i.inspections).unwrap_or_default();
     let (all_tenures, rows, ev) = if threads > 1 {
         std::thread::scope(|s| {
@@ -213,6 +214,7 @@ pub fn write_to_with(graph: &Graph, diagram: &Diagram, w: &mut dyn std::io::Writ
         (tenures(m), rows_of(), Evidence::new(m))
     };
 
+    crate::pipeline::note_time("report: indexes made, since the model was read", t0);
     let count = |k: Kind| m.nodes.iter().filter(|n| n.kind == k).count();
     let docs: Vec<_> = m.nodes.iter().filter(|n| n.kind == Kind::Document).collect();
     let dates: Vec<PartialDate> = docs.iter().filter_map(|d| d.date).collect();
@@ -246,8 +248,10 @@ pub fn write_to_with(graph: &Graph, diagram: &Diagram, w: &mut dyn std::io::Writ
     timelines(out, m, &all_tenures, &rows, &ev);
     inspections_table(out, &rows, &ev);
     successions(out, m, &ev);
+    crate::pipeline::note_time("report: timelines, inspections and successions written, since the model was read", t0);
     diagram_section(out, diagram);
     evidence_list(out, m, &ev, threads);
+    crate::pipeline::note_time("report: evidence written, since the model was read", t0);
     documents(out, m);
 
     out.push_str("<footer>Written by <code>oversight build</code>, beside <code>graph.jsonld</code>, <code>graph.graphml</code> and <code>graph.dot</code>, which hold the same graph. The page is self-contained: it loads nothing from the network.</footer>\n");

@@ -77,13 +77,12 @@ impl std::fmt::Write for Sink<'_> {
 }
 
 impl Sink<'_> {
-    /// Writes `count` parts, each made by `render(i, into)`, in order: made a
-    /// chunk of parts at a time. With more than one thread, the chunks of a
+    /// Writes `count` parts, each made by `render(i, into)`, in order: made
+    /// `chunk` parts at a time. With more than one thread, the chunks of a
     /// batch are made on `threads` threads while this one writes the batch
     /// before (at most two batches held at once, so memory stays bounded). The
     /// bytes are those of making them one by one.
-    pub fn push_parts(&mut self, count: usize, threads: usize, render: &(dyn Fn(usize, &mut String) + Sync)) {
-        const CHUNK: usize = 4096;
+    pub fn push_parts(&mut self, count: usize, chunk: usize, threads: usize, render: &(dyn Fn(usize, &mut String) + Sync)) {
         let make = |parts: std::ops::Range<usize>| {
             let mut text = String::new();
             for i in parts {
@@ -91,7 +90,7 @@ impl Sink<'_> {
             }
             text
         };
-        let chunks: Vec<std::ops::Range<usize>> = (0..count).step_by(CHUNK).map(|a| a..(a + CHUNK).min(count)).collect();
+        let chunks: Vec<std::ops::Range<usize>> = (0..count).step_by(chunk.max(1)).map(|a| a..(a + chunk.max(1)).min(count)).collect();
         if threads <= 1 {
             for parts in chunks {
                 self.push_str(&make(parts));
@@ -137,15 +136,15 @@ mod tests {
                 render(i, &mut s);
                 s
             }).collect();
-            for threads in [1, 2, 3, 8] {
+            for (threads, chunk) in [1, 2, 3, 8].into_iter().flat_map(|t| [1, 7, 4096].map(|c| (t, c))) {
                 let written = to_string(|w| {
                     let mut sink = Sink::new(w);
                     sink.push_str("<ol>");
-                    sink.push_parts(count, threads, &render);
+                    sink.push_parts(count, chunk, threads, &render);
                     sink.push_str("</ol>");
                     sink.finish()
                 });
-                assert_eq!(written, format!("<ol>{one_by_one}</ol>"), "{count} parts on {threads} threads");
+                assert_eq!(written, format!("<ol>{one_by_one}</ol>"), "{count} parts in chunks of {chunk} on {threads} threads");
             }
         }
     }

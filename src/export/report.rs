@@ -245,9 +245,9 @@ pub fn write_to_with(graph: &Graph, diagram: &Diagram, w: &mut dyn std::io::Writ
     out.push_str("<nav class=\"toc\"><a href=\"#timelines\">Posts over time</a><a href=\"#inspections\">Inspections</a><a href=\"#successions\">Successions</a><a href=\"#diagram\">The graph</a><a href=\"#evidence\">Evidence</a><a href=\"#documents\">Documents</a></nav>\n</header>\n");
     out.push_str("<pre id=\"console-errors\" hidden></pre>\n");
 
-    timelines(out, m, &all_tenures, &rows, &ev);
-    inspections_table(out, &rows, &ev);
-    successions(out, m, &ev);
+    timelines(out, m, &all_tenures, &rows, &ev, threads);
+    inspections_table(out, &rows, &ev, threads);
+    successions(out, m, &ev, threads);
     crate::pipeline::note_time("report: timelines, inspections and successions written, since the model was read", t0);
     diagram_section(out, diagram);
     evidence_list(out, m, &ev, threads);
@@ -259,7 +259,8 @@ pub fn write_to_with(graph: &Graph, diagram: &Diagram, w: &mut dyn std::io::Writ
     sink.finish()
 }
 
-fn timelines(out: &mut Sink, m: &Model, all: &[Tenure], rows: &[InspectionRow], ev: &Evidence) {
+/// The posts section: one timeline for each body with posts, made on `threads` threads.
+fn timelines(out: &mut Sink, m: &Model, all: &[Tenure], rows: &[InspectionRow], ev: &Evidence, threads: usize) {
     out.push_str("<section id=\"timelines\">\n<h2>Who held which post, when</h2>\n");
     out.push_str("<div class=\"legend\"><span><i class=\"swatch stated\"></i>a date the text gave</span><span><i class=\"swatch seen\"></i>fading: only seen in post then (first or last sighting)</span><span><i class=\"swatch stated open\"></i>dotted: the other end is not known</span>");
     for r in ["Outstanding", "Good", "Requires improvement", "Inadequate"] {
@@ -301,8 +302,9 @@ fn timelines(out: &mut Sink, m: &Model, all: &[Tenure], rows: &[InspectionRow], 
     }
     for b in &mut list {
         b.tenures.sort_by(|x, y| (&x.role, date_key(start_of(x)), &x.person.name).cmp(&(&y.role, date_key(start_of(y)), &y.person.name)));
-        body_timeline(out, b, ev);
     }
+    // A body at a time: the first bodies hold the most facts.
+    out.push_parts(list.len(), 1, threads, &|i, out| body_timeline(out, &list[i], ev));
     out.push_str("</section>\n");
 }
 
@@ -314,7 +316,7 @@ fn bound_text(b: &Option<Bound>) -> String {
     b.as_ref().map_or_else(|| "?".to_string(), Bound::cell)
 }
 
-fn body_timeline(out: &mut Sink, b: &BodyTimeline, ev: &Evidence) {
+fn body_timeline(out: &mut String, b: &BodyTimeline, ev: &Evidence) {
     // The axis: whole years around every date shown.
     let mut points: Vec<f64> = Vec::new();
     for t in &b.tenures {
@@ -484,41 +486,46 @@ fn names(v: &[crate::query::Named]) -> String {
     v.iter().map(|n| h(&n.name)).collect::<Vec<_>>().join(", ")
 }
 
-fn inspections_table(out: &mut Sink, rows: &[InspectionRow], ev: &Evidence) {
+/// The table of inspections, its rows made on `threads` threads.
+fn inspections_table(out: &mut Sink, rows: &[InspectionRow], ev: &Evidence, threads: usize) {
     out.push_str("<section id=\"inspections\">\n<h2>Inspections</h2>\n");
     if rows.is_empty() {
         out.push_str("<p>None is recorded.</p>\n</section>\n");
         return;
     }
     out.push_str("<table class=\"inspections\">\n<thead><tr><th>date</th><th>kind</th><th>body</th><th>rating</th><th>inspectors</th><th>inspectorate</th><th>evidence</th></tr></thead>\n<tbody>\n");
-    for r in rows {
-        let rating = if r.rating.is_empty() {
-            "<td class=\"rating\">\u{2014}</td>".to_string()
-        } else {
-            format!("<td class=\"rating\">{}</td>", r.rating.iter().map(|x| rating_badge(x)).collect::<Vec<_>>().join(" "))
-        };
-        let docs: Vec<String> = {
-            let mut d: Vec<String> = r.sources.iter().filter(|s| ev.number(s).is_none()).map(|s| h(&s.document)).collect();
-            d.dedup();
-            d
-        };
-        let mentioned = if docs.is_empty() { String::new() } else { format!(" <span class=\"when\">also in {}</span>", docs.join(", ")) };
-        let _ = writeln!(
-            out,
-            "<tr data-rating=\"{}\"><td>{}</td><td>{}</td><td>{}</td>{rating}<td>{}</td><td>{}</td><td>{}{mentioned}</td></tr>",
-            h(&r.rating.join(" / ")),
-            r.date.map_or_else(|| "undated".to_string(), |d| d.to_string()),
-            h(r.kind.as_deref().unwrap_or("")),
-            names(&r.body),
-            names(&r.inspectors),
-            names(&r.inspectorate),
-            ev.refs(&r.sources)
-        );
-    }
+    out.push_parts(rows.len(), 1024, threads, &|i, out| inspection_row(out, &rows[i], ev));
     out.push_str("</tbody>\n</table>\n</section>\n");
 }
 
-fn successions(out: &mut Sink, m: &Model, ev: &Evidence) {
+/// One inspection's row of the table.
+fn inspection_row(out: &mut String, r: &InspectionRow, ev: &Evidence) {
+    let rating = if r.rating.is_empty() {
+        "<td class=\"rating\">\u{2014}</td>".to_string()
+    } else {
+        format!("<td class=\"rating\">{}</td>", r.rating.iter().map(|x| rating_badge(x)).collect::<Vec<_>>().join(" "))
+    };
+    let docs: Vec<String> = {
+        let mut d: Vec<String> = r.sources.iter().filter(|s| ev.number(s).is_none()).map(|s| h(&s.document)).collect();
+        d.dedup();
+        d
+    };
+    let mentioned = if docs.is_empty() { String::new() } else { format!(" <span class=\"when\">also in {}</span>", docs.join(", ")) };
+    let _ = writeln!(
+        out,
+        "<tr data-rating=\"{}\"><td>{}</td><td>{}</td><td>{}</td>{rating}<td>{}</td><td>{}</td><td>{}{mentioned}</td></tr>",
+        h(&r.rating.join(" / ")),
+        r.date.map_or_else(|| "undated".to_string(), |d| d.to_string()),
+        h(r.kind.as_deref().unwrap_or("")),
+        names(&r.body),
+        names(&r.inspectors),
+        names(&r.inspectorate),
+        ev.refs(&r.sources)
+    );
+}
+
+/// The list of successions, its entries made on `threads` threads.
+fn successions(out: &mut Sink, m: &Model, ev: &Evidence, threads: usize) {
     out.push_str("<section id=\"successions\">\n<h2>Successions</h2>\n");
     let mut sts: Vec<&Statement> = m.statements_of("succeeded").collect();
     sts.sort_by_key(|s| (date_key(s.date), m.name(&s.subject)));
@@ -527,12 +534,13 @@ fn successions(out: &mut Sink, m: &Model, ev: &Evidence) {
         return;
     }
     out.push_str("<ul class=\"successions\">\n");
-    for st in sts {
+    out.push_parts(sts.len(), 1024, threads, &|i, out| {
+        let st = sts[i];
         let source = Source::of(m, st);
         let what = st.what.as_deref().map_or_else(String::new, |w| format!(" as {}", h(w)));
         let date = st.date.map_or_else(String::new, |d| format!(" ({d})"));
         let _ = writeln!(out, "<li><b>{}</b> succeeded <b>{}</b>{what}{date}{}</li>", h(&m.name(&st.subject)), h(&m.name(&st.object)), ev.refs(&[source]));
-    }
+    });
     out.push_str("</ul>\n</section>\n");
 }
 
@@ -589,7 +597,7 @@ fn fact(m: &Model, st: &Statement) -> String {
 /// large graph has millions), written in order.
 fn evidence_list(out: &mut Sink, m: &Model, ev: &Evidence, threads: usize) {
     out.push_str("<section id=\"evidence\">\n<h2>Evidence</h2>\n<p class=\"summary\">Each sentence a fact was read from, with its document and the facts read from it. Offsets count characters in the document's text.</p>\n<ol class=\"evidence\">\n");
-    out.push_parts(ev.numbered.len(), threads, &|i, out| evidence_entry(out, m, i + 1, &ev.entry(i)));
+    out.push_parts(ev.numbered.len(), 4096, threads, &|i, out| evidence_entry(out, m, i + 1, &ev.entry(i)));
     out.push_str("</ol>\n</section>\n");
 }
 

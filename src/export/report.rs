@@ -98,7 +98,7 @@ impl<'a> Evidence<'a> {
     fn new(m: &'a Model) -> Evidence<'a> {
         let mut statements: Vec<&Statement> = m.statements.iter().filter(|s| s.evidence.is_some()).collect();
         // The date looked up once for each statement, not at each comparison.
-        statements.sort_by_cached_key(|s| (date_key(s.document.as_deref().and_then(|d| m.node(d)).and_then(|d| d.date).or(s.observed_on)), s.document.clone(), s.start_offset, s.end_offset));
+        statements.sort_by_cached_key(|&s| (date_key(s.document.as_deref().and_then(|d| m.node(d)).and_then(|d| d.date).or(s.observed_on)), s.document.as_deref(), s.start_offset, s.end_offset));
         let small = |i: usize| u32::try_from(i).expect("fewer than 4 billion statements");
         let mut grouped: Vec<u32> = (0..small(statements.len())).collect();
         grouped.sort_by(|&a, &b| ev_key(statements[a as usize]).cmp(&ev_key(statements[b as usize])).then(a.cmp(&b)));

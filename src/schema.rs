@@ -290,6 +290,16 @@ mod tests {
     }
 
     #[test]
+    fn every_place_begins_and_ends_with_a_letter_or_digit() {
+        // The body extractor asks its place patterns only of sentences where
+        // a place stands between word boundaries, which holds only for these.
+        let s = Schema::parse().unwrap();
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let bad: Vec<&String> = s.bodies_by_place.keys().filter(|p| !word(p.chars().next()) || !word(p.chars().last())).collect();
+        assert!(bad.is_empty(), "places in bodies.tsv that begin or end with a sign: {bad:?}");
+    }
+
+    #[test]
     fn gazetteer_rows_are_sorted_by_kind_then_name() {
         let s = Schema::parse().unwrap();
         let keys: Vec<(BodyKind, &str)> = s.bodies.iter().map(|b| (b.kind, b.name.as_str())).collect();

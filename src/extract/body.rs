@@ -110,7 +110,11 @@ pub fn find_named(ctx: &mut Ctx) {
                 }
             }
         };
-        for c in m.trust_in_place.captures_iter(sent) {
+        // Four patterns below need a place the gazetteer knows: where the
+        // sentence names none, they search nothing.
+        let places: Vec<regex::Match> = m.places.find_iter(sent).collect();
+        let with_places = if places.is_empty() { "" } else { sent };
+        for c in m.trust_in_place.captures_iter(with_places) {
             let g = c.get(0).unwrap();
             add(ctx, g.start(), g.end(), &|ctx: &mut Ctx| place_body(ctx, &c[1], BodyKind::Trust, year));
         }
@@ -124,11 +128,11 @@ pub fn find_named(ctx: &mut Ctx) {
                 add(ctx, g.start(), g.end(), &|ctx: &mut Ctx| gazetteer_body(ctx, row));
             }
         }
-        for c in m.place_trust.captures_iter(sent) {
+        for c in m.place_trust.captures_iter(with_places) {
             let g = c.get(0).unwrap();
             add(ctx, g.start(), g.end(), &|ctx: &mut Ctx| place_body(ctx, &c[1], BodyKind::Trust, year));
         }
-        for c in m.place_council.captures_iter(sent) {
+        for c in m.place_council.captures_iter(with_places) {
             let g = c.get(0).unwrap();
             add(ctx, g.start(), g.end(), &|ctx: &mut Ctx| place_body(ctx, &c[1], BodyKind::Council, year));
         }
@@ -166,7 +170,7 @@ pub fn find_named(ctx: &mut Ctx) {
         }
         // `Children First Northamptonshire`: capitalised words naming an
         // organisation after its place, mid-sentence.
-        for c in m.named_for_place.captures_iter(sent) {
+        for c in m.named_for_place.captures_iter(with_places) {
             let (a, b) = (c.get(1).unwrap().start(), c.get(0).unwrap().end());
             let Some(a) = trim_org_start(sent, a, b).filter(|&a| a > 0) else { continue };
             if only_generic_words(&sent[a..c.get(2).unwrap().start()]) {
@@ -176,7 +180,7 @@ pub fn find_named(ctx: &mut Ctx) {
             add(ctx, a, b, &|ctx: &mut Ctx| ctx.entity(EntityKind::Body, &name, Some(BodyKind::Organisation), None));
         }
         let address = address_line(sent, s.whole_line);
-        for g in m.places.find_iter(sent) {
+        for g in places {
             // `Greater Manchester` is a region, not Manchester's council.
             let region = ["Greater ", "Inner ", "Outer ", "Central "].iter().any(|w| sent[..g.start()].ends_with(w));
             if ambiguous_place_word(g.start(), g.as_str()) || address || region {

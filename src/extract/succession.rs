@@ -102,6 +102,10 @@ fn bodies_in_sentence(ctx: &Ctx, si: usize, out: &mut Vec<SuccessionFact>) {
     let sent = &ctx.text()[s.start..s.end];
     let masked = mask_bodies(ctx, s.start, sent);
     let bodies = body_mentions(ctx, si);
+    // Every rule but `transfer_to` needs a body named in the sentence (its
+    // subject, or a masked body in its pattern); most sentences name none,
+    // and there they search nothing.
+    let with_bodies = if bodies.is_empty() { "" } else { masked.as_str() };
     let body_at = |at: usize| bodies.get(masked_body_at(&masked, at)).map(|b| b.2);
     let takes_over = |id: EntityId| ctx.is_body(id, &[BodyKind::Trust, BodyKind::Organisation, BodyKind::Council]);
     let main_council = ctx.main_body(BodyKind::Council);
@@ -117,7 +121,7 @@ fn bodies_in_sentence(ctx: &Ctx, si: usize, out: &mut Vec<SuccessionFact>) {
     };
 
     // `the trust took over the running of children's social care from X`
-    for c in p.take_on.captures_iter(&masked) {
+    for c in p.take_on.captures_iter(with_bodies) {
         let g = c.get(0).unwrap();
         let Some(successor) = subject_before(g.start()).filter(|&b| ctx.is_body(b, &[BodyKind::Trust, BodyKind::Organisation])) else { continue };
         let services = c.get(1).unwrap();
@@ -128,14 +132,14 @@ fn bodies_in_sentence(ctx: &Ctx, si: usize, out: &mut Vec<SuccessionFact>) {
         push(ctx, out, successor, predecessor, date_near(g.start()), &what_of(services.as_str()), s.start, s.end, "succession/take-on");
     }
     // `X, the company that runs children's services on behalf of Y`
-    for c in p.on_behalf.captures_iter(&masked) {
+    for c in p.on_behalf.captures_iter(with_bodies) {
         let g = c.get(0).unwrap();
         let Some(successor) = subject_before(g.start()).filter(|&b| ctx.is_body(b, &[BodyKind::Trust, BodyKind::Organisation])) else { continue };
         let Some(predecessor) = c.get(3).or(c.get(2)).and_then(|m| body_at(m.start())).or(main_council) else { continue };
         push(ctx, out, successor, predecessor, date_near(g.end()), &what_of(c.get(1).unwrap().as_str()), s.start, s.end, "succession/on-behalf");
     }
     // `X, the company that took over from Y`
-    for c in p.took_over_from.captures_iter(&masked) {
+    for c in p.took_over_from.captures_iter(with_bodies) {
         let g = c.get(0).unwrap();
         let (Some(successor), Some(predecessor)) = (subject_before(g.start()), body_at(c.get(1).unwrap().start())) else { continue };
         push(ctx, out, successor, predecessor, date_near(g.start()), "children's services", s.start, s.end, "succession/took-over-from");
@@ -165,12 +169,12 @@ fn bodies_in_sentence(ctx: &Ctx, si: usize, out: &mut Vec<SuccessionFact>) {
         push(ctx, out, successor, predecessor, date_near(verb), &what_of(services.as_str()), s.start, s.end, "succession/transfer");
     }
     // `responsibility for children's services passed from X to Y`
-    for c in p.transferred_from_to.captures_iter(&masked) {
+    for c in p.transferred_from_to.captures_iter(with_bodies) {
         let (Some(predecessor), Some(successor)) = (body_at(c.get(1).unwrap().start()), body_at(c.get(2).unwrap().start())) else { continue };
         push(ctx, out, successor, predecessor, date_near(c.get(0).unwrap().end()), "children's services", s.start, s.end, "succession/from-to");
     }
     // `children's services were transferred to X`
-    for c in p.transferred_to.captures_iter(&masked) {
+    for c in p.transferred_to.captures_iter(with_bodies) {
         let services = c.get(1).unwrap();
         let Some(successor) = body_at(c.get(2).unwrap().start()).filter(|&b| ctx.is_body(b, &[BodyKind::Trust, BodyKind::Organisation])) else { continue };
         let predecessor = services.as_str().find('\u{1}').and_then(|i| body_at(services.start() + i)).or(main_council);
@@ -192,7 +196,7 @@ fn bodies_in_sentence(ctx: &Ctx, si: usize, out: &mut Vec<SuccessionFact>) {
         }
     }
     // `X was abolished and replaced by A and B`
-    for c in p.replaced_by.captures_iter(&masked) {
+    for c in p.replaced_by.captures_iter(with_bodies) {
         let g = c.get(0).unwrap();
         let Some(predecessor) = body_at(g.start()) else { continue };
         let list = c.get(1).unwrap();
@@ -203,7 +207,7 @@ fn bodies_in_sentence(ctx: &Ctx, si: usize, out: &mut Vec<SuccessionFact>) {
         }
     }
     // `A and B replaced X`
-    for c in p.replaced.captures_iter(&masked) {
+    for c in p.replaced.captures_iter(with_bodies) {
         let list = c.get(1).unwrap();
         let Some(predecessor) = body_at(c.get(2).unwrap().start()) else { continue };
         let first = masked_body_at(&masked, list.start());

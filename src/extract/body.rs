@@ -310,7 +310,8 @@ pub fn find_anaphors(ctx: &mut Ctx) {
                 ctx.mention(s.start + g.start(), s.start + g.end(), id, true);
             }
         }
-        for g in m.own_trust.find_iter(sent) {
+        let trust_words = super::may_hold_word(sent, &["trust", "company", "organisation"]);
+        for g in m.own_trust.find_iter(if trust_words { sent } else { "" }) {
             let at = s.start + g.start();
             let before = ctx.mentions_before(at).iter().rev().find(|m| !m.anaphor && ctx.is_body(m.entity, &[BodyKind::Trust])).map(|m| m.entity);
             if let Some(id) = before.or(council_trust) {

@@ -404,6 +404,18 @@ pub fn clip_after(text: &str, start: usize, len: usize) -> &str {
     &text[start..end]
 }
 
+/// Whether `text` may hold a match of a case-insensitive pattern that needs
+/// one of `words` (lower-case ASCII): in an all-ASCII text, whether one is
+/// there in any case; a text that is not all ASCII always may (under Unicode
+/// case folding, `ſ` matches `s` and the Kelvin sign `k`).
+pub fn may_hold_word(text: &str, words: &[&str]) -> bool {
+    if !text.is_ascii() {
+        return true;
+    }
+    let lower = text.to_ascii_lowercase();
+    words.iter().any(|w| lower.contains(w))
+}
+
 /// Up to `len` bytes of `text` before `end`, cut at a character boundary.
 pub fn clip_before(text: &str, end: usize, len: usize) -> &str {
     let mut start = end.saturating_sub(len);
@@ -425,4 +437,16 @@ pub fn line_date(ctx: &Ctx, sentence: usize) -> Option<PartialDate> {
     let after = &head[d.end..];
     let separated = after.starts_with(':') || after.trim_start().starts_with("- ") || after.starts_with(" -") || after.starts_with("/");
     (d.start == 0 && separated).then_some(d.date)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_word_is_held_in_any_case_and_any_text_not_all_ascii_may_hold_it() {
+        assert!(super::may_hold_word("The Trust said", &["trust"]));
+        assert!(super::may_hold_word("a new COMPANY", &["trust", "company"]));
+        assert!(!super::may_hold_word("The council said", &["trust", "company"]));
+        assert!(super::may_hold_word("the tru\u{17f}t", &["trust"]), "the long s folds to s");
+        assert!(crate::schema::re(r"\bthe\s+trust\b").is_match("the tru\u{17f}t"), "as the patterns fold it");
+    }
 }

@@ -106,6 +106,8 @@ fn bodies_in_sentence(ctx: &Ctx, si: usize, out: &mut Vec<SuccessionFact>) {
     // subject, or a masked body in its pattern); most sentences name none,
     // and there they search nothing.
     let with_bodies = if bodies.is_empty() { "" } else { masked.as_str() };
+    // Three need two bodies masked.
+    let with_two_bodies = if masked.matches('\u{1}').nth(1).is_some() { masked.as_str() } else { "" };
     let body_at = |at: usize| bodies.get(masked_body_at(&masked, at)).map(|b| b.2);
     let takes_over = |id: EntityId| ctx.is_body(id, &[BodyKind::Trust, BodyKind::Organisation, BodyKind::Council]);
     let main_council = ctx.main_body(BodyKind::Council);
@@ -169,7 +171,7 @@ fn bodies_in_sentence(ctx: &Ctx, si: usize, out: &mut Vec<SuccessionFact>) {
         push(ctx, out, successor, predecessor, date_near(verb), &what_of(services.as_str()), s.start, s.end, "succession/transfer");
     }
     // `responsibility for children's services passed from X to Y`
-    for c in p.transferred_from_to.captures_iter(with_bodies) {
+    for c in p.transferred_from_to.captures_iter(with_two_bodies) {
         let (Some(predecessor), Some(successor)) = (body_at(c.get(1).unwrap().start()), body_at(c.get(2).unwrap().start())) else { continue };
         push(ctx, out, successor, predecessor, date_near(c.get(0).unwrap().end()), "children's services", s.start, s.end, "succession/from-to");
     }
@@ -196,7 +198,7 @@ fn bodies_in_sentence(ctx: &Ctx, si: usize, out: &mut Vec<SuccessionFact>) {
         }
     }
     // `X was abolished and replaced by A and B`
-    for c in p.replaced_by.captures_iter(with_bodies) {
+    for c in p.replaced_by.captures_iter(with_two_bodies) {
         let g = c.get(0).unwrap();
         let Some(predecessor) = body_at(g.start()) else { continue };
         let list = c.get(1).unwrap();
@@ -207,7 +209,7 @@ fn bodies_in_sentence(ctx: &Ctx, si: usize, out: &mut Vec<SuccessionFact>) {
         }
     }
     // `A and B replaced X`
-    for c in p.replaced.captures_iter(with_bodies) {
+    for c in p.replaced.captures_iter(with_two_bodies) {
         let list = c.get(1).unwrap();
         let Some(predecessor) = body_at(c.get(2).unwrap().start()) else { continue };
         let first = masked_body_at(&masked, list.start());

@@ -199,7 +199,8 @@ pub fn write_to(graph: &Graph, diagram: &Diagram, w: &mut dyn std::io::Write) ->
 }
 
 /// As `write_to`; with more than one thread, the report's indexes are made
-/// on two (the tenures on one, the inspections and the evidence on the other).
+/// on two (the tenures on one, the inspections and the evidence on the other),
+/// and its long sections on `threads` (`Sink::push_parts`).
 pub fn write_to_with(graph: &Graph, diagram: &Diagram, w: &mut dyn std::io::Write, threads: usize) -> std::io::Result<()> {
     let m = &graph.model;
     let t0 = std::time::Instant::now();

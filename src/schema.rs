@@ -163,11 +163,7 @@ impl Schema {
             alternation.push(format!("(?P<r{}>{})", role_titles.len(), pat));
             role_titles.push(RoleTitle { canonical: cols[1].to_string(), default_body });
         }
-        let role_regex = RegexBuilder::new(&format!(r"\b(?:{})\b", alternation.join("|")))
-            .case_insensitive(true)
-            .dfa_size_limit(DFA_CACHE)
-            .build()
-            .map_err(|e| format!("roles.tsv: {e}"))?;
+        let role_regex = compile(&format!(r"\b(?:{})\b", alternation.join("|"))).map_err(|e| format!("roles.tsv: {e}"))?;
         let role_groups = (0..role_titles.len())
             .map(|i| role_regex.capture_names().position(|n| n == Some(format!("r{i}").as_str())).expect("each role has its group"))
             .collect();
@@ -176,22 +172,15 @@ impl Schema {
         for line in data_lines(INSPECTION_KINDS_TSV) {
             let (pat, kind) = line.split_once('\t').ok_or_else(|| format!("inspection_kinds.tsv: '{line}'"))?;
             let pat = if pat.chars().all(|c| c.is_ascii_uppercase()) { format!("(?-i:{pat})") } else { pat.to_string() };
-            let re = RegexBuilder::new(&format!(r"\b(?:{pat})\b"))
-                .case_insensitive(true)
-                .build()
-                .map_err(|e| format!("inspection_kinds.tsv: {e}"))?;
+            let re = compile(&format!(r"\b(?:{pat})\b")).map_err(|e| format!("inspection_kinds.tsv: {e}"))?;
             inspection_kinds.push((re, kind.trim().to_string()));
         }
         // Each line compiled alone first, so that an error names it.
         let lines: Vec<&str> = data_lines(BOILERPLATE).map(str::trim).collect();
         for l in &lines {
-            RegexBuilder::new(l).case_insensitive(true).build().map_err(|e| format!("boilerplate.txt: {e}"))?;
+            compile(l).map_err(|e| format!("boilerplate.txt: {e}"))?;
         }
-        let boilerplate = RegexBuilder::new(&alternatives(lines.iter().copied()))
-            .case_insensitive(true)
-            .dfa_size_limit(DFA_CACHE)
-            .build()
-            .map_err(|e| format!("boilerplate.txt: {e}"))?;
+        let boilerplate = compile(&alternatives(lines.iter().copied())).map_err(|e| format!("boilerplate.txt: {e}"))?;
 
         Ok(Schema {
             bodies,
@@ -241,9 +230,15 @@ impl Schema {
 /// pattern needs; at 10 MB of text, 2 MB more at peak on two threads.
 const DFA_CACHE: usize = 16 << 20;
 
+/// Compiles a case-insensitive pattern, as every one is compiled: those of
+/// the data files (whose errors are the user's) and those of code (`re`).
+fn compile(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern).case_insensitive(true).dfa_size_limit(DFA_CACHE).build()
+}
+
 /// Compiles a case-insensitive regex from code, where a failure is a bug.
 pub fn re(pattern: &str) -> Regex {
-    RegexBuilder::new(pattern).case_insensitive(true).dfa_size_limit(DFA_CACHE).build().unwrap_or_else(|e| panic!("bad regex {pattern}: {e}"))
+    compile(pattern).unwrap_or_else(|e| panic!("bad regex {pattern}: {e}"))
 }
 
 /// One regex that matches wherever any of `patterns` does (each made by

@@ -65,7 +65,7 @@ pub fn extract_inputs(inputs: &[PathBuf], progress: bool, threads: usize) -> Res
 /// read, extracted and dropped by one worker, so no more texts are held than
 /// there are workers. Returns the warnings and the first error (of a named
 /// input that cannot be used) in input order, and the number of documents.
-pub fn extract_inputs_into(inputs: &[PathBuf], progress: bool, threads: usize, take: &mut dyn FnMut(DocExtraction)) -> Result<(Vec<Warning>, usize), Error> {
+pub fn extract_inputs_into(inputs: &[PathBuf], progress: bool, threads: usize, take: &mut (dyn FnMut(DocExtraction) + Send)) -> Result<(Vec<Warning>, usize), Error> {
     let listing = collect_inputs(inputs)?;
     let bar = Progress::new(progress && std::io::stderr().is_terminal(), listing.inputs.len());
     bar.0.set_message("reading and extracting");
@@ -119,10 +119,13 @@ pub fn thread_count(threads: usize) -> usize {
 }
 
 /// `work` applied to every item on up to `threads` threads (0: one per
-/// core), each result handed to `take` on this thread in the items' order
-/// as soon as those before it are in. Items are handed out one at a time, so
-/// a long document does not hold up a whole share.
-fn in_order<T: Sync, R: Send>(items: &[T], threads: usize, work: &(dyn Fn(&T) -> R + Sync), take: &mut dyn FnMut(usize, R)) {
+/// core), each result handed to `take` in the items' order as soon as those
+/// before it are in. Items are handed out one at a time, so a long document
+/// does not hold up a whole share. `take` runs on the workers, one at a time:
+/// a worker that finishes an item and finds none being taken hands over every
+/// result now due, then goes back to work, so no thread sits waiting to be
+/// woken for each result and `take`'s share is spread over the workers.
+fn in_order<T: Sync, R: Send>(items: &[T], threads: usize, work: &(dyn Fn(&T) -> R + Sync), take: &mut (dyn FnMut(usize, R) + Send)) {
     let threads = thread_count(threads).clamp(1, items.len().max(1));
     if threads == 1 {
         for (i, item) in items.iter().enumerate() {
@@ -130,35 +133,40 @@ fn in_order<T: Sync, R: Send>(items: &[T], threads: usize, work: &(dyn Fn(&T) ->
         }
         return;
     }
+    /// Results that came in before one they follow, the index due next, and
+    /// whether a worker is handing results to `take`.
+    struct Queue<R> {
+        early: std::collections::BTreeMap<usize, R>,
+        due: usize,
+        taking: bool,
+    }
+    let queue = std::sync::Mutex::new(Queue { early: std::collections::BTreeMap::new(), due: 0, taking: false });
+    let take = std::sync::Mutex::new(take);
     let next = std::sync::atomic::AtomicUsize::new(0);
     std::thread::scope(|scope| {
-        let (send, receive) = std::sync::mpsc::channel::<(usize, R)>();
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                let send = send.clone();
-                let next = &next;
-                scope.spawn(move || loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(item) = items.get(i) else { break };
-                    if send.send((i, work(item))).is_err() {
-                        break;
-                    }
-                })
-            })
-            .collect();
-        drop(send);
-        // Results that came in before one they follow.
-        let mut early: std::collections::BTreeMap<usize, R> = std::collections::BTreeMap::new();
-        let mut due = 0;
-        for (i, r) in receive {
-            early.insert(i, r);
-            while let Some(r) = early.remove(&due) {
-                take(due, r);
-                due += 1;
-            }
-        }
-        for w in workers {
-            w.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        for _ in 0..threads {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(item) = items.get(i) else { break };
+                let r = work(item);
+                let mut q = queue.lock().expect("a worker panicked");
+                q.early.insert(i, r);
+                if q.taking {
+                    continue;
+                }
+                q.taking = true;
+                // Only the worker that set `taking` locks `take`.
+                let mut take = take.lock().expect("a worker panicked");
+                loop {
+                    let due = q.due;
+                    let Some(r) = q.early.remove(&due) else { break };
+                    q.due += 1;
+                    drop(q);
+                    take(due, r);
+                    q = queue.lock().expect("a worker panicked");
+                }
+                q.taking = false;
+            });
         }
     });
 }
@@ -562,6 +570,19 @@ fn process_runs(pid: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn results_are_taken_in_order_once_each_however_the_work_is_spread() {
+        // Uneven work, so that results come in out of order.
+        let items: Vec<u64> = (0..2000).map(|i| (i * 7919) % 13).collect();
+        let work = |&n: &u64| -> u64 { (0..n * 500).fold(n, |a, b| a.wrapping_mul(31).wrapping_add(b)) };
+        for threads in [1, 2, 3, 8] {
+            let mut taken = Vec::new();
+            in_order(&items, threads, &work, &mut |i, r| taken.push((i, r)));
+            let expected: Vec<(usize, u64)> = items.iter().map(work).enumerate().collect();
+            assert_eq!(taken, expected, "on {threads} threads");
+        }
+    }
 
     #[test]
     fn the_report_waits_until_every_other_output_has_let_go_of_the_graph() {

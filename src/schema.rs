@@ -79,13 +79,13 @@ pub struct Schema {
     pub ratings: Vec<(String, String)>,
     pub role_titles: Vec<RoleTitle>,
     /// One alternation of every role pattern; group `r{i}` is role `i`.
-    pub role_regex: Regex,
+    pub role_regex: Pattern,
     /// The index in `role_regex` of each role's group (`r0`, `r1`, ...).
     role_groups: Vec<usize>,
     /// Inspection-kind patterns and their kinds.
-    pub inspection_kinds: Vec<(Regex, String)>,
+    pub inspection_kinds: Vec<(Pattern, String)>,
     /// Every boilerplate line pattern, as one alternation.
-    pub boilerplate: Regex,
+    pub boilerplate: Pattern,
 }
 
 fn data_lines(text: &str) -> impl Iterator<Item = &str> {
@@ -230,20 +230,69 @@ impl Schema {
 /// pattern needs; at 10 MB of text, 2 MB more at peak on two threads.
 const DFA_CACHE: usize = 16 << 20;
 
+/// A compiled regex that each thread searches with its own scratch space.
+///
+/// The regex crate keeps a search's scratch space (its lazy DFA among it) in
+/// a pool: the first thread to search takes the fast path for good, and
+/// every other thread takes a lock to borrow a cache and again to give it
+/// back, on every search. A clone shares the compiled program but has a pool
+/// of its own, so a `Pattern` holds a clone for each of a few thread slots,
+/// made on a slot's first search, and dereferences to the calling thread's.
+pub struct Pattern {
+    copies: [OnceLock<Regex>; THREAD_SLOTS],
+}
+
+/// Threads beyond this many share slots, each still correct: a slot's later
+/// threads take the pool's locked path, as every thread but one would
+/// without `Pattern`.
+const THREAD_SLOTS: usize = 16;
+
+impl Pattern {
+    fn new(regex: Regex) -> Pattern {
+        let copies: [OnceLock<Regex>; THREAD_SLOTS] = Default::default();
+        let _ = copies[0].set(regex);
+        Pattern { copies }
+    }
+}
+
+/// The calling thread's slot: threads are numbered as they first search.
+fn thread_slot() -> usize {
+    static THREADS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    thread_local!(static SLOT: usize = THREADS.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % THREAD_SLOTS);
+    SLOT.with(|s| *s)
+}
+
+impl std::ops::Deref for Pattern {
+    type Target = Regex;
+    fn deref(&self) -> &Regex {
+        let first = self.copies[0].get().expect("a pattern is made with its first copy");
+        match thread_slot() {
+            0 => first,
+            slot => self.copies[slot].get_or_init(|| first.clone()),
+        }
+    }
+}
+
+impl std::fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.debug_tuple("Pattern").field(&self.as_str()).finish()
+    }
+}
+
 /// Compiles a case-insensitive pattern, as every one is compiled: those of
 /// the data files (whose errors are the user's) and those of code (`re`).
-fn compile(pattern: &str) -> Result<Regex, regex::Error> {
-    RegexBuilder::new(pattern).case_insensitive(true).dfa_size_limit(DFA_CACHE).build()
+fn compile(pattern: &str) -> Result<Pattern, regex::Error> {
+    RegexBuilder::new(pattern).case_insensitive(true).dfa_size_limit(DFA_CACHE).build().map(Pattern::new)
 }
 
 /// Compiles a case-insensitive regex from code, where a failure is a bug.
-pub fn re(pattern: &str) -> Regex {
+pub fn re(pattern: &str) -> Pattern {
     compile(pattern).unwrap_or_else(|e| panic!("bad regex {pattern}: {e}"))
 }
 
 /// One regex that matches wherever any of `patterns` does (each made by
 /// `re`): a single search to pass over text that holds none of them.
-pub fn re_any(patterns: &[&Regex]) -> Regex {
+pub fn re_any(patterns: &[&Pattern]) -> Pattern {
     re(&alternatives(patterns.iter().map(|r| r.as_str())))
 }
 
@@ -253,8 +302,8 @@ fn alternatives<'a>(patterns: impl Iterator<Item = &'a str>) -> String {
 }
 
 /// Compiles a case-sensitive regex from code.
-pub fn re_cs(pattern: &str) -> Regex {
-    RegexBuilder::new(pattern).dfa_size_limit(DFA_CACHE).build().unwrap_or_else(|e| panic!("bad regex {pattern}: {e}"))
+pub fn re_cs(pattern: &str) -> Pattern {
+    RegexBuilder::new(pattern).dfa_size_limit(DFA_CACHE).build().map(Pattern::new).unwrap_or_else(|e| panic!("bad regex {pattern}: {e}"))
 }
 
 #[cfg(test)]

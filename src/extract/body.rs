@@ -10,32 +10,32 @@
 
 use super::{Ctx, EntityId, EntityKind};
 use crate::schema::{re, re_cs, BodyKind, Schema};
-use regex::Regex;
+use crate::schema::Pattern;
 use std::sync::OnceLock;
 
 struct Matchers {
     /// Gazetteer names and aliases of two words or more, any case.
-    names: Regex,
+    names: Pattern,
     /// One-word names and aliases (Ofsted, DfE), as written.
-    words: Regex,
+    words: Pattern,
     /// Places councils and trusts are named after, as written.
-    places: Regex,
+    places: Pattern,
     /// `a new Children's Trust in PLACE`
-    trust_in_place: Regex,
+    trust_in_place: Pattern,
     /// `PLACE children's services trust`
-    place_trust: Regex,
+    place_trust: Pattern,
     /// `PLACE council`, `PLACE's county council`
-    place_council: Regex,
+    place_council: Pattern,
     /// `Multi-Agency Safeguarding Hub`
-    named_org: Regex,
+    named_org: Pattern,
     /// `University of Liverpool`
-    university: Regex,
+    university: Pattern,
     /// `Children First Northamptonshire`
-    named_for_place: Regex,
-    abbreviation: Regex,
-    own_council: Regex,
-    own_trust: Regex,
-    described_council: Regex,
+    named_for_place: Pattern,
+    abbreviation: Pattern,
+    own_council: Pattern,
+    own_trust: Pattern,
+    described_council: Pattern,
 }
 
 /// Capitalised words cut from the front of a generic organisation name.
@@ -226,7 +226,7 @@ fn trim_org_start(sent: &str, start: usize, end: usize) -> Option<usize> {
 /// A line of a postal address (`Manchester`, `Northampton NN1 1ED`): the
 /// place is where a letter goes, not a body acting in the text.
 fn address_line(sent: &str, whole_line: bool) -> bool {
-    static POSTCODE: OnceLock<Regex> = OnceLock::new();
+    static POSTCODE: OnceLock<Pattern> = OnceLock::new();
     let postcode = POSTCODE.get_or_init(|| re_cs(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"));
     whole_line && (sent.split_whitespace().count() <= 3 || postcode.is_match(sent)) && !sent.contains(' ') || whole_line && postcode.is_match(sent)
 }

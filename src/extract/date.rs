@@ -7,7 +7,7 @@
 
 use crate::date::{month_number, PartialDate};
 use crate::schema::{re, re_cs};
-use regex::Regex;
+use crate::schema::Pattern;
 use std::sync::OnceLock;
 
 /// A date found in text: its span (in the text searched) and its value.
@@ -26,21 +26,21 @@ const NUMBER_WORDS: [&str; 11] = ["zero", "one", "two", "three", "four", "five",
 
 struct Patterns {
     /// `25 April to 6 May 2022`, `11 to 15 September 2023`: the first day.
-    day_range: Regex,
+    day_range: Pattern,
     /// `2023-03-12`, and the British `12/03/2023`.
-    numeric: Regex,
-    day_month_year: Regex,
-    month_day_year: Regex,
-    month_year: Regex,
-    season_year: Regex,
-    relative_unit: Regex,
-    ago: Regex,
-    bare_month: Regex,
+    numeric: Pattern,
+    day_month_year: Pattern,
+    month_day_year: Pattern,
+    month_year: Pattern,
+    season_year: Pattern,
+    relative_unit: Pattern,
+    ago: Pattern,
+    bare_month: Pattern,
     /// `on 1 April`, `from September 6`: a day whose year the reference gives.
-    day_month: Regex,
-    today: Regex,
-    year: Regex,
-    future_cue: Regex,
+    day_month: Pattern,
+    today: Pattern,
+    year: Pattern,
+    future_cue: Pattern,
 }
 
 /// Compiles this extractor's patterns now, rather than at first use.

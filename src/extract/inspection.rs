@@ -12,35 +12,35 @@ use super::role::{mask_bodies, topic};
 use super::{Ctx, EndEvidence, EntityId, EntityKind, Evidence, InspectionFact, Mention, RoleFact};
 use crate::date::PartialDate;
 use crate::schema::{re, re_any, BodyKind, Schema};
-use regex::Regex;
+use crate::schema::Pattern;
 use std::sync::OnceLock;
 
 struct Patterns {
-    rating_word: Regex,
+    rating_word: Pattern,
     /// `on_site`, `rating_word` or any inspection kind: the one search that
     /// passes over a sentence with none of them.
-    cue: Regex,
-    judgement_before: Regex,
-    negated: Regex,
-    published: Regex,
-    on_site: Regex,
-    judgement_after: Regex,
-    future: Regex,
-    segment_break: Regex,
-    body_after_kind: Regex,
-    generic_plural: Regex,
-    inspectors_were: Regex,
-    rating_then_kind: Regex,
-    timeline_sep: Regex,
-    opening_prep: Regex,
-    not_an_event: Regex,
-    took_place: Regex,
-    definite: Regex,
-    sub_judgement: Regex,
-    judgement_area: Regex,
-    overall: Regex,
-    its_kind: Regex,
-    passive_subject: Regex,
+    cue: Pattern,
+    judgement_before: Pattern,
+    negated: Pattern,
+    published: Pattern,
+    on_site: Pattern,
+    judgement_after: Pattern,
+    future: Pattern,
+    segment_break: Pattern,
+    body_after_kind: Pattern,
+    generic_plural: Pattern,
+    inspectors_were: Pattern,
+    rating_then_kind: Pattern,
+    timeline_sep: Pattern,
+    opening_prep: Pattern,
+    not_an_event: Pattern,
+    took_place: Pattern,
+    definite: Pattern,
+    sub_judgement: Pattern,
+    judgement_area: Pattern,
+    overall: Pattern,
+    its_kind: Pattern,
+    passive_subject: Pattern,
 }
 
 /// Compiles this extractor's patterns now, rather than at first use.

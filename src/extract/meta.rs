@@ -7,7 +7,7 @@ use super::date::find_dates;
 use crate::date::{month_number, PartialDate, WEEKDAYS};
 use crate::document::Document;
 use crate::schema::{re, re_cs};
-use regex::Regex;
+use crate::schema::Pattern;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -22,14 +22,14 @@ pub struct Meta {
 const HEADER_LINES: usize = 30;
 
 struct Patterns {
-    date_header: Regex,
-    byline: Regex,
-    published: Regex,
-    dear: Regex,
-    leading_time: Regex,
-    meeting: Regex,
-    today_weekday: Regex,
-    year: Regex,
+    date_header: Pattern,
+    byline: Pattern,
+    published: Pattern,
+    dear: Pattern,
+    leading_time: Pattern,
+    meeting: Pattern,
+    today_weekday: Pattern,
+    year: Pattern,
 }
 
 /// Compiles this extractor's patterns now, rather than at first use.

@@ -7,7 +7,7 @@
 use super::{Ctx, EntityId, EntityKind};
 use crate::date::{month_number, WEEKDAYS};
 use crate::schema::re;
-use regex::Regex;
+use crate::schema::Pattern;
 use std::sync::OnceLock;
 
 /// A word of the sentence: its normalised span.
@@ -17,8 +17,8 @@ struct Word {
     end: usize,
 }
 
-fn speech_verb() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
+fn speech_verb() -> &'static Pattern {
+    static R: OnceLock<Pattern> = OnceLock::new();
     R.get_or_init(|| re(r"^\s*(?:,\s*)?(?:said|says|added|told|warned|explained|commented|noted|wrote|stated)\b"))
 }
 

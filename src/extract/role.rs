@@ -11,7 +11,7 @@ use super::date::find_dates;
 use super::{Ctx, EntityId, EntityKind, Mention, RoleFact, Status};
 use crate::date::PartialDate;
 use crate::schema::{re, BodyKind};
-use regex::Regex;
+use crate::schema::Pattern;
 use std::sync::OnceLock;
 
 /// A post named in a sentence.
@@ -32,23 +32,23 @@ pub struct PostMention {
 const BODY: char = '\u{1}';
 
 struct Patterns {
-    apposition: Regex,
-    verb: Regex,
-    take_up: Regex,
-    before_name: Regex,
-    after_post_body: Regex,
-    remit: Regex,
-    status_prefix: Regex,
-    topic: Regex,
-    new_post_start: Regex,
-    linking_tail: Regex,
-    and_post: Regex,
-    its: Regex,
-    its_opening: Regex,
-    post_chain: Regex,
-    chaired_by: Regex,
-    former_cue: Regex,
-    future_cue: Regex,
+    apposition: Pattern,
+    verb: Pattern,
+    take_up: Pattern,
+    before_name: Pattern,
+    after_post_body: Pattern,
+    remit: Pattern,
+    status_prefix: Pattern,
+    topic: Pattern,
+    new_post_start: Pattern,
+    linking_tail: Pattern,
+    and_post: Pattern,
+    its: Pattern,
+    its_opening: Pattern,
+    post_chain: Pattern,
+    chaired_by: Pattern,
+    former_cue: Pattern,
+    future_cue: Pattern,
 }
 
 /// Compiles this extractor's patterns now, rather than at first use.
@@ -299,7 +299,7 @@ pub fn inspectorate(ctx: &mut Ctx, sentence: usize) -> Option<EntityId> {
 
 /// `..., the inspector said`: the post opens a new clause rather than describing the name.
 fn speech_after(after: &str) -> bool {
-    static R: OnceLock<Regex> = OnceLock::new();
+    static R: OnceLock<Pattern> = OnceLock::new();
     R.get_or_init(|| re(r"^\s*(?:said|says|told|added|warned|wrote|noted|explained)\b")).is_match(after)
 }
 
@@ -644,8 +644,8 @@ fn start_dates(ctx: &Ctx, roles: &mut [RoleFact]) {
 /// of the timeline line the sentence stands on (`- June 2021: ...`).
 /// `start` and `end` are the normalised span of the role (name and post).
 pub fn appointment_date(ctx: &Ctx, start: usize, end: usize) -> Option<PartialDate> {
-    static START: OnceLock<Regex> = OnceLock::new();
-    static SINCE: OnceLock<Regex> = OnceLock::new();
+    static START: OnceLock<Pattern> = OnceLock::new();
+    static SINCE: OnceLock<Pattern> = OnceLock::new();
     let verb = START.get_or_init(|| re(r"\b(?:appointed|appoints|appointing|appointment|took up|takes up|take up|will take up|started|starts|will start|joined|joins|arrived|became|becomes|named|with effect from|took over|takes over|steps up|stepped up)\b"));
     let since = SINCE.get_or_init(|| re(r"^\s*,?\s*(?:since|from|with effect from)\s+$"));
     let si = ctx.doc.sentence_at(start)?;

@@ -7,26 +7,26 @@ use super::role::mask_bodies;
 use super::{Ctx, EntityId, EntityKind, RoleFact, Status, SuccessionFact};
 use crate::date::PartialDate;
 use crate::schema::{re, BodyKind};
-use regex::Regex;
+use crate::schema::Pattern;
 use std::sync::OnceLock;
 
 struct Patterns {
-    take_on: Regex,
-    took_over_from: Regex,
-    on_behalf: Regex,
-    transfer_to: Regex,
-    replaced_by: Regex,
-    replaced: Regex,
-    transferred_to: Regex,
-    transferred_from_to: Regex,
-    formation: Regex,
-    person_verb: Regex,
-    departure: Regex,
-    departure_of: Regex,
-    went_live: Regex,
-    successor_of: Regex,
-    replaced_by_person: Regex,
-    leaves: Regex,
+    take_on: Pattern,
+    took_over_from: Pattern,
+    on_behalf: Pattern,
+    transfer_to: Pattern,
+    replaced_by: Pattern,
+    replaced: Pattern,
+    transferred_to: Pattern,
+    transferred_from_to: Pattern,
+    formation: Pattern,
+    person_verb: Pattern,
+    departure: Pattern,
+    departure_of: Pattern,
+    went_live: Pattern,
+    successor_of: Pattern,
+    replaced_by_person: Pattern,
+    leaves: Pattern,
 }
 
 /// What passes from a council to a trust: its children's services.

@@ -60,7 +60,7 @@ pub fn extract_inputs(inputs: &[PathBuf], progress: bool, threads: usize) -> Res
 }
 
 /// Reads the inputs and extracts each document's facts on `threads` threads
-/// (0: one per core), handing each extraction to `take` on this thread in
+/// (0: one per core), handing each extraction to `take` (on one thread at a time) in
 /// order of document id, whatever the number of threads. Each document is
 /// read, extracted and dropped by one worker, so no more texts are held than
 /// there are workers. Returns the warnings and the first error (of a named

@@ -484,7 +484,7 @@ fn written_in_place(target: &Path) -> bool {
 
 /// `work` applied to every item on up to `threads` threads (0: one per
 /// core), the results in the items' order.
-fn in_parallel_ordered<T: Sync, R: Send>(items: &[T], threads: usize, work: &(dyn Fn(&T) -> R + Sync)) -> Vec<R> {
+pub(crate) fn in_parallel_ordered<T: Sync, R: Send>(items: &[T], threads: usize, work: &(dyn Fn(&T) -> R + Sync)) -> Vec<R> {
     let mut out = Vec::with_capacity(items.len());
     in_order(items, threads, work, &mut |_, r| out.push(r));
     out

@@ -86,6 +86,9 @@ pub struct Statement {
     pub rule: Option<Text>,
 }
 
+/// How many parts `Model::read_file_in_parallel` makes for each thread.
+const PARTS_A_THREAD: usize = 4;
+
 /// A graph read back from JSON-LD.
 #[derive(Debug, Default)]
 pub struct Model {
@@ -168,15 +171,18 @@ impl Model {
     }
 
     /// Reads a JSON-LD file that `export::jsonld::write_to` wrote, with
-    /// `offsets` where its items lie, on `threads` threads: each reads an
-    /// even share of the items into a model of its own, and the models are
-    /// joined in order, so the model is the one `read_from` gives.
+    /// `offsets` where its items lie, on `threads` threads: the items are
+    /// cut into parts of even bytes, each read into a model of its own, and
+    /// the models are joined in order, so the model is the one `read_from`
+    /// gives.
     pub fn read_file_in_parallel(path: &std::path::Path, offsets: &crate::export::jsonld::ItemOffsets, threads: usize) -> Result<Model, String> {
         use std::io::{Read, Seek};
         let starts = &offsets.starts;
         let n = starts.len();
-        let parts = threads.clamp(1, n.max(1));
-        // Items split where the bytes split evenly.
+        // Items split where the bytes split evenly, into a few parts a thread:
+        // items of equal bytes take unequal times to read, and a thread that
+        // is done early takes the next part.
+        let parts = (threads * PARTS_A_THREAD).clamp(1, n.max(1));
         let (first, total) = (starts.first().copied().unwrap_or(0), offsets.end.saturating_sub(starts.first().copied().unwrap_or(0)));
         let mut bounds: Vec<usize> = (0..parts).map(|i| starts.partition_point(|&x| x < first + total * i as u64 / parts as u64)).collect();
         bounds.push(n);
@@ -188,13 +194,15 @@ impl Model {
             let items = (&b"["[..]).chain(file.take(end - starts[a])).chain(&b"]"[..]);
             Model::read_items(items)
         };
-        let models: Vec<Result<Model, String>> = std::thread::scope(|s| {
-            let handles: Vec<_> = bounds.windows(2).map(|w| (w[0], w[1])).map(|(a, b)| s.spawn(move || read_range(a, b))).collect();
-            handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err("a reader thread panicked".into()))).collect()
-        });
+        let ranges: Vec<(usize, usize)> = bounds.windows(2).map(|w| (w[0], w[1])).collect();
+        let models = crate::pipeline::in_parallel_ordered(&ranges, threads, &|&(a, b)| read_range(a, b));
+        let models = models.into_iter().collect::<Result<Vec<Model>, String>>()?;
         let mut model = Model::default();
+        model.nodes.reserve(models.iter().map(|m| m.nodes.len()).sum());
+        model.by_id.reserve(models.iter().map(|m| m.nodes.len()).sum());
+        model.statements.reserve(models.iter().map(|m| m.statements.len()).sum());
         for m in models {
-            model.append(m?);
+            model.append(m);
         }
         Ok(model)
     }
@@ -208,14 +216,15 @@ impl Model {
         Ok(model)
     }
 
-    /// Adds the nodes and statements of `other` after this model's.
+    /// Adds the nodes and statements of `other` after this model's. The
+    /// strings `other` shares are not added to those this model shares: a
+    /// model read in parts is complete, and no more items are added to it.
     fn append(&mut self, other: Model) {
         for node in other.nodes {
             self.by_id.insert(node.id.clone(), self.nodes.len());
             self.nodes.push(node);
         }
         self.statements.extend(other.statements);
-        self.texts.extend(other.texts);
     }
 
     /// Adds one item of a graph's `@graph` array: a node, or a statement.

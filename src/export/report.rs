@@ -80,32 +80,62 @@ struct Evidence<'a> {
     document_rank: HashMap<&'a str, u32>,
 }
 
-/// An evidence key (`EvKey`) with its document as a rank and its offsets
-/// from 1 (0: none), ordered as the key is.
+/// A sentence's key: its document's rank (0: none), and its offsets from 1
+/// (0: none); ordered as the document ids and offsets are.
 type GroupKey = (u32, u64, u64);
 
 fn offset_key(offset: Option<u64>) -> u64 {
     offset.map_or(0, |x| x.saturating_add(1))
 }
 
-type EvKey<'a> = (Option<&'a str>, Option<u64>, Option<u64>);
-
-fn ev_key(st: &Statement) -> EvKey<'_> {
-    (st.document.as_deref(), st.start_offset, st.end_offset)
-}
-
 impl<'a> Evidence<'a> {
     fn new(m: &'a Model) -> Evidence<'a> {
-        let mut statements: Vec<&Statement> = m.statements.iter().filter(|s| s.evidence.is_some()).collect();
-        // The date looked up once for each statement, not at each comparison.
-        statements.sort_by_cached_key(|&s| (date_key(s.document.as_deref().and_then(|d| m.node(d)).and_then(|d| d.date).or(s.observed_on)), s.document.as_deref(), s.start_offset, s.end_offset));
         let small = |i: usize| u32::try_from(i).expect("fewer than 4 billion statements");
-        let mut grouped: Vec<u32> = (0..small(statements.len())).collect();
-        grouped.sort_by(|&a, &b| ev_key(statements[a as usize]).cmp(&ev_key(statements[b as usize])).then(a.cmp(&b)));
+        let with_evidence: Vec<&Statement> = m.statements.iter().filter(|s| s.evidence.is_some()).collect();
+        // Each document's rank (in the order of its id, from 1) and date,
+        // found once: the sorts below compare numbers, not strings behind
+        // pointers (on a large graph, those comparisons were most of the time).
+        let mut documents: Vec<&str> = with_evidence.iter().filter_map(|s| s.document.as_deref()).collect();
+        documents.sort_unstable();
+        documents.dedup();
+        let document_rank: HashMap<&'a str, u32> = documents.iter().enumerate().map(|(i, &d)| (d, small(i + 1))).collect();
+        let document_date: Vec<Option<PartialDate>> = documents.iter().map(|&d| m.node(d).and_then(|n| n.date)).collect();
+        // Statements of one document mostly come together: the last lookup is kept.
+        let mut last: Option<(&str, u32)> = None;
+        let mut rank_of = |s: &'a Statement| -> u32 {
+            let Some(d) = s.document.as_deref() else { return 0 };
+            match last {
+                Some((l, r)) if l == d => r,
+                _ => {
+                    let r = document_rank[d];
+                    last = Some((d, r));
+                    r
+                }
+            }
+        };
+        let key_of = |rank: u32, s: &Statement| -> GroupKey { (rank, offset_key(s.start_offset), offset_key(s.end_offset)) };
+        // The list's order: by date (the document's, or the statement's own
+        // without a document), document and offsets; stable, as before.
+        let mut keyed: Vec<((bool, (i32, u8, u8)), GroupKey, &Statement)> = with_evidence
+            .into_iter()
+            .map(|s| {
+                let rank = rank_of(s);
+                let date = if rank == 0 { None } else { document_date[rank as usize - 1] }.or(s.observed_on);
+                (date_key(date), key_of(rank, s), s)
+            })
+            .collect();
+        keyed.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        // Grouped by sentence (document and offsets), each group in list order.
+        let mut by_key: Vec<(GroupKey, u32)> = keyed.iter().enumerate().map(|(i, k)| (k.1, small(i))).collect();
+        by_key.sort_unstable();
+        let statements: Vec<&Statement> = keyed.into_iter().map(|k| k.2).collect();
+        let grouped: Vec<u32> = by_key.iter().map(|k| k.1).collect();
         let mut group_starts: Vec<u32> = Vec::new();
-        for (i, w) in grouped.iter().enumerate() {
-            if i == 0 || ev_key(statements[*w as usize]) != ev_key(statements[grouped[i - 1] as usize]) {
+        let mut group_keys = Vec::new();
+        for (i, (key, _)) in by_key.iter().enumerate() {
+            if i == 0 || *key != by_key[i - 1].0 {
                 group_starts.push(small(i));
+                group_keys.push(*key);
             }
         }
         let groups = group_starts.len();
@@ -113,19 +143,6 @@ impl<'a> Evidence<'a> {
         // A group's first statement is the least index in it.
         let mut numbered: Vec<u32> = (0..small(groups)).collect();
         numbered.sort_by_key(|&g| grouped[group_starts[g as usize] as usize]);
-        // The groups are in key order, so their documents come sorted.
-        let mut document_rank = HashMap::new();
-        let mut group_keys = Vec::with_capacity(groups);
-        let mut last: Option<&str> = None;
-        for &start in &group_starts[..groups] {
-            let (document, a, b) = ev_key(statements[grouped[start as usize] as usize]);
-            if document.is_some() && document != last {
-                document_rank.insert(document.expect("some"), small(document_rank.len() + 1));
-                last = document;
-            }
-            let rank = document.map_or(0, |d| document_rank[d]);
-            group_keys.push((rank, offset_key(a), offset_key(b)));
-        }
         let mut number_of_group = vec![0; groups];
         for (n, &g) in numbered.iter().enumerate() {
             number_of_group[g as usize] = small(n + 1);

@@ -182,7 +182,7 @@ impl Model {
         // Items split where the bytes split evenly, into a few parts a thread:
         // items of equal bytes take unequal times to read, and a thread that
         // is done early takes the next part.
-        let parts = (threads * PARTS_A_THREAD).clamp(1, n.max(1));
+        let parts = if threads > 1 { threads * PARTS_A_THREAD } else { 1 }.clamp(1, n.max(1));
         let (first, total) = (starts.first().copied().unwrap_or(0), offsets.end.saturating_sub(starts.first().copied().unwrap_or(0)));
         let mut bounds: Vec<usize> = (0..parts).map(|i| starts.partition_point(|&x| x < first + total * i as u64 / parts as u64)).collect();
         bounds.push(n);
@@ -196,12 +196,14 @@ impl Model {
         };
         let ranges: Vec<(usize, usize)> = bounds.windows(2).map(|w| (w[0], w[1])).collect();
         let models = crate::pipeline::in_parallel_ordered(&ranges, threads, &|&(a, b)| read_range(a, b));
-        let models = models.into_iter().collect::<Result<Vec<Model>, String>>()?;
-        let mut model = Model::default();
+        let mut models = models.into_iter().collect::<Result<std::collections::VecDeque<Model>, String>>()?;
+        // The first part grows into the whole (its vectors are not copied).
+        let mut model = models.pop_front().unwrap_or_default();
+        model.texts = HashSet::new();
         model.nodes.reserve(models.iter().map(|m| m.nodes.len()).sum());
         model.by_id.reserve(models.iter().map(|m| m.nodes.len()).sum());
         model.statements.reserve(models.iter().map(|m| m.statements.len()).sum());
-        for m in models {
+        while let Some(m) = models.pop_front() {
             model.append(m);
         }
         Ok(model)

@@ -312,6 +312,25 @@ mod tests {
     use std::collections::HashMap;
 
     #[test]
+    fn a_pattern_finds_the_same_on_every_thread_each_with_its_own_regex() {
+        let p = re(r"\bdirector of (children's services|education)\b");
+        let text = "The Director of Children's Services met the director of education.";
+        let expected: Vec<String> = p.find_iter(text).map(|m| m.as_str().to_string()).collect();
+        assert_eq!(expected.len(), 2);
+        let here: *const Regex = &*p;
+        assert_eq!(here, &*p as *const Regex, "a thread keeps its regex");
+        std::thread::scope(|s| {
+            for _ in 0..THREAD_SLOTS + 3 {
+                s.spawn(|| {
+                    let found: Vec<String> = p.find_iter(text).map(|m| m.as_str().to_string()).collect();
+                    assert_eq!(found, expected);
+                    assert_eq!(&*p as *const Regex, &*p as *const Regex, "a thread keeps its regex");
+                });
+            }
+        });
+    }
+
+    #[test]
     fn the_built_in_schema_parses() {
         let s = Schema::parse().unwrap();
         assert!(s.bodies.iter().filter(|b| b.kind == BodyKind::Council).count() >= 150, "every local authority with children's services");

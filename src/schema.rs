@@ -282,7 +282,12 @@ impl std::fmt::Debug for Pattern {
 /// Compiles a case-insensitive pattern, as every one is compiled: those of
 /// the data files (whose errors are the user's) and those of code (`re`).
 fn compile(pattern: &str) -> Result<Pattern, regex::Error> {
-    RegexBuilder::new(pattern).case_insensitive(true).dfa_size_limit(DFA_CACHE).build().map(Pattern::new)
+    build(pattern, true)
+}
+
+/// Every pattern is built here, with its lazy DFA's cache of `DFA_CACHE`.
+fn build(pattern: &str, case_insensitive: bool) -> Result<Pattern, regex::Error> {
+    RegexBuilder::new(pattern).case_insensitive(case_insensitive).dfa_size_limit(DFA_CACHE).build().map(Pattern::new)
 }
 
 /// Compiles a case-insensitive regex from code, where a failure is a bug.
@@ -303,7 +308,7 @@ fn alternatives<'a>(patterns: impl Iterator<Item = &'a str>) -> String {
 
 /// Compiles a case-sensitive regex from code.
 pub fn re_cs(pattern: &str) -> Pattern {
-    RegexBuilder::new(pattern).dfa_size_limit(DFA_CACHE).build().map(Pattern::new).unwrap_or_else(|e| panic!("bad regex {pattern}: {e}"))
+    build(pattern, false).unwrap_or_else(|e| panic!("bad regex {pattern}: {e}"))
 }
 
 #[cfg(test)]

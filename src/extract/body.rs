@@ -9,8 +9,7 @@
 //! resolved to the body they stand for in this document.
 
 use super::{Ctx, EntityId, EntityKind};
-use crate::schema::{re, re_cs, BodyKind, Schema};
-use crate::schema::Pattern;
+use crate::schema::{re, re_cs, BodyKind, Pattern, Schema};
 use std::sync::OnceLock;
 
 struct Matchers {

@@ -6,8 +6,7 @@
 //! document's date) and are dropped without one.
 
 use crate::date::{month_number, PartialDate};
-use crate::schema::{re, re_cs};
-use crate::schema::Pattern;
+use crate::schema::{re, re_cs, Pattern};
 use std::sync::OnceLock;
 
 /// A date found in text: its span (in the text searched) and its value.

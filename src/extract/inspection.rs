@@ -11,8 +11,7 @@ use super::date::{find_dates, DateMention};
 use super::role::{mask_bodies, topic};
 use super::{Ctx, EndEvidence, EntityId, EntityKind, Evidence, InspectionFact, Mention, RoleFact};
 use crate::date::PartialDate;
-use crate::schema::{re, re_any, BodyKind, Schema};
-use crate::schema::Pattern;
+use crate::schema::{re, re_any, BodyKind, Pattern, Schema};
 use std::sync::OnceLock;
 
 struct Patterns {

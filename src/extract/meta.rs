@@ -6,8 +6,7 @@
 use super::date::find_dates;
 use crate::date::{month_number, PartialDate, WEEKDAYS};
 use crate::document::Document;
-use crate::schema::{re, re_cs};
-use crate::schema::Pattern;
+use crate::schema::{re, re_cs, Pattern};
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -412,8 +412,8 @@ pub fn may_hold_word(text: &str, words: &[&str]) -> bool {
     if !text.is_ascii() {
         return true;
     }
-    let lower = text.to_ascii_lowercase();
-    words.iter().any(|w| lower.contains(w))
+    let text = text.as_bytes();
+    words.iter().any(|w| text.windows(w.len()).any(|at| at.eq_ignore_ascii_case(w.as_bytes())))
 }
 
 /// Up to `len` bytes of `text` before `end`, cut at a character boundary.

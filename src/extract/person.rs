@@ -6,8 +6,7 @@
 
 use super::{Ctx, EntityId, EntityKind};
 use crate::date::{month_number, WEEKDAYS};
-use crate::schema::re;
-use crate::schema::Pattern;
+use crate::schema::{re, Pattern};
 use std::sync::OnceLock;
 
 /// A word of the sentence: its normalised span.

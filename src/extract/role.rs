@@ -10,8 +10,7 @@
 use super::date::find_dates;
 use super::{Ctx, EntityId, EntityKind, Mention, RoleFact, Status};
 use crate::date::PartialDate;
-use crate::schema::{re, BodyKind};
-use crate::schema::Pattern;
+use crate::schema::{re, BodyKind, Pattern};
 use std::sync::OnceLock;
 
 /// A post named in a sentence.

@@ -6,8 +6,7 @@ use super::date::find_dates;
 use super::role::mask_bodies;
 use super::{Ctx, EntityId, EntityKind, RoleFact, Status, SuccessionFact};
 use crate::date::PartialDate;
-use crate::schema::{re, BodyKind};
-use crate::schema::Pattern;
+use crate::schema::{re, BodyKind, Pattern};
 use std::sync::OnceLock;
 
 struct Patterns {

@@ -25,7 +25,7 @@ pub struct Document {
 }
 
 /// Bytes between two marks of `Document::char_marks`.
-const CHAR_STEP: usize = 4096;
+const CHAR_STEP: usize = 256;
 
 /// Characters that start in `bytes` (which may begin or end mid-character).
 fn chars_starting_in(bytes: &[u8]) -> usize {
@@ -52,6 +52,9 @@ impl Document {
     /// is linear in `at` and so quadratic over all the facts of a long text.
     pub fn char_offset(&self, at: usize) -> usize {
         let at = at.min(self.text.len());
+        if self.char_marks.last() == Some(&self.text.len()) {
+            return at; // all ASCII: a byte is a character
+        }
         let mark = at / CHAR_STEP;
         self.char_marks[mark] + chars_starting_in(&self.text.as_bytes()[mark * CHAR_STEP..at])
     }
@@ -85,5 +88,8 @@ mod tests {
         for (at, _) in text.char_indices().step_by(7).chain([(text.len(), ' ')]) {
             assert_eq!(doc.char_offset(at), text[..at].chars().count(), "at {at}");
         }
+        let ascii = Document::new("y", "plain text ".repeat(100));
+        assert_eq!(ascii.char_offset(500), 500);
+        assert_eq!(ascii.char_offset(5000), 1100, "clamped to the end");
     }
 }

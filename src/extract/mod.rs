@@ -413,7 +413,13 @@ pub fn may_hold_word(text: &str, words: &[&str]) -> bool {
         return true;
     }
     let text = text.as_bytes();
-    words.iter().any(|w| text.windows(w.len()).any(|at| at.eq_ignore_ascii_case(w.as_bytes())))
+    words.iter().any(|w| {
+        let w = w.as_bytes();
+        let Some((&first, rest)) = w.split_first() else { return true };
+        let last_start = text.len().saturating_sub(w.len() - 1);
+        // Only where the first letter is, in either case, is the rest compared.
+        text[..last_start].iter().enumerate().any(|(i, b)| b.to_ascii_lowercase() == first && text[i + 1..i + w.len()].eq_ignore_ascii_case(rest))
+    })
 }
 
 /// Up to `len` bytes of `text` before `end`, cut at a character boundary.
@@ -447,6 +453,10 @@ mod tests {
         assert!(super::may_hold_word("a new COMPANY", &["trust", "company"]));
         assert!(!super::may_hold_word("The council said", &["trust", "company"]));
         assert!(super::may_hold_word("the tru\u{17f}t", &["trust"]), "the long s folds to s");
+        assert!(super::may_hold_word("a TrusT", &["trust"]), "at the very end");
+        assert!(super::may_hold_word("trust", &["trust"]), "the whole text");
+        assert!(!super::may_hold_word("trus", &["trust"]), "shorter than the word");
+        assert!(!super::may_hold_word("a trusted tru", &["trusts"]));
         assert!(crate::schema::re(r"\bthe\s+trust\b").is_match("the tru\u{17f}t"), "as the patterns fold it");
     }
 }

@@ -76,6 +76,10 @@ struct Evidence<'a> {
     /// search over these (on a large graph, comparing the statements' own
     /// keys took a third of the report's time).
     group_keys: Vec<GroupKey>,
+    /// Where each document's groups start in `group_keys`, by its rank, and
+    /// the end: a lookup searches one document's groups, not all of them
+    /// (a search over all missed the cache at most steps on a large graph).
+    groups_of_rank: Vec<u32>,
     /// The documents' places in key order (from 1: no document is 0).
     document_rank: HashMap<&'a str, u32>,
 }
@@ -140,6 +144,7 @@ impl<'a> Evidence<'a> {
         }
         let groups = group_starts.len();
         group_starts.push(small(grouped.len()));
+        let groups_of_rank: Vec<u32> = (0..=small(documents.len() + 1)).map(|r| small(group_keys.partition_point(|k| k.0 < r))).collect();
         // A group's first statement is the least index in it.
         let mut numbered: Vec<u32> = (0..small(groups)).collect();
         numbered.sort_by_key(|&g| grouped[group_starts[g as usize] as usize]);
@@ -147,7 +152,7 @@ impl<'a> Evidence<'a> {
         for (n, &g) in numbered.iter().enumerate() {
             number_of_group[g as usize] = small(n + 1);
         }
-        Evidence { statements, grouped, group_starts, numbered, number_of_group, group_keys, document_rank }
+        Evidence { statements, grouped, group_starts, numbered, number_of_group, group_keys, groups_of_rank, document_rank }
     }
 
     /// The statements of the entry numbered `n + 1`.
@@ -163,7 +168,8 @@ impl<'a> Evidence<'a> {
             Some(d) => *self.document_rank.get(d)?,
             None => 0,
         };
-        let g = self.group_keys.binary_search(&(rank, offset_key(s.start_offset), offset_key(s.end_offset))).ok()?;
+        let (a, b) = (self.groups_of_rank[rank as usize] as usize, self.groups_of_rank[rank as usize + 1] as usize);
+        let g = a + self.group_keys[a..b].binary_search(&(rank, offset_key(s.start_offset), offset_key(s.end_offset))).ok()?;
         Some(self.number_of_group[g] as usize)
     }
 

@@ -13,19 +13,28 @@ pub mod report;
 /// become spaces (for attribute-like values on one line).
 pub fn escape_markup(s: &str, flatten: bool) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' | '\r' | '\t' if flatten => out.push(' '),
-            '\n' | '\r' | '\t' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
+    let bytes = s.as_bytes();
+    // Runs that need nothing are copied whole; every byte that may need
+    // something is ASCII or starts a character (U+FFFE and U+FFFF start 0xEF).
+    let mut copied = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let (with, len) = match b {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&#39;", 1),
+            b'\n' | b'\r' | b'\t' if flatten => (" ", 1),
+            b'\n' | b'\r' | b'\t' => continue,
+            0..=0x1F => ("", 1),
+            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => ("", 3),
+            _ => continue,
+        };
+        out.push_str(&s[copied..i]);
+        out.push_str(with);
+        copied = i + len;
     }
+    out.push_str(&s[copied..]);
     out
 }
 
@@ -123,6 +132,30 @@ pub fn to_string(write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markup_is_escaped_as_one_character_at_a_time_would() {
+        let one_at_a_time = |s: &str, flatten: bool| -> String {
+            s.chars()
+                .filter_map(|c| match c {
+                    '&' => Some("&amp;".to_string()),
+                    '<' => Some("&lt;".into()),
+                    '>' => Some("&gt;".into()),
+                    '"' => Some("&quot;".into()),
+                    '\'' => Some("&#39;".into()),
+                    '\n' | '\r' | '\t' if flatten => Some(" ".into()),
+                    c if (c as u32) < 0x20 && !matches!(c, '\n' | '\r' | '\t') => None,
+                    '\u{FFFE}' | '\u{FFFF}' => None,
+                    c => Some(c.to_string()),
+                })
+                .collect()
+        };
+        for s in ["", "plain", "a & b <c> \"d\" 'e'", "tab\there\r\nline", "\u{1}\u{1f}x\u{7f}", "\u{FFFE}\u{FFFF}\u{FFFD}\u{EFBF}\u{F000}", "caf\u{e9} \u{2019}s &\u{FFFF}&", "\u{FFFF}"] {
+            for flatten in [false, true] {
+                assert_eq!(escape_markup(s, flatten), one_at_a_time(s, flatten), "{s:?} flatten {flatten}");
+            }
+        }
+    }
 
     #[test]
     fn parts_made_on_several_threads_come_out_as_made_one_by_one() {

@@ -73,13 +73,22 @@ pub fn one_line(s: &str) -> String {
 /// Whether `one_line` would give `s` back as it is: single spaces between
 /// words, none at the ends (found without making the line).
 pub fn is_one_line(s: &str) -> bool {
+    let bytes = s.as_bytes();
     let mut space_before = true;
-    for c in s.chars() {
-        let space = c.is_whitespace();
-        if space && (space_before || c != ' ') {
+    for (i, &b) in bytes.iter().enumerate() {
+        // A byte at a time: ASCII white space is these six, and the rest of
+        // Unicode's is looked up at the first byte of each character outside ASCII.
+        let space = match b {
+            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => true,
+            0xC0.. => s[i..].chars().next().is_some_and(char::is_whitespace),
+            _ => false,
+        };
+        if space && (space_before || b != b' ') {
             return false;
         }
-        space_before = space;
+        if b < 0x80 || b >= 0xC0 {
+            space_before = space;
+        }
     }
     !space_before || s.is_empty()
 }
@@ -90,7 +99,7 @@ mod tests {
 
     #[test]
     fn a_line_is_known_one_line_as_one_line_would_make_it() {
-        for s in ["", "a", "a b", " a", "a ", "a  b", "a\nb", "a\tb", "a\u{a0}b", "ab cd ef", " "] {
+        for s in ["", "a", "a b", " a", "a ", "a  b", "a\nb", "a\tb", "a\u{a0}b", "ab cd ef", " ", "a\x0Bb", "a\x0Cb", "a\rb", "a\x1Fb", "caf\u{e9} au lait", "caf\u{e9}  au", "a\u{85}b", "a \u{2003}b", "\u{3000}a", "a\u{3000}", "\u{e9}t\u{e9} \u{2019}x\u{2019}"] {
             assert_eq!(is_one_line(s), one_line(s) == s, "{s:?}");
         }
     }

@@ -8,17 +8,18 @@
 //! Anaphors (`the county council`, `the trust`, `the Teesside council`) are
 //! resolved to the body they stand for in this document.
 
+use super::phrases::Phrases;
 use super::{Ctx, EntityId, EntityKind};
 use crate::schema::{re, re_cs, BodyKind, Pattern, Schema};
 use std::sync::OnceLock;
 
 struct Matchers {
     /// Gazetteer names and aliases of two words or more, any case.
-    names: Pattern,
+    names: Phrases,
     /// One-word names and aliases (Ofsted, DfE), as written.
-    words: Pattern,
+    words: Phrases,
     /// Places councils and trusts are named after, as written.
-    places: Pattern,
+    places: Phrases,
     /// `a new Children's Trust in PLACE`
     trust_in_place: Pattern,
     /// `PLACE children's services trust`
@@ -62,16 +63,13 @@ pub(crate) fn warm_up() {
 fn matchers(schema: &Schema) -> &'static Matchers {
     static M: OnceLock<Matchers> = OnceLock::new();
     M.get_or_init(|| {
-        let all: Vec<&String> = schema.bodies.iter().flat_map(|b| std::iter::once(&b.name).chain(&b.aliases)).collect();
-        let multi = alternation(all.iter().copied().filter(|n| n.contains(' ')));
-        let single = alternation(all.iter().copied().filter(|n| !n.contains(' ')));
+        let all: Vec<&str> = schema.bodies.iter().flat_map(|b| std::iter::once(&b.name).chain(&b.aliases)).map(String::as_str).collect();
         let places = alternation(schema.bodies_by_place.keys());
-        let or_never = |s: String| if s.is_empty() { "$^".to_string() } else { s };
-        let places = or_never(places);
+        let places = if places.is_empty() { "$^".to_string() } else { places };
         Matchers {
-            names: re(&format!(r"\b(?:{})\b", or_never(multi))),
-            words: re_cs(&format!(r"\b(?:{})\b", or_never(single))),
-            places: re_cs(&format!(r"\b(?:{places})\b")),
+            names: Phrases::new(all.iter().copied().filter(|n| n.contains(' ')), true),
+            words: Phrases::new(all.iter().copied().filter(|n| !n.contains(' ')), false),
+            places: Phrases::new(schema.bodies_by_place.keys().map(String::as_str), false),
             trust_in_place: re(&format!(r"\b(?:(?:an?|the)\s+)?(?:new\s+)?children'?s\s+(?:services\s+)?trust\s+(?:in|for)\s+(?-i:({places}))\b")),
             place_trust: re(&format!(r"\b(?-i:({places}))(?:'s)?\s+children'?s\s+(?:services\s+)?trust\b")),
             place_council: re(&format!(r"\b(?-i:({places}))(?:'s)?\s+(?:county\s+|city\s+|borough\s+|metropolitan\s+borough\s+|district\s+)?council\b")),
@@ -111,20 +109,20 @@ pub fn find_named(ctx: &mut Ctx) {
         };
         // Four patterns below need a place the gazetteer knows: where the
         // sentence names none, they search nothing.
-        let places: Vec<regex::Match> = m.places.find_iter(sent).collect();
+        let places = m.places.find_iter(sent);
         let with_places = if places.is_empty() { "" } else { sent };
         for c in m.trust_in_place.captures_iter(with_places) {
             let g = c.get(0).unwrap();
             add(ctx, g.start(), g.end(), &|ctx: &mut Ctx| place_body(ctx, &c[1], BodyKind::Trust, year));
         }
-        for g in m.names.find_iter(sent) {
+        for (a, b) in m.names.find_iter(sent) {
             // Any case after the first letter (`Slough children's services trust`),
             // but a name starts with a capital (`children's commissioner` is a post).
-            if !g.as_str().starts_with(|c: char| c.is_uppercase()) {
+            if !sent[a..b].starts_with(|c: char| c.is_uppercase()) {
                 continue;
             }
-            if let Some(&row) = schema.body_by_name.get(&g.as_str().to_lowercase()) {
-                add(ctx, g.start(), g.end(), &|ctx: &mut Ctx| gazetteer_body(ctx, row));
+            if let Some(&row) = schema.body_by_name.get(&sent[a..b].to_lowercase()) {
+                add(ctx, a, b, &|ctx: &mut Ctx| gazetteer_body(ctx, row));
             }
         }
         for c in m.place_trust.captures_iter(with_places) {
@@ -135,9 +133,9 @@ pub fn find_named(ctx: &mut Ctx) {
             let g = c.get(0).unwrap();
             add(ctx, g.start(), g.end(), &|ctx: &mut Ctx| place_body(ctx, &c[1], BodyKind::Council, year));
         }
-        for g in m.words.find_iter(sent) {
-            if let Some(&row) = schema.body_by_name.get(&g.as_str().to_lowercase()) {
-                add(ctx, g.start(), g.end(), &|ctx: &mut Ctx| gazetteer_body(ctx, row));
+        for (a, b) in m.words.find_iter(sent) {
+            if let Some(&row) = schema.body_by_name.get(&sent[a..b].to_lowercase()) {
+                add(ctx, a, b, &|ctx: &mut Ctx| gazetteer_body(ctx, row));
             }
         }
         for g in m.university.find_iter(sent) {
@@ -179,13 +177,13 @@ pub fn find_named(ctx: &mut Ctx) {
             add(ctx, a, b, &|ctx: &mut Ctx| ctx.entity(EntityKind::Body, &name, Some(BodyKind::Organisation), None));
         }
         let address = address_line(sent, s.whole_line);
-        for g in places {
+        for (a, b) in places {
             // `Greater Manchester` is a region, not Manchester's council.
-            let region = ["Greater ", "Inner ", "Outer ", "Central "].iter().any(|w| sent[..g.start()].ends_with(w));
-            if ambiguous_place_word(g.start(), g.as_str()) || address || region {
+            let region = ["Greater ", "Inner ", "Outer ", "Central "].iter().any(|w| sent[..a].ends_with(w));
+            if ambiguous_place_word(a, &sent[a..b]) || address || region {
                 continue;
             }
-            add(ctx, g.start(), g.end(), &|ctx: &mut Ctx| place_body(ctx, g.as_str(), BodyKind::Council, year));
+            add(ctx, a, b, &|ctx: &mut Ctx| place_body(ctx, &sent[a..b], BodyKind::Council, year));
         }
     }
     define_abbreviations(ctx);

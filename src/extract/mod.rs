@@ -11,6 +11,7 @@ pub mod date;
 pub mod inspection;
 pub mod meta;
 pub mod person;
+pub mod phrases;
 pub mod role;
 pub mod succession;
 

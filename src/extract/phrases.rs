@@ -1,0 +1,174 @@
+//! A gazetteer's names found by looking up each word, rather than by a regex
+//! alternation of hundreds of names that scans every byte of every sentence
+//! once per list.
+//!
+//! [`Phrases::find_iter`] gives exactly the matches of the regex
+//! `\b(?:NAME|NAME|...)\b` (the names longest first): leftmost, the longest
+//! name at each place, never overlapping. In ASCII text it looks each word up
+//! by its first word; a text with other characters goes to that regex, whose
+//! Unicode word boundaries and case folding (`ſ` is `s`) it leaves alone.
+
+use crate::schema::{re, re_cs, Pattern};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Names to find.
+pub struct Phrases {
+    case_insensitive: bool,
+    /// Whether every name is ASCII and begins and ends with a letter or
+    /// digit, as the word-by-word search needs; if not, the regex does all.
+    by_words: bool,
+    /// The names (lower-cased when case does not matter), by their first word.
+    by_first_word: HashMap<Box<[u8]>, Vec<Box<[u8]>>>,
+    /// For each first byte, a bit for each length of a first word that starts
+    /// with it (63 for any longer): most words are passed over on this alone.
+    first_word_lengths: [u64; 256],
+    /// `\b(?:NAME|...)\b`, for text that is not all ASCII; compiled when first needed.
+    regex: OnceLock<Pattern>,
+    pattern: String,
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+impl Phrases {
+    /// Names that are not all ASCII, or begin or end with a sign, are found
+    /// too, but by the regex alone (the gazetteer's tests check that none is).
+    pub fn new<'a>(names: impl Iterator<Item = &'a str>, case_insensitive: bool) -> Phrases {
+        let mut names: Vec<&str> = names.collect();
+        let by_words = names.iter().all(|n| n.is_ascii() && n.starts_with(|c: char| c.is_ascii_alphanumeric()) && n.ends_with(|c: char| c.is_ascii_alphanumeric()));
+        names.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        names.dedup();
+        let alternation = names.iter().map(|n| regex::escape(n)).collect::<Vec<_>>().join("|");
+        // An empty list matches nothing.
+        let pattern = if names.is_empty() { "$^".to_string() } else { format!(r"\b(?:{alternation})\b") };
+        let mut by_first_word: HashMap<Box<[u8]>, Vec<Box<[u8]>>> = HashMap::new();
+        let mut first_word_lengths = [0u64; 256];
+        for name in names.into_iter().filter(|_| by_words) {
+            let name: Box<[u8]> = if case_insensitive { name.to_ascii_lowercase().into_bytes().into() } else { name.as_bytes().into() };
+            let first = name.iter().take_while(|&&b| is_word_byte(b)).count();
+            first_word_lengths[name[0] as usize] |= 1 << first.min(63);
+            // Longest first, as sorted: the first that fits is the regex's choice.
+            by_first_word.entry(name[..first].into()).or_default().push(name);
+        }
+        Phrases { case_insensitive, by_words, by_first_word, first_word_lengths, regex: OnceLock::new(), pattern }
+    }
+
+    /// The spans `[start, end)` of the names in `text`, in order.
+    pub fn find_iter(&self, text: &str) -> Vec<(usize, usize)> {
+        if !self.by_words || !text.is_ascii() {
+            let regex = self.regex.get_or_init(|| if self.case_insensitive { re(&self.pattern) } else { re_cs(&self.pattern) });
+            return regex.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        }
+        let bytes = text.as_bytes();
+        let mut found = Vec::new();
+        let mut key = [0u8; 64];
+        let mut at = 0;
+        while at < bytes.len() {
+            // The next word: its start must follow a byte that is not a word's.
+            if !is_word_byte(bytes[at]) || (at > 0 && is_word_byte(bytes[at - 1])) {
+                at += 1;
+                continue;
+            }
+            let len = bytes[at..].iter().take_while(|&&b| is_word_byte(b)).count();
+            let first = if self.case_insensitive { bytes[at].to_ascii_lowercase() } else { bytes[at] };
+            let end = match self.first_word_lengths[first as usize] & (1 << len.min(63)) {
+                0 => None,
+                _ if len > key.len() => None,
+                _ => {
+                    let word = &mut key[..len];
+                    word.copy_from_slice(&bytes[at..at + len]);
+                    if self.case_insensitive {
+                        word.make_ascii_lowercase();
+                    }
+                    self.by_first_word.get(&*word).and_then(|names| names.iter().find_map(|name| self.fits(bytes, at, name)))
+                }
+            };
+            match end {
+                Some(end) => {
+                    found.push((at, end));
+                    at = end;
+                }
+                None => at += len,
+            }
+        }
+        found
+    }
+
+    /// Where `name` ends if the text at `at` holds it, ending at a word boundary.
+    fn fits(&self, text: &[u8], at: usize, name: &[u8]) -> Option<usize> {
+        let end = at + name.len();
+        let here = text.get(at..end)?;
+        let same = if self.case_insensitive { here.eq_ignore_ascii_case(name) } else { here == name };
+        // A name ends with a letter or digit: the byte after it must not be one.
+        (same && !text.get(end).is_some_and(|&b| is_word_byte(b))).then_some(end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn regex_spans(names: &[&str], case_insensitive: bool, text: &str) -> Vec<(usize, usize)> {
+        let p = Phrases::new(names.iter().copied(), case_insensitive);
+        let regex = if case_insensitive { re(&p.pattern) } else { re_cs(&p.pattern) };
+        regex.find_iter(text).map(|m| (m.start(), m.end())).collect()
+    }
+
+    #[test]
+    fn finds_what_the_regex_alternation_finds() {
+        let names = ["Kent", "Kent County Council", "Bath and North East Somerset", "Bath", "North East Lincolnshire", "St Helens", "Stockton-on-Tees", "DfE", "Isle of Wight", "Wight"];
+        let texts = [
+            "Kent County Council and kent county council met Kentish officials in Kent.",
+            "Bath and North East Somerset, Bath, and North East Lincolnshire.",
+            "St Helens, St. Helens, Stockton-on-Tees Borough Council, Stockton-on-Teesside.",
+            "DfE, DFE, dfe_x, the DfE's commissioner; Isle of Wight Council; Wight; Isle of Wightshire",
+            "KentCounty Council, Kent  County Council, Kent\nCounty Council, _Kent, Kent_, 2Kent, Kent2",
+            "",
+            "Kent",
+        ];
+        for case_insensitive in [true, false] {
+            let p = Phrases::new(names.iter().copied(), case_insensitive);
+            for text in texts {
+                assert_eq!(p.find_iter(text), regex_spans(&names, case_insensitive, text), "case_insensitive={case_insensitive}: {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_longest_name_that_ends_at_a_word_boundary_wins() {
+        let p = Phrases::new(["Bath", "Bath and North East Somerset"].into_iter(), false);
+        let text = "Bath and North East Somersetshire; Bath and North East Somerset.";
+        assert_eq!(p.find_iter(text), vec![(0, 4), (35, 63)]);
+    }
+
+    #[test]
+    fn text_that_is_not_all_ascii_goes_to_the_regex() {
+        let names = ["Kent", "Isle of Wight"];
+        let p = Phrases::new(names.iter().copied(), true);
+        // The long s folds to `s` under Unicode case folding; `é` is a word character.
+        for text in ["Iſle of Wight and Kent", "Kenté, Kent café"] {
+            assert_eq!(p.find_iter(text), regex_spans(&names, true, text), "{text}");
+        }
+        assert_eq!(p.find_iter("Iſle of Wight"), vec![(0, 14)]);
+    }
+
+    #[test]
+    fn names_with_signs_at_their_ends_are_found_by_the_regex() {
+        let names = ["Kent", "A&E", "(CSC)", "Children's Services Ltd."];
+        let text = "Kent A&E (CSC) Children's Services Ltd. Children's Services Ltd.x";
+        for case_insensitive in [true, false] {
+            let p = Phrases::new(names.iter().copied(), case_insensitive);
+            assert!(!p.by_words);
+            assert_eq!(p.find_iter(text), regex_spans(&names, case_insensitive, text));
+        }
+    }
+
+    #[test]
+    fn an_empty_list_finds_nothing() {
+        let p = Phrases::new(std::iter::empty(), true);
+        assert!(p.find_iter("Kent County Council").is_empty());
+        assert!(p.find_iter("Kenté").is_empty());
+    }
+}

@@ -111,7 +111,10 @@ pub fn find_named(ctx: &mut Ctx) {
         // sentence names none, they search nothing.
         let places = m.places.find_iter(sent);
         let with_places = if places.is_empty() { "" } else { sent };
-        for c in m.trust_in_place.captures_iter(with_places) {
+        // Two more need `trust`, one `council`.
+        let with_places_and = |word: &str| if super::may_hold_word(with_places, &[word]) { with_places } else { "" };
+        let (with_trust, with_council) = (with_places_and("trust"), with_places_and("council"));
+        for c in m.trust_in_place.captures_iter(with_trust) {
             let g = c.get(0).unwrap();
             add(ctx, g.start(), g.end(), &|ctx: &mut Ctx| place_body(ctx, &c[1], BodyKind::Trust, year));
         }
@@ -125,11 +128,11 @@ pub fn find_named(ctx: &mut Ctx) {
                 add(ctx, a, b, &|ctx: &mut Ctx| gazetteer_body(ctx, row));
             }
         }
-        for c in m.place_trust.captures_iter(with_places) {
+        for c in m.place_trust.captures_iter(with_trust) {
             let g = c.get(0).unwrap();
             add(ctx, g.start(), g.end(), &|ctx: &mut Ctx| place_body(ctx, &c[1], BodyKind::Trust, year));
         }
-        for c in m.place_council.captures_iter(with_places) {
+        for c in m.place_council.captures_iter(with_council) {
             let g = c.get(0).unwrap();
             add(ctx, g.start(), g.end(), &|ctx: &mut Ctx| place_body(ctx, &c[1], BodyKind::Council, year));
         }

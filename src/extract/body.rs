@@ -9,7 +9,7 @@
 //! resolved to the body they stand for in this document.
 
 use super::phrases::Phrases;
-use super::{Ctx, EntityId, EntityKind};
+use super::{Ctx, EntityId, EntityKind, Words};
 use crate::schema::{re, re_cs, BodyKind, Pattern, Schema};
 use std::sync::OnceLock;
 
@@ -36,6 +36,11 @@ struct Matchers {
     own_council: Pattern,
     own_trust: Pattern,
     described_council: Pattern,
+    /// Words the patterns of trusts, of councils and of trust anaphors need.
+    trust_word: Words,
+    council_word: Words,
+    council_words: Words,
+    trust_words: Words,
 }
 
 /// Capitalised words cut from the front of a generic organisation name.
@@ -80,6 +85,10 @@ fn matchers(schema: &Schema) -> &'static Matchers {
             own_council: re(r"\b(?:the\s+)?(?:county|city|borough|district|local)\s+(?:council|authority)\b|\bthe\s+(?:council|authority|county)\b|\bcounty\s+council\b"),
             own_trust: re(r"\bthe\s+(?:new\s+)?(?:children'?s\s+)?trust\b|\ban?\s+new\s+(?:children'?s\s+)?trust\b|\bthe\s+company\b|\bthe\s+organisation\b"),
             described_council: re_cs(r"\b[Tt]he\s+([A-Z][a-z]+)\s+(?:council|authority)\b"),
+            trust_word: Words::new(&["trust"]),
+            council_word: Words::new(&["council"]),
+            council_words: Words::new(&["council", "authority", "county"]),
+            trust_words: Words::new(&["trust", "company", "organisation"]),
         }
     })
 }
@@ -112,8 +121,7 @@ pub fn find_named(ctx: &mut Ctx) {
         let places = m.places.find_iter(sent);
         let with_places = if places.is_empty() { "" } else { sent };
         // Two more need `trust`, one `council`.
-        let with_places_and = |word: &str| if super::may_hold_word(with_places, &[word]) { with_places } else { "" };
-        let (with_trust, with_council) = (with_places_and("trust"), with_places_and("council"));
+        let (with_trust, with_council) = (m.trust_word.gate(with_places), m.council_word.gate(with_places));
         for c in m.trust_in_place.captures_iter(with_trust) {
             let g = c.get(0).unwrap();
             add(ctx, g.start(), g.end(), &|ctx: &mut Ctx| place_body(ctx, &c[1], BodyKind::Trust, year));
@@ -304,21 +312,23 @@ pub fn find_anaphors(ctx: &mut Ctx) {
         }
         let s = ctx.doc.sentences[si];
         let sent = &text[s.start..s.end];
-        for c in m.described_council.captures_iter(sent) {
+        // Both council patterns need one of their head words.
+        let council_words = m.council_words.held_in(sent);
+        let described = if council_words && (sent.contains("council") || sent.contains("authority")) { sent } else { "" };
+        for c in m.described_council.captures_iter(described) {
             let g = c.get(0).unwrap();
             if let Some(id) = topic_council_before(ctx, si) {
                 ctx.mention(s.start + g.start(), s.start + g.end(), id, true);
             }
         }
-        let trust_words = super::may_hold_word(sent, &["trust", "company", "organisation"]);
-        for g in m.own_trust.find_iter(if trust_words { sent } else { "" }) {
+        for g in m.own_trust.find_iter(m.trust_words.gate(sent)) {
             let at = s.start + g.start();
             let before = ctx.mentions_before(at).iter().rev().find(|m| !m.anaphor && ctx.is_body(m.entity, &[BodyKind::Trust])).map(|m| m.entity);
             if let Some(id) = before.or(council_trust) {
                 ctx.mention(at, s.start + g.end(), id, true);
             }
         }
-        for g in m.own_council.find_iter(sent) {
+        for g in m.own_council.find_iter(if council_words { sent } else { "" }) {
             // `the council-owned company` names no council.
             if sent[g.end()..].starts_with('-') {
                 continue;

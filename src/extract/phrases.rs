@@ -10,6 +10,7 @@
 
 use crate::schema::{re, re_cs, Pattern};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// Names to find.
@@ -19,7 +20,7 @@ pub struct Phrases {
     /// digit, as the word-by-word search needs; if not, the regex does all.
     by_words: bool,
     /// The names (lower-cased when case does not matter), by their first word.
-    by_first_word: HashMap<Box<[u8]>, Vec<Box<[u8]>>>,
+    by_first_word: HashMap<Box<[u8]>, Vec<Box<[u8]>>, BuildHasherDefault<WordHasher>>,
     /// For each first byte, a bit for each length of a first word that starts
     /// with it (63 for any longer): most words are passed over on this alone.
     first_word_lengths: [u64; 256],
@@ -28,8 +29,38 @@ pub struct Phrases {
     pattern: String,
 }
 
+/// Whether each byte is an ASCII word character (`\w`: a letter, a digit or `_`).
+const WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'_';
+        b += 1;
+    }
+    table
+};
+
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    WORD_BYTE[b as usize]
+}
+
+/// A hasher for short words, which the standard one (made to resist
+/// chosen keys, which a built-in list does not need) takes longer over.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl Phrases {
@@ -43,7 +74,7 @@ impl Phrases {
         let alternation = names.iter().map(|n| regex::escape(n)).collect::<Vec<_>>().join("|");
         // An empty list matches nothing.
         let pattern = if names.is_empty() { "$^".to_string() } else { format!(r"\b(?:{alternation})\b") };
-        let mut by_first_word: HashMap<Box<[u8]>, Vec<Box<[u8]>>> = HashMap::new();
+        let mut by_first_word: HashMap<Box<[u8]>, Vec<Box<[u8]>>, BuildHasherDefault<WordHasher>> = HashMap::default();
         let mut first_word_lengths = [0u64; 256];
         for name in names.into_iter().filter(|_| by_words) {
             let name: Box<[u8]> = if case_insensitive { name.to_ascii_lowercase().into_bytes().into() } else { name.as_bytes().into() };

@@ -4,7 +4,7 @@
 
 use super::date::find_dates;
 use super::role::mask_bodies;
-use super::{Ctx, EntityId, EntityKind, RoleFact, Status, SuccessionFact};
+use super::{Ctx, EntityId, EntityKind, RoleFact, Status, SuccessionFact, Words};
 use crate::date::PartialDate;
 use crate::schema::{re, BodyKind, Pattern};
 use std::sync::OnceLock;
@@ -26,6 +26,12 @@ struct Patterns {
     successor_of: Pattern,
     replaced_by_person: Pattern,
     leaves: Pattern,
+    /// Words some patterns need (in the order of the patterns above).
+    behalf: Words,
+    moved_from: Words,
+    moved_to: Words,
+    replaced_by_words: Words,
+    replaced_words: Words,
 }
 
 /// What passes from a council to a trust: its children's services.
@@ -55,6 +61,11 @@ fn patterns() -> &'static Patterns {
         successor_of: re(r"^'s\s+(?:successor|replacement)\s*,?\s*$"),
         replaced_by_person: re(r"^(?:,[^,]{0,80},)?\s+(?:was|has been|will be|is being|is to be|had been)\s+(?:replaced|succeeded)\s+(?:as\s+[\w' ]{1,60}?\s+)?by\s+(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Professor|Sir|Dame)\.?\s+)?$"),
         leaves: re(r"^(?:,[^,]{0,90},)?\s+(?:leaves|left|steps down|stepped down|retires|retired|quits|quit|departs|departed|resigns|resigned|is leaving|will leave|is retiring|will retire)\b"),
+        behalf: Words::new(&["behalf"]),
+        moved_from: Words::new(&["transferred", "moved", "passed", "went"]),
+        moved_to: Words::new(&["transferred", "moved", "handed", "outsourced", "passed"]),
+        replaced_by_words: Words::new(&["replaced", "succeeded", "superseded"]),
+        replaced_words: Words::new(&["replace", "succeed", "over from"]),
     })
 }
 
@@ -133,7 +144,7 @@ fn bodies_in_sentence(ctx: &Ctx, si: usize, out: &mut Vec<SuccessionFact>) {
         push(ctx, out, successor, predecessor, date_near(g.start()), &what_of(services.as_str()), s.start, s.end, "succession/take-on");
     }
     // `X, the company that runs children's services on behalf of Y`
-    for c in p.on_behalf.captures_iter(with_bodies) {
+    for c in p.on_behalf.captures_iter(p.behalf.gate(with_bodies)) {
         let g = c.get(0).unwrap();
         let Some(successor) = subject_before(g.start()).filter(|&b| ctx.is_body(b, &[BodyKind::Trust, BodyKind::Organisation])) else { continue };
         let Some(predecessor) = c.get(3).or(c.get(2)).and_then(|m| body_at(m.start())).or(main_council) else { continue };
@@ -170,12 +181,12 @@ fn bodies_in_sentence(ctx: &Ctx, si: usize, out: &mut Vec<SuccessionFact>) {
         push(ctx, out, successor, predecessor, date_near(verb), &what_of(services.as_str()), s.start, s.end, "succession/transfer");
     }
     // `responsibility for children's services passed from X to Y`
-    for c in p.transferred_from_to.captures_iter(with_two_bodies) {
+    for c in p.transferred_from_to.captures_iter(p.moved_from.gate(with_two_bodies)) {
         let (Some(predecessor), Some(successor)) = (body_at(c.get(1).unwrap().start()), body_at(c.get(2).unwrap().start())) else { continue };
         push(ctx, out, successor, predecessor, date_near(c.get(0).unwrap().end()), "children's services", s.start, s.end, "succession/from-to");
     }
     // `children's services were transferred to X`
-    for c in p.transferred_to.captures_iter(with_bodies) {
+    for c in p.transferred_to.captures_iter(p.moved_to.gate(with_bodies)) {
         let services = c.get(1).unwrap();
         let Some(successor) = body_at(c.get(2).unwrap().start()).filter(|&b| ctx.is_body(b, &[BodyKind::Trust, BodyKind::Organisation])) else { continue };
         let predecessor = services.as_str().find('\u{1}').and_then(|i| body_at(services.start() + i)).or(main_council);
@@ -197,7 +208,7 @@ fn bodies_in_sentence(ctx: &Ctx, si: usize, out: &mut Vec<SuccessionFact>) {
         }
     }
     // `X was abolished and replaced by A and B`
-    for c in p.replaced_by.captures_iter(with_two_bodies) {
+    for c in p.replaced_by.captures_iter(p.replaced_by_words.gate(with_two_bodies)) {
         let g = c.get(0).unwrap();
         let Some(predecessor) = body_at(g.start()) else { continue };
         let list = c.get(1).unwrap();
@@ -208,7 +219,7 @@ fn bodies_in_sentence(ctx: &Ctx, si: usize, out: &mut Vec<SuccessionFact>) {
         }
     }
     // `A and B replaced X`
-    for c in p.replaced.captures_iter(with_two_bodies) {
+    for c in p.replaced.captures_iter(p.replaced_words.gate(with_two_bodies)) {
         let list = c.get(1).unwrap();
         let Some(predecessor) = body_at(c.get(2).unwrap().start()) else { continue };
         let first = masked_body_at(&masked, list.start());

@@ -89,6 +89,10 @@ pub struct Statement {
 /// How many parts `Model::read_file_in_parallel` makes for each thread.
 const PARTS_A_THREAD: usize = 4;
 
+/// The bytes of items `Model::read_file_in_parallel` reads into memory at a
+/// time, on each thread (more only where one item is longer).
+const READ_CHUNK: u64 = 4 << 20;
+
 /// A graph read back from JSON-LD.
 #[derive(Debug, Default)]
 pub struct Model {
@@ -187,12 +191,27 @@ impl Model {
         let mut bounds: Vec<usize> = (0..parts).map(|i| starts.partition_point(|&x| x < first + total * i as u64 / parts as u64)).collect();
         bounds.push(n);
         bounds.dedup();
+        // Where the items before `b` end.
+        let end_before = |b: usize| if b < n { starts[b] - crate::export::jsonld::ITEM_SEPARATOR.len() as u64 } else { offsets.end };
+        // A part's items are read a few megabytes at a time into a buffer,
+        // which serde_json parses much faster than it does a reader.
         let read_range = |a: usize, b: usize| -> Result<Model, String> {
-            let end = if b < n { starts[b] - crate::export::jsonld::ITEM_SEPARATOR.len() as u64 } else { offsets.end };
+            let mut model = Model::default();
             let mut file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-            file.seek(std::io::SeekFrom::Start(starts[a])).map_err(|e| e.to_string())?;
-            let items = (&b"["[..]).chain(file.take(end - starts[a])).chain(&b"]"[..]);
-            Model::read_items(items)
+            let mut buf = Vec::new();
+            let mut i = a;
+            while i < b {
+                // Items `i..j`: as many as fit in `READ_CHUNK` bytes, one at least.
+                let j = (i + 1 + starts[i + 1..b].partition_point(|&x| x <= starts[i] + READ_CHUNK)).min(b);
+                file.seek(std::io::SeekFrom::Start(starts[i])).map_err(|e| e.to_string())?;
+                buf.clear();
+                buf.push(b'[');
+                (&mut file).take(end_before(j) - starts[i]).read_to_end(&mut buf).map_err(|e| e.to_string())?;
+                buf.push(b']');
+                model.read_items_from_slice(&buf)?;
+                i = j;
+            }
+            Ok(model)
         };
         let ranges: Vec<(usize, usize)> = bounds.windows(2).map(|w| (w[0], w[1])).collect();
         let models = crate::pipeline::in_parallel_ordered(&ranges, threads, &|&(a, b)| read_range(a, b));
@@ -209,13 +228,11 @@ impl Model {
         Ok(model)
     }
 
-    /// Reads a JSON array of `@graph` items.
-    fn read_items(reader: impl std::io::Read) -> Result<Model, String> {
+    /// Adds the items of a JSON array of `@graph` items.
+    fn read_items_from_slice(&mut self, json: &[u8]) -> Result<(), String> {
         use serde::de::DeserializeSeed;
-        let mut model = Model::default();
-        let mut de = serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(1 << 20, reader));
-        Items(&mut model).deserialize(&mut de).and_then(|_| de.end()).map_err(|e| format!("not JSON ({e})"))?;
-        Ok(model)
+        let mut de = serde_json::Deserializer::from_slice(json);
+        Items(self).deserialize(&mut de).and_then(|_| de.end()).map_err(|e| format!("not JSON ({e})"))
     }
 
     /// Adds the nodes and statements of `other` after this model's. The

@@ -135,11 +135,12 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 
 /// Month number (1-12) from its English name or three-letter abbreviation.
 pub fn month_number(word: &str) -> Option<u8> {
-    let w = word.to_ascii_lowercase();
-    let w = w.trim_end_matches('.');
+    let w = word.trim_end_matches('.');
+    // A month's name, or its first three letters (or `sept`), in any case.
+    let begins = |m: &str| m.len() >= w.len() && m.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes());
     MONTHS
         .iter()
-        .position(|m| *m == w || (w.len() >= 3 && m.starts_with(w) && (w.len() == 3 || w == "sept")))
+        .position(|m| m.eq_ignore_ascii_case(w) || (w.len() >= 3 && begins(m) && (w.len() == 3 || w.eq_ignore_ascii_case("sept"))))
         .map(|i| i as u8 + 1)
 }
 

@@ -30,6 +30,11 @@ const NAMED_THINGS: &[&str] = &[
 
 fn is_name_word(w: &str) -> bool {
     let w = w.strip_suffix("'s").unwrap_or(w);
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        return b.len() >= 2 && b[0].is_ascii_uppercase() && b.iter().any(u8::is_ascii_lowercase)
+            && b.iter().all(|&c| c.is_ascii_alphabetic() || c == b'\'' || c == b'-');
+    }
     let mut chars = w.chars();
     let Some(first) = chars.next() else { return false };
     first.is_uppercase() && w.chars().count() >= 2 && w.chars().any(|c| c.is_lowercase())
@@ -37,10 +42,10 @@ fn is_name_word(w: &str) -> bool {
 }
 
 fn words(sent: &str, base: usize) -> Vec<Word> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(sent.len() / 4);
     let mut start = None;
-    for (i, c) in sent.char_indices() {
-        let inner = c.is_alphanumeric() || ((c == '\'' || c == '-') && start.is_some());
+    let mut step = |i: usize, alphanumeric: bool, joiner: bool| {
+        let inner = alphanumeric || (joiner && start.is_some());
         match (inner, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -48,6 +53,16 @@ fn words(sent: &str, base: usize) -> Vec<Word> {
                 start = None;
             }
             _ => {}
+        }
+    };
+    // In ASCII text each byte is a character.
+    if sent.is_ascii() {
+        for (i, &c) in sent.as_bytes().iter().enumerate() {
+            step(i, c.is_ascii_alphanumeric(), c == b'\'' || c == b'-');
+        }
+    } else {
+        for (i, c) in sent.char_indices() {
+            step(i, c.is_alphanumeric(), c == '\'' || c == '-');
         }
     }
     if let Some(s) = start {
@@ -162,7 +177,7 @@ fn run_word(ctx: &Ctx, ws: &[Word], i: usize, j: usize) -> bool {
     }
     let bare = w.strip_suffix("'s").unwrap_or(w);
     if ctx.schema.not_names.contains(bare) || month_number(bare).is_some_and(|_| bare.len() > 3)
-        || WEEKDAYS.contains(&bare.to_lowercase().as_str())
+        || WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(bare))
     {
         return false;
     }

@@ -53,13 +53,6 @@ const NOT_IN_ORG_NAME: &[&str] = &[
 ];
 const ORG_HEADS: &str = "Council|Trust|Hub|Board|Partnership|Agency|Commission|Inspectorate|Foundation|Department|Authority|Service|Academy|Group|Police|Constabulary|Committee|Panel|Union|Association|Society|Network|Institute|Office";
 
-fn alternation<'a>(items: impl Iterator<Item = &'a String>) -> String {
-    let mut v: Vec<&String> = items.collect();
-    v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    v.dedup();
-    v.iter().map(|s| regex::escape(s)).collect::<Vec<_>>().join("|")
-}
-
 /// Compiles this extractor's patterns now, rather than at first use.
 pub(crate) fn warm_up() {
     matchers(Schema::get());
@@ -69,8 +62,7 @@ fn matchers(schema: &Schema) -> &'static Matchers {
     static M: OnceLock<Matchers> = OnceLock::new();
     M.get_or_init(|| {
         let all: Vec<&str> = schema.bodies.iter().flat_map(|b| std::iter::once(&b.name).chain(&b.aliases)).map(String::as_str).collect();
-        let places = alternation(schema.bodies_by_place.keys());
-        let places = if places.is_empty() { "$^".to_string() } else { places };
+        let places = super::phrases::alternation(schema.bodies_by_place.keys().map(String::as_str));
         Matchers {
             names: Phrases::new(all.iter().copied().filter(|n| n.contains(' ')), true),
             words: Phrases::new(all.iter().copied().filter(|n| !n.contains(' ')), false),

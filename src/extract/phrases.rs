@@ -63,17 +63,33 @@ impl Hasher for WordHasher {
     }
 }
 
+/// The names, each once, longest first (then in byte order): the order in
+/// which an alternation of them, taking the first that matches, takes the
+/// longest name at each place.
+fn longest_first<'a>(names: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut names: Vec<&str> = names.collect();
+    names.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    names.dedup();
+    names
+}
+
+/// A regex alternation of the names, longest first, each as written;
+/// `$^`, which matches nothing, for no names.
+pub fn alternation<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    let names = longest_first(names);
+    if names.is_empty() {
+        return "$^".to_string();
+    }
+    names.iter().map(|n| regex::escape(n)).collect::<Vec<_>>().join("|")
+}
+
 impl Phrases {
     /// Names that are not all ASCII, or begin or end with a sign, are found
     /// too, but by the regex alone (the gazetteer's tests check that none is).
     pub fn new<'a>(names: impl Iterator<Item = &'a str>, case_insensitive: bool) -> Phrases {
-        let mut names: Vec<&str> = names.collect();
+        let names = longest_first(names);
         let by_words = names.iter().all(|n| n.is_ascii() && n.starts_with(|c: char| c.is_ascii_alphanumeric()) && n.ends_with(|c: char| c.is_ascii_alphanumeric()));
-        names.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-        names.dedup();
-        let alternation = names.iter().map(|n| regex::escape(n)).collect::<Vec<_>>().join("|");
-        // An empty list matches nothing.
-        let pattern = if names.is_empty() { "$^".to_string() } else { format!(r"\b(?:{alternation})\b") };
+        let pattern = format!(r"\b(?:{})\b", alternation(names.iter().copied()));
         let mut by_first_word: HashMap<Box<[u8]>, Vec<Box<[u8]>>, BuildHasherDefault<WordHasher>> = HashMap::default();
         let mut first_word_lengths = [0u64; 256];
         for name in names.into_iter().filter(|_| by_words) {

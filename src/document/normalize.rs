@@ -24,32 +24,24 @@ impl NormText {
     pub fn new(original: &str) -> NormText {
         let mut text = String::with_capacity(original.len());
         let mut map: Vec<u32> = Vec::with_capacity(original.len() + 1);
-        let push = |text: &mut String, map: &mut Vec<u32>, s: &str, at: usize| {
+        let bytes = original.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // A run of ASCII kept as it is is copied whole, each byte mapped
+            // to itself.
+            let run = bytes[at..].iter().position(|&b| matches!(b, b'`' | b'\t' | b'\r' | 0x80..)).map_or(bytes.len(), |i| at + i);
+            if run > at {
+                text.push_str(&original[at..run]);
+                map.extend(at as u32..run as u32);
+                at = run;
+                continue;
+            }
+            let c = original[at..].chars().next().expect("a character starts here");
+            // Every byte a character becomes maps to its first byte.
+            let s = fold(c).unwrap_or(&original[at..at + c.len_utf8()]);
             text.push_str(s);
             map.extend(std::iter::repeat_n(at as u32, s.len()));
-        };
-        for (at, c) in original.char_indices() {
-            match c {
-                '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => {
-                    push(&mut text, &mut map, "'", at)
-                }
-                '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => {
-                    push(&mut text, &mut map, "\"", at)
-                }
-                '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
-                | '\u{2212}' => push(&mut text, &mut map, "-", at),
-                '\u{00A0}' | '\u{2009}' | '\u{202F}' | '\t' => push(&mut text, &mut map, " ", at),
-                '\u{2026}' => push(&mut text, &mut map, "...", at),
-                // Currency signs: no rule tells them apart, and a sentence
-                // that is all ASCII is searched by the regex crate's fast
-                // engine, where a Unicode word boundary is involved.
-                '\u{00A2}' | '\u{00A3}' | '\u{00A5}' | '\u{20AC}' => push(&mut text, &mut map, "$", at),
-                '\r' | '\u{FEFF}' | '\u{200B}' => {}
-                _ => {
-                    let mut buf = [0u8; 4];
-                    push(&mut text, &mut map, c.encode_utf8(&mut buf), at)
-                }
-            }
+            at += c.len_utf8();
         }
         map.push(original.len() as u32);
         let mut norm = NormText { text, map };
@@ -143,10 +135,16 @@ impl NormText {
                     map.extend_from_slice(&self.map[start..i]);
                 }
             } else {
-                let ch_len = utf8_len(bytes[i]);
-                out.push_str(&self.text[i..i + ch_len]);
-                map.extend_from_slice(&self.map[i..i + ch_len]);
-                i += ch_len;
+                // Copied whole up to the next line break and the spaces before it.
+                let mut end = bytes[i..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |n| i + n);
+                if end < bytes.len() {
+                    while end > i && bytes[end - 1] == b' ' {
+                        end -= 1;
+                    }
+                }
+                out.push_str(&self.text[i..end]);
+                map.extend_from_slice(&self.map[i..end]);
+                i = end;
             }
         }
         map.push(*self.map.last().unwrap_or(&0));
@@ -173,17 +171,26 @@ impl NormText {
     }
 }
 
-fn next_is_break(bytes: &[u8], i: usize) -> bool {
-    bytes[i..].iter().take_while(|&&b| b == b' ' || b == b'\n').any(|&b| b == b'\n')
+/// What a character is folded to in the normalised view (`""`: dropped),
+/// or nothing for a character kept as it is.
+fn fold(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => "'",
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => "\"",
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => "-",
+        '\u{00A0}' | '\u{2009}' | '\u{202F}' | '\t' => " ",
+        '\u{2026}' => "...",
+        // Currency signs: no rule tells them apart, and a sentence that is
+        // all ASCII is searched by the regex crate's fast engine, where a
+        // Unicode word boundary is involved.
+        '\u{00A2}' | '\u{00A3}' | '\u{00A5}' | '\u{20AC}' => "$",
+        '\r' | '\u{FEFF}' | '\u{200B}' => "",
+        _ => return None,
+    })
 }
 
-fn utf8_len(first: u8) -> usize {
-    match first {
-        0x00..=0x7F => 1,
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
-    }
+fn next_is_break(bytes: &[u8], i: usize) -> bool {
+    bytes[i..].iter().take_while(|&&b| b == b' ' || b == b'\n').any(|&b| b == b'\n')
 }
 
 #[cfg(test)]
@@ -256,6 +263,73 @@ mod tests {
     fn short_lines_are_left_alone() {
         let orig = "A line.\n".repeat(10_000);
         assert_eq!(NormText::new(&orig).text, orig);
+    }
+
+    /// The view made a character at a time, as it was before runs of text
+    /// were copied whole: what `NormText::new` must still give.
+    fn one_character_at_a_time(original: &str) -> (String, Vec<u32>) {
+        let (mut text, mut map) = (String::new(), Vec::new());
+        for (at, c) in original.char_indices() {
+            let mut buf = [0u8; 4];
+            let s = fold(c).unwrap_or_else(|| c.encode_utf8(&mut buf));
+            text.push_str(s);
+            map.extend(std::iter::repeat_n(at as u32, s.len()));
+        }
+        map.push(original.len() as u32);
+        let bytes = text.as_bytes().to_vec();
+        let (mut out, mut joined) = (String::new(), Vec::new());
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'\n' || (bytes[i] == b' ' && next_is_break(&bytes, i)) {
+                let start = i;
+                while i < bytes.len() && (bytes[i] == b'\n' || bytes[i] == b' ') {
+                    i += 1;
+                }
+                let prev = text[..start].trim_end_matches(' ').chars().next_back();
+                let next = text[i..].chars().next();
+                let wrapped = matches!(prev, Some(p) if p.is_alphanumeric() || p == ',') && matches!(next, Some(n) if n.is_lowercase());
+                if wrapped && text[start..i].contains('\n') {
+                    out.push(' ');
+                    joined.push(map[start]);
+                } else {
+                    out.push_str(&text[start..i]);
+                    joined.extend_from_slice(&map[start..i]);
+                }
+            } else {
+                let c = text[i..].chars().next().unwrap();
+                out.push(c);
+                joined.extend_from_slice(&map[i..i + c.len_utf8()]);
+                i += c.len_utf8();
+            }
+        }
+        joined.push(*map.last().unwrap());
+        (out, joined)
+    }
+
+    #[test]
+    fn runs_copied_whole_give_the_view_made_a_character_at_a_time() {
+        let pieces = ["a", "Word", " ", "  ", "\n", " \n", "\n\n ", "\r\n", "\t", "`", ",", ".", "\u{2019}", "\u{201C}", "\u{2013}", "\u{00A0}", "\u{00A3}", "\u{2026}", "\u{FEFF}", "\u{200B}", "\u{e9}", "\u{3b1}", "\u{1F600}", "\u{EFBF}", "x\u{301}"];
+        let mut cases: Vec<String> = vec![String::new(), "plain ASCII only".into(), "ends with spaces   ".into(), "  \n  \nstarts blank".into(), "caf\u{e9} au lait\nis served".into()];
+        // Every piece beside every other, and strings drawn from the pieces.
+        for a in pieces {
+            for b in pieces {
+                cases.push(format!("{a}{b}x{a} {b}"));
+            }
+        }
+        let mut seed = 7u64;
+        for _ in 0..2_000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 40) {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            cases.push(s);
+        }
+        for case in &cases {
+            let n = NormText::new(case);
+            let (text, map) = one_character_at_a_time(case);
+            assert_eq!((&n.text, &n.map), (&text, &map), "{case:?}");
+        }
     }
 
     #[test]

@@ -240,6 +240,8 @@ const DFA_CACHE: usize = 16 << 20;
 /// made on a slot's first search, and dereferences to the calling thread's.
 pub struct Pattern {
     copies: [OnceLock<Regex>; THREAD_SLOTS],
+    /// Whether the empty text matches: if not, an empty text is not searched.
+    matches_empty: bool,
 }
 
 /// Threads beyond this many share slots, each still correct: a slot's later
@@ -249,9 +251,30 @@ const THREAD_SLOTS: usize = 16;
 
 impl Pattern {
     fn new(regex: Regex) -> Pattern {
+        let matches_empty = regex.is_match("");
         let copies: [OnceLock<Regex>; THREAD_SLOTS] = Default::default();
         let _ = copies[0].set(regex);
-        Pattern { copies }
+        Pattern { copies, matches_empty }
+    }
+
+    /// `Regex::captures_iter`, but an empty text (what `Words::gate` gives a
+    /// pattern whose words a sentence lacks) that cannot match is not
+    /// searched: making the iterator allocates the captures' slots, and the
+    /// extractors ask most sentences for several patterns that they gate away.
+    pub fn captures_iter<'r, 'h>(&'r self, haystack: &'h str) -> CapturesIter<'r, 'h> {
+        CapturesIter((self.matches_empty || !haystack.is_empty()).then(|| (**self).captures_iter(haystack)))
+    }
+}
+
+/// The captures of `Pattern::captures_iter`: none for a text not searched.
+pub struct CapturesIter<'r, 'h>(Option<regex::CaptureMatches<'r, 'h>>);
+
+impl<'h> Iterator for CapturesIter<'_, 'h> {
+    type Item = regex::Captures<'h>;
+
+    #[inline]
+    fn next(&mut self) -> Option<regex::Captures<'h>> {
+        self.0.as_mut()?.next()
     }
 }
 
@@ -333,6 +356,23 @@ mod tests {
                 });
             }
         });
+    }
+
+    #[test]
+    fn captures_are_those_of_the_regex_and_an_empty_text_is_searched_only_where_it_matches() {
+        let caps = |p: &Pattern, text: &str| -> Vec<Vec<Option<(usize, usize)>>> {
+            p.captures_iter(text).map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect()).collect()
+        };
+        let regex_caps = |p: &Pattern, text: &str| -> Vec<Vec<Option<(usize, usize)>>> {
+            (**p).captures_iter(text).map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect()).collect()
+        };
+        for pattern in [r"\b(the) (trust)\b", r"(x)?", r"^$", r"a*"] {
+            let p = re(pattern);
+            for text in ["", "the trust and THE Trust", "x", "a"] {
+                assert_eq!(caps(&p, text), regex_caps(&p, text), "{pattern} in {text:?}");
+            }
+        }
+        assert_eq!(caps(&re(r"(x)?"), "").len(), 1, "a pattern that matches the empty text still does");
     }
 
     #[test]

@@ -40,7 +40,11 @@ fn esc(s: &str) -> String {
 }
 
 fn data(out: &mut Sink, key: &str, value: &str) {
-    let _ = writeln!(out, "      <data key=\"{key}\">{}</data>", esc(value));
+    out.push_str("      <data key=\"");
+    out.push_str(key);
+    out.push_str("\">");
+    out.push_markup(value, true);
+    out.push_str("</data>\n");
 }
 
 /// The GraphML of a graph, as a string.

@@ -13,29 +13,58 @@ pub mod report;
 /// become spaces (for attribute-like values on one line).
 pub fn escape_markup(s: &str, flatten: bool) -> String {
     let mut out = String::with_capacity(s.len());
+    push_markup(&mut out, s, flatten);
+    out
+}
+
+/// The bytes `escape_markup` may change: ASCII signs and control characters,
+/// and 0xEF, which starts U+FFFE and U+FFFF (and other characters, kept).
+const MARKUP_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[b'&' as usize] = true;
+    t[b'<' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[0xEF] = true;
+    t
+};
+
+/// `escape_markup`, onto the end of `out`.
+pub fn push_markup(out: &mut String, s: &str, flatten: bool) {
     let bytes = s.as_bytes();
-    // Runs that need nothing are copied whole; every byte that may need
-    // something is ASCII or starts a character (U+FFFE and U+FFFF start 0xEF).
+    // Runs that need nothing are copied whole.
     let mut copied = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let (with, len) = match b {
+    let mut i = 0;
+    while let Some(n) = bytes[i..].iter().position(|&b| MARKUP_BYTES[b as usize]) {
+        i += n;
+        let (with, len) = match bytes[i] {
             b'&' => ("&amp;", 1),
             b'<' => ("&lt;", 1),
             b'>' => ("&gt;", 1),
             b'"' => ("&quot;", 1),
             b'\'' => ("&#39;", 1),
             b'\n' | b'\r' | b'\t' if flatten => (" ", 1),
-            b'\n' | b'\r' | b'\t' => continue,
+            b'\n' | b'\r' | b'\t' => ("", 0),
             0..=0x1F => ("", 1),
             0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => ("", 3),
-            _ => continue,
+            _ => ("", 0),
         };
+        if len == 0 {
+            i += 1; // kept as it is
+            continue;
+        }
         out.push_str(&s[copied..i]);
         out.push_str(with);
-        copied = i + len;
+        i += len;
+        copied = i;
     }
     out.push_str(&s[copied..]);
-    out
 }
 
 /// Text written through a buffer to a writer, for the exporters that build
@@ -57,6 +86,14 @@ impl<'w> Sink<'w> {
 
     pub fn push_str(&mut self, s: &str) {
         self.buf.push_str(s);
+        if self.buf.len() >= Self::SPILL {
+            self.spill();
+        }
+    }
+
+    /// `s` as markup (`escape_markup`), without a copy of it made first.
+    pub fn push_markup(&mut self, s: &str, flatten: bool) {
+        push_markup(&mut self.buf, s, flatten);
         if self.buf.len() >= Self::SPILL {
             self.spill();
         }

@@ -63,14 +63,20 @@ pub fn write_to(g: &KnowledgeGraph, out: &mut dyn Write, mut visit: Option<&mut 
     offsets.end += write_indented(out, context.as_bytes(), "  ")?;
     offsets.end += write_indented(out, b",\n  \"@graph\": [", "")?;
     let mut first = true;
-    // Each item's text, pretty-printed, copied out moved right by four spaces.
+    // Each item's text, pretty-printed, moved right by four spaces, with the
+    // separator before it: written in one piece.
+    let mut indented = Vec::new();
     let mut item = |text: &[u8]| -> std::io::Result<()> {
         if let Some(visit) = visit.as_mut() {
             visit(&serde_json::from_slice(text).expect("an item just printed reads back"));
         }
-        offsets.end += write_indented(out, if first { b"\n    " } else { ITEM_SEPARATOR }, "")?;
-        offsets.starts.push(offsets.end);
-        offsets.end += write_indented(out, text, "    ")?;
+        indented.clear();
+        indented.extend_from_slice(if first { b"\n    " } else { ITEM_SEPARATOR });
+        let start = offsets.end + indented.len() as u64;
+        indent(&mut indented, text, "    ");
+        out.write_all(&indented)?;
+        offsets.starts.push(start);
+        offsets.end += indented.len() as u64;
         first = false;
         Ok(())
     };
@@ -92,17 +98,21 @@ pub fn write_to(g: &KnowledgeGraph, out: &mut dyn Write, mut visit: Option<&mut 
 /// Writes pretty-printed JSON moved right by `by` (JSON strings hold no raw
 /// newline, so every line break is the printer's); the bytes written.
 fn write_indented(out: &mut dyn Write, text: &[u8], by: &str) -> std::io::Result<u64> {
-    let mut written = 0;
+    let mut indented = Vec::with_capacity(text.len());
+    indent(&mut indented, text, by);
+    out.write_all(&indented)?;
+    Ok(indented.len() as u64)
+}
+
+/// Pretty-printed JSON moved right by `by`, onto the end of `out`.
+fn indent(out: &mut Vec<u8>, text: &[u8], by: &str) {
     for (i, line) in text.split(|&b| b == b'\n').enumerate() {
         if i > 0 {
-            out.write_all(b"\n")?;
-            out.write_all(by.as_bytes())?;
-            written += 1 + by.len();
+            out.push(b'\n');
+            out.extend_from_slice(by.as_bytes());
         }
-        out.write_all(line)?;
-        written += line.len();
+        out.extend_from_slice(line);
     }
-    Ok(written as u64)
 }
 
 /// A node with its edges as plain triples.

@@ -5,6 +5,7 @@
 
 use crate::date::PartialDate;
 use serde_json::Value;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
@@ -119,8 +120,8 @@ impl<'de> serde::de::Visitor<'de> for Items<'_> {
         f.write_str("an array of items")
     }
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(item) = seq.next_element::<Value>()? {
-            self.0.add(&item);
+        while let Some(item) = seq.next_element::<Val<'de>>()? {
+            self.0.add_val(&item);
         }
         Ok(())
     }
@@ -248,11 +249,18 @@ impl Model {
 
     /// Adds one item of a graph's `@graph` array: a node, or a statement.
     pub fn add(&mut self, item: &Value) {
-        let Some(obj) = item.as_object() else { return };
-        let Some(id) = obj.get("@id").and_then(Value::as_str) else { return };
+        self.add_val(&Val::of(item));
+    }
+
+    /// `add`, for an item read as a `Val`.
+    fn add_val(&mut self, obj: &Val) {
+        if !matches!(obj, Val::Obj(_)) {
+            return;
+        }
+        let Some(id) = obj.get("@id").and_then(Val::as_str) else { return };
         let types = strings(obj.get("@type"));
         if types.iter().any(|t| t == "Statement" || t == "rdf:Statement") {
-            let st = statement(obj, &mut |t: String| self.share(t));
+            let st = statement(obj, &mut |t: &str| self.share(t));
             self.statements.push(st);
             return;
         }
@@ -261,18 +269,18 @@ impl Model {
         for p in EDGES {
             let t = strings(obj.get(p));
             if !t.is_empty() {
-                links.insert(p.to_string(), t.into_iter().map(|t| self.share(t)).collect());
+                links.insert(p.to_string(), t.iter().map(|t| self.share(t)).collect());
             }
         }
-        let mut alternate_names = strings(obj.get("alternateName"));
-        alternate_names.extend(strings(obj.get("schema:headline")));
+        let mut alternate_names: Vec<String> = strings(obj.get("alternateName")).into_iter().map(Cow::into_owned).collect();
+        alternate_names.extend(strings(obj.get("schema:headline")).into_iter().map(Cow::into_owned));
         let node = Node {
             id: id.to_string(),
             kind,
-            name: obj.get("name").and_then(Value::as_str).unwrap_or(id).into(),
+            name: obj.get("name").and_then(Val::as_str).unwrap_or(id).into(),
             alternate_names,
-            body_kind: text_of(obj.get("bodyKind")),
-            inspection_kind: text_of(obj.get("inspectionKind")),
+            body_kind: text_of(obj.get("bodyKind")).map(Cow::into_owned),
+            inspection_kind: text_of(obj.get("inspectionKind")).map(Cow::into_owned),
             date: date_of(obj.get("date")).or_else(|| date_of(obj.get("datePublished"))),
             links,
         };
@@ -281,8 +289,8 @@ impl Model {
     }
 
     /// The model's one copy of a string.
-    fn share(&mut self, t: String) -> Text {
-        if let Some(shared) = self.texts.get(t.as_str()) {
+    fn share(&mut self, t: &str) -> Text {
+        if let Some(shared) = self.texts.get(t) {
             return shared.clone();
         }
         let shared: Text = t.into();
@@ -305,7 +313,7 @@ impl Model {
     }
 }
 
-fn kind_of(types: &[String]) -> Kind {
+fn kind_of(types: &[Cow<str>]) -> Kind {
     let has = |t: &str| types.iter().any(|x| x == t || x.ends_with(&format!(":{t}")));
     if has("Person") {
         Kind::Person
@@ -322,59 +330,185 @@ fn kind_of(types: &[String]) -> Kind {
     }
 }
 
-fn statement(obj: &serde_json::Map<String, Value>, share: &mut dyn FnMut(String) -> Text) -> Statement {
+fn statement(obj: &Val, share: &mut dyn FnMut(&str) -> Text) -> Statement {
     let id = |k: &str| strings(obj.get(k)).into_iter().next();
     let text = |k: &str| text_of(obj.get(k));
     Statement {
-        subject: share(id("subject").unwrap_or_default()),
-        predicate: share(text("predicate").map(|p| local_name(&p)).unwrap_or_default()),
-        object: share(id("object").unwrap_or_default()),
-        role_name: text("roleName").map(&mut *share),
-        status: text("status").map(&mut *share),
+        subject: share(&id("subject").unwrap_or_default()),
+        predicate: share(text("predicate").as_deref().map_or("", local_name)),
+        object: share(&id("object").unwrap_or_default()),
+        role_name: text("roleName").map(|t| share(&t)),
+        status: text("status").map(|t| share(&t)),
         date: date_of(obj.get("date")),
         start: date_of(obj.get("startDate")),
         end: date_of(obj.get("endDate")),
         observed_on: date_of(obj.get("observedOn")),
-        what: text("what").map(&mut *share),
-        document: id("wasDerivedFrom").map(&mut *share),
-        evidence: text("evidence").map(&mut *share),
+        what: text("what").map(|t| share(&t)),
+        document: id("wasDerivedFrom").map(|t| share(&t)),
+        evidence: text("evidence").map(|t| share(&t)),
         start_offset: number_of(obj.get("startOffset")),
         end_offset: number_of(obj.get("endOffset")),
-        rule: text("rule").map(&mut *share),
+        rule: text("rule").map(|t| share(&t)),
     }
 }
 
 /// `ov:heldRole` or `urn:oversight:vocab#heldRole` -> `heldRole`.
-fn local_name(p: &str) -> String {
-    p.rsplit(['#', ':', '/']).next().unwrap_or(p).to_string()
+fn local_name(p: &str) -> &str {
+    p.rsplit(['#', ':', '/']).next().unwrap_or(p)
+}
+
+/// A JSON value as the model reads it. Read straight from the JSON text, its
+/// strings are borrowed from the text wherever they hold no escape (making
+/// a `Value` of every item, and dropping it, was most of reading a model);
+/// `Val::of` borrows a `Value`'s.
+#[derive(Debug)]
+enum Val<'a> {
+    Str(Cow<'a, str>),
+    Num(serde_json::Number),
+    List(Vec<Val<'a>>),
+    /// The members in order: as in a `Value`, the last of a repeated key counts.
+    Obj(Vec<(Cow<'a, str>, Val<'a>)>),
+    /// `true`, `false` and `null`.
+    Other,
+}
+
+impl<'a> Val<'a> {
+    fn of(v: &'a Value) -> Val<'a> {
+        match v {
+            Value::String(s) => Val::Str(Cow::Borrowed(s)),
+            Value::Number(n) => Val::Num(n.clone()),
+            Value::Array(a) => Val::List(a.iter().map(Val::of).collect()),
+            Value::Object(o) => Val::Obj(o.iter().map(|(k, v)| (Cow::Borrowed(k.as_str()), Val::of(v))).collect()),
+            Value::Bool(_) | Value::Null => Val::Other,
+        }
+    }
+
+    /// An object's member.
+    fn get(&self, key: &str) -> Option<&Val<'a>> {
+        match self {
+            Val::Obj(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    fn as_str(&self) -> Option<&str> {
+        match self {
+            Val::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// Reads any JSON value, as a `Value` would hold it (a number as
+/// `serde_json::Number`, a float that is not finite as null).
+impl<'de> serde::Deserialize<'de> for Val<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Val<'de>, D::Error> {
+        struct Any;
+        impl<'de> serde::de::Visitor<'de> for Any {
+            type Value = Val<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Val<'de>, E> {
+                Ok(Val::Other)
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Val<'de>, E> {
+                Ok(Val::Num(n.into()))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Val<'de>, E> {
+                Ok(Val::Num(n.into()))
+            }
+            fn visit_f64<E>(self, n: f64) -> Result<Val<'de>, E> {
+                Ok(serde_json::Number::from_f64(n).map_or(Val::Other, Val::Num))
+            }
+            fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Val<'de>, E> {
+                Ok(Val::Str(Cow::Borrowed(s)))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Val<'de>, E> {
+                Ok(Val::Str(Cow::Owned(s.to_string())))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Val<'de>, E> {
+                Ok(Val::Str(Cow::Owned(s)))
+            }
+            fn visit_unit<E>(self) -> Result<Val<'de>, E> {
+                Ok(Val::Other)
+            }
+            fn visit_none<E>(self) -> Result<Val<'de>, E> {
+                Ok(Val::Other)
+            }
+            fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Val<'de>, D::Error> {
+                <Val as serde::Deserialize>::deserialize(d)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Val<'de>, A::Error> {
+                let mut items = Vec::new();
+                while let Some(v) = seq.next_element()? {
+                    items.push(v);
+                }
+                Ok(Val::List(items))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Val<'de>, A::Error> {
+                let mut members = Vec::new();
+                while let Some(Key(k)) = map.next_key()? {
+                    members.push((k, map.next_value()?));
+                }
+                Ok(Val::Obj(members))
+            }
+        }
+        d.deserialize_any(Any)
+    }
+}
+
+/// An object's key, borrowed from the text where it can be.
+struct Key<'a>(Cow<'a, str>);
+
+impl<'de> serde::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Key<'de>, D::Error> {
+        struct AKey;
+        impl<'de> serde::de::Visitor<'de> for AKey {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(s)))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(s.to_string())))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(s)))
+            }
+        }
+        d.deserialize_str(AKey)
+    }
 }
 
 /// A value's strings: a string, an `{"@id"}` or `{"@value"}` object, or an array of them.
-fn strings(v: Option<&Value>) -> Vec<String> {
+fn strings<'v>(v: Option<&'v Val>) -> Vec<Cow<'v, str>> {
     match v {
-        Some(Value::Array(a)) => a.iter().flat_map(|x| strings(Some(x))).collect(),
+        Some(Val::List(a)) => a.iter().flat_map(|x| strings(Some(x))).collect(),
         Some(x) => text_of(Some(x)).into_iter().collect(),
         None => Vec::new(),
     }
 }
 
-fn text_of(v: Option<&Value>) -> Option<String> {
+fn text_of<'v>(v: Option<&'v Val>) -> Option<Cow<'v, str>> {
     match v? {
-        Value::String(s) => Some(s.clone()),
-        Value::Object(o) => o.get("@value").or_else(|| o.get("@id")).and_then(Value::as_str).map(str::to_string),
-        Value::Array(a) => text_of(a.first()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
+        Val::Str(s) => Some(Cow::Borrowed(s)),
+        o @ Val::Obj(_) => o.get("@value").or_else(|| o.get("@id")).and_then(Val::as_str).map(Cow::Borrowed),
+        Val::List(a) => text_of(a.first()),
+        Val::Num(n) => Some(Cow::Owned(n.to_string())),
+        Val::Other => None,
     }
 }
 
-fn date_of(v: Option<&Value>) -> Option<PartialDate> {
+fn date_of(v: Option<&Val>) -> Option<PartialDate> {
     PartialDate::parse_iso(&text_of(v)?)
 }
 
-fn number_of(v: Option<&Value>) -> Option<u64> {
+fn number_of(v: Option<&Val>) -> Option<u64> {
     match v? {
-        Value::Number(n) => n.as_u64(),
+        Val::Num(n) => n.as_u64(),
         other => text_of(Some(other))?.parse().ok(),
     }
 }
@@ -435,6 +569,29 @@ mod tests {
             assert!(whole.nodes.iter().all(|n| read.node(&n.id).is_some_and(|r| r.name == n.name)));
         }
         let _ = std::fs::remove_file(&path);
+    }
+
+    #[test]
+    fn an_item_read_straight_from_its_text_is_read_as_its_value_is() {
+        let items = [
+            r#"{"@id": "urn:x:p", "@type": ["Person"], "name": "A \"B\" C", "heldRole": ["urn:x:b", {"@id": "urn:x:c"}, [["urn:x:d"]]], "date": {"@value": "2019-06"}}"#,
+            r#"{"@id": "urn:x:b", "@type": "ov:Body", "name": 7, "bodyKind": {"@value": 3, "@id": "council"}, "inspectionKind": [], "datePublished": {"@id": "2020"}}"#,
+            r#"{"@id": "urn:x:s", "@type": "rdf:Statement", "subject": ["urn:x:p"], "predicate": "urn:oversight:vocab#heldRole", "object": {"@id": "urn:x:b"},
+               "startOffset": 12, "endOffset": "40", "evidence": "caf\u00e9 \\ \n", "rule": null, "status": true, "what": 1.5e3, "roleName": -2,
+               "date": {"@value": "2018-01-02", "@type": "xsd:date"}, "startDate": "bad", "observedOn": ["2017"]}"#,
+            r#"{"@id": "urn:x:s2", "@type": "Statement", "subject": "urn:x:a", "subject": "urn:x:last", "startOffset": 1.0, "endOffset": 18446744073709551615}"#,
+            r#"{"@id": "urn:x:e", "@type": "Event", "alternateName": ["one", {"@value": "two"}], "schema:headline": "three", "name": null}"#,
+            r#"{"@type": "Person", "name": "no id"}"#,
+            r#"["not", "an", "object"]"#,
+        ];
+        for item in items {
+            let value: Value = serde_json::from_str(item).unwrap();
+            let (mut from_value, mut from_text) = (Model::default(), Model::default());
+            from_value.add(&value);
+            from_text.add_val(&serde_json::from_str::<Val>(item).unwrap());
+            assert_eq!(format!("{:?}", from_value.nodes), format!("{:?}", from_text.nodes), "{item}");
+            assert_eq!(format!("{:?}", from_value.statements), format!("{:?}", from_text.statements), "{item}");
+        }
     }
 
     #[test]

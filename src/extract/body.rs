@@ -110,7 +110,8 @@ pub fn find_named(ctx: &mut Ctx) {
         };
         // Four patterns below need a place the gazetteer knows: where the
         // sentence names none, they search nothing.
-        let places = m.places.find_iter(sent);
+        // The gazetteer's places, names and one-word names, in one reading of the sentence.
+        let [places, names, words] = Phrases::find_each([&m.places, &m.names, &m.words], sent);
         let with_places = if places.is_empty() { "" } else { sent };
         // Two more need `trust`, one `council`.
         let (with_trust, with_council) = (m.trust_word.gate(with_places), m.council_word.gate(with_places));
@@ -118,7 +119,7 @@ pub fn find_named(ctx: &mut Ctx) {
             let g = c.get(0).unwrap();
             add(ctx, g.start(), g.end(), &|ctx: &mut Ctx| place_body(ctx, &c[1], BodyKind::Trust, year));
         }
-        for (a, b) in m.names.find_iter(sent) {
+        for (a, b) in names {
             // Any case after the first letter (`Slough children's services trust`),
             // but a name starts with a capital (`children's commissioner` is a post).
             if !sent[a..b].starts_with(|c: char| c.is_uppercase()) {
@@ -136,7 +137,7 @@ pub fn find_named(ctx: &mut Ctx) {
             let g = c.get(0).unwrap();
             add(ctx, g.start(), g.end(), &|ctx: &mut Ctx| place_body(ctx, &c[1], BodyKind::Council, year));
         }
-        for (a, b) in m.words.find_iter(sent) {
+        for (a, b) in words {
             if let Some(&row) = schema.body_by_name.get(&sent[a..b].to_lowercase()) {
                 add(ctx, a, b, &|ctx: &mut Ctx| gazetteer_body(ctx, row));
             }

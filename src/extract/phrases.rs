@@ -104,46 +104,64 @@ impl Phrases {
 
     /// The spans `[start, end)` of the names in `text`, in order.
     pub fn find_iter(&self, text: &str) -> Vec<(usize, usize)> {
-        if !self.by_words || !text.is_ascii() {
-            let regex = self.regex.get_or_init(|| if self.case_insensitive { re(&self.pattern) } else { re_cs(&self.pattern) });
-            return regex.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let [found] = Phrases::find_each([self], text);
+        found
+    }
+
+    /// `find_iter` of each of several lists in `text`, the words of the text
+    /// read once for all of them.
+    pub fn find_each<const N: usize>(lists: [&Phrases; N], text: &str) -> [Vec<(usize, usize)>; N] {
+        let mut found: [Vec<(usize, usize)>; N] = std::array::from_fn(|_| Vec::new());
+        let ascii = text.is_ascii();
+        // Where each list may next find a name (past its last), or `usize::MAX`
+        // for one that its regex searches.
+        let mut next = [0usize; N];
+        for (k, list) in lists.iter().enumerate() {
+            if !list.by_words || !ascii {
+                let regex = list.regex.get_or_init(|| if list.case_insensitive { re(&list.pattern) } else { re_cs(&list.pattern) });
+                found[k] = regex.find_iter(text).map(|m| (m.start(), m.end())).collect();
+                next[k] = usize::MAX;
+            }
+        }
+        if next.iter().all(|&n| n == usize::MAX) {
+            return found;
         }
         let bytes = text.as_bytes();
-        let mut found = Vec::new();
         let mut key = [0u8; 64];
         let mut at = 0;
         while at < bytes.len() {
-            // The next word: its start must follow a byte that is not a word's.
+            // The next word: its start, and its length.
             if !is_word_byte(bytes[at]) || (at > 0 && is_word_byte(bytes[at - 1])) {
                 at += 1;
                 continue;
             }
             let len = bytes[at..].iter().take_while(|&&b| is_word_byte(b)).count();
-            let first = if self.case_insensitive { bytes[at].to_ascii_lowercase() } else { bytes[at] };
-            let end = match self.first_word_lengths[first as usize] & (1 << len.min(63)) {
-                0 => None,
-                _ if len > key.len() => None,
-                _ => {
-                    let word = &mut key[..len];
-                    word.copy_from_slice(&bytes[at..at + len]);
-                    if self.case_insensitive {
-                        word.make_ascii_lowercase();
-                    }
-                    self.by_first_word.get(&*word).and_then(|names| names.iter().find_map(|name| self.fits(bytes, at, name)))
+            for (k, list) in lists.iter().enumerate() {
+                if at < next[k] {
+                    continue;
                 }
-            };
-            match end {
-                Some(end) => {
-                    found.push((at, end));
-                    at = end;
+                // Only a word as long as some name's first word, among those
+                // that start with its letter, is looked up.
+                let first = if list.case_insensitive { bytes[at].to_ascii_lowercase() } else { bytes[at] };
+                if list.first_word_lengths[first as usize] & (1 << len.min(63)) == 0 || len > key.len() {
+                    continue;
                 }
-                None => at += len,
+                let word = &mut key[..len];
+                word.copy_from_slice(&bytes[at..at + len]);
+                if list.case_insensitive {
+                    word.make_ascii_lowercase();
+                }
+                // The longest name first.
+                if let Some(end) = list.by_first_word.get(&*word).and_then(|names| names.iter().find_map(|name| list.fits(bytes, at, name))) {
+                    found[k].push((at, end));
+                    next[k] = end;
+                }
             }
+            at += len;
         }
         found
     }
 
-    /// Where `name` ends if the text at `at` holds it, ending at a word boundary.
     fn fits(&self, text: &[u8], at: usize, name: &[u8]) -> Option<usize> {
         let end = at + name.len();
         let here = text.get(at..end)?;
@@ -158,8 +176,11 @@ mod tests {
     use super::*;
 
     fn regex_spans(names: &[&str], case_insensitive: bool, text: &str) -> Vec<(usize, usize)> {
-        let p = Phrases::new(names.iter().copied(), case_insensitive);
-        let regex = if case_insensitive { re(&p.pattern) } else { re_cs(&p.pattern) };
+        regex_spans_of(&Phrases::new(names.iter().copied(), case_insensitive), text)
+    }
+
+    fn regex_spans_of(p: &Phrases, text: &str) -> Vec<(usize, usize)> {
+        let regex = if p.case_insensitive { re(&p.pattern) } else { re_cs(&p.pattern) };
         regex.find_iter(text).map(|m| (m.start(), m.end())).collect()
     }
 
@@ -209,6 +230,22 @@ mod tests {
             let p = Phrases::new(names.iter().copied(), case_insensitive);
             assert!(!p.by_words);
             assert_eq!(p.find_iter(text), regex_spans(&names, case_insensitive, text));
+        }
+    }
+
+    #[test]
+    fn lists_read_in_one_pass_find_what_each_finds_alone() {
+        let lists = [
+            Phrases::new(["Kent", "Kent County Council", "Isle of Wight", "Bath and North East Somerset"].into_iter(), true),
+            Phrases::new(["Kent", "DfE", "Wight", "Bath"].into_iter(), false),
+            Phrases::new(["A&E", "Kent"].into_iter(), false),
+        ];
+        for text in ["Kent County Council and kent county council, DfE, Bath and North East Somerset; A&E in Kent", "Iſle of Wight, Kent", "", "Kent"] {
+            let [a, b, c] = Phrases::find_each([&lists[0], &lists[1], &lists[2]], text);
+            assert_eq!([a, b, c], [lists[0].find_iter(text), lists[1].find_iter(text), lists[2].find_iter(text)], "{text}");
+            for list in &lists {
+                assert_eq!(list.find_iter(text), regex_spans_of(list, text), "{text}");
+            }
         }
     }
 

@@ -241,7 +241,10 @@ const DFA_CACHE: usize = 16 << 20;
 pub struct Pattern {
     copies: [OnceLock<Regex>; THREAD_SLOTS],
     /// Whether the empty text matches: if not, an empty text is not searched.
-    matches_empty: bool,
+    /// Found at the first empty text, by the thread that meets it (the first
+    /// thread to search a regex takes its pool's fast path for good, so no
+    /// thread searches one in passing, such as the one that compiles it).
+    matches_empty: OnceLock<bool>,
 }
 
 /// Threads beyond this many share slots, each still correct: a slot's later
@@ -251,10 +254,9 @@ const THREAD_SLOTS: usize = 16;
 
 impl Pattern {
     fn new(regex: Regex) -> Pattern {
-        let matches_empty = regex.is_match("");
         let copies: [OnceLock<Regex>; THREAD_SLOTS] = Default::default();
         let _ = copies[0].set(regex);
-        Pattern { copies, matches_empty }
+        Pattern { copies, matches_empty: OnceLock::new() }
     }
 
     /// `Regex::captures_iter`, but an empty text (what `Words::gate` gives a
@@ -262,7 +264,8 @@ impl Pattern {
     /// searched: making the iterator allocates the captures' slots, and the
     /// extractors ask most sentences for several patterns that they gate away.
     pub fn captures_iter<'r, 'h>(&'r self, haystack: &'h str) -> CapturesIter<'r, 'h> {
-        CapturesIter((self.matches_empty || !haystack.is_empty()).then(|| (**self).captures_iter(haystack)))
+        let searched = !haystack.is_empty() || *self.matches_empty.get_or_init(|| (**self).is_match(""));
+        CapturesIter(searched.then(|| (**self).captures_iter(haystack)))
     }
 }
 

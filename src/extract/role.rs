@@ -647,8 +647,18 @@ pub fn appointment_date(ctx: &Ctx, start: usize, end: usize) -> Option<PartialDa
     static SINCE: OnceLock<Pattern> = OnceLock::new();
     let verb = START.get_or_init(|| re(r"\b(?:appointed|appoints|appointing|appointment|took up|takes up|take up|will take up|started|starts|will start|joined|joins|arrived|became|becomes|named|with effect from|took over|takes over|steps up|stepped up)\b"));
     let since = SINCE.get_or_init(|| re(r"^\s*,?\s*(?:since|from|with effect from)\s+$"));
+    static SINCE_AFTER: OnceLock<Pattern> = OnceLock::new();
+    let since_after = SINCE_AFTER.get_or_init(|| re(r"^\s*,?\s*(?:since|from|with effect from)\s"));
     let si = ctx.doc.sentence_at(start)?;
     let s = ctx.doc.sentences[si];
+    // The sentence's dates are looked for only where one of the two rules
+    // below can use them: most posts have neither `since` after them nor a
+    // verb of starting before.
+    let before_end = &ctx.text()[s.start..end];
+    let (since_follows, verb_before) = (since_after.is_match(&ctx.text()[end..s.end.max(end)]), verb.is_match(before_end));
+    if !since_follows && !verb_before {
+        return super::line_date(ctx, si);
+    }
     let reference = super::line_date(ctx, si).filter(|d| d.month.is_some()).or(ctx.reference);
     let dates = find_dates(&ctx.text()[s.start..s.end], s.start, reference);
     // `director of children's services since 2018`
@@ -656,8 +666,7 @@ pub fn appointment_date(ctx: &Ctx, start: usize, end: usize) -> Option<PartialDa
         return Some(d.date);
     }
     // A verb of starting before the post's end: the first date after the post, close by.
-    let before_end = &ctx.text()[s.start..end];
-    if verb.is_match(before_end) {
+    if verb_before {
         if let Some(d) = dates.iter().find(|d| d.start >= end && d.start - end <= 40) {
             return Some(d.date);
         }

@@ -108,10 +108,10 @@ pub fn find_named(ctx: &mut Ctx) {
                 }
             }
         };
-        // Four patterns below need a place the gazetteer knows: where the
-        // sentence names none, they search nothing.
         // The gazetteer's places, names and one-word names, in one reading of the sentence.
         let [places, names, words] = Phrases::find_each([&m.places, &m.names, &m.words], sent);
+        // Four patterns below need a place the gazetteer knows: where the
+        // sentence names none, they search nothing.
         let with_places = if places.is_empty() { "" } else { sent };
         // Two more need `trust`, one `council`.
         let (with_trust, with_council) = (m.trust_word.gate(with_places), m.council_word.gate(with_places));

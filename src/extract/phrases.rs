@@ -162,6 +162,7 @@ impl Phrases {
         found
     }
 
+    /// Where `name` ends if the text at `at` holds it, ending at a word boundary.
     fn fits(&self, text: &[u8], at: usize, name: &[u8]) -> Option<usize> {
         let end = at + name.len();
         let here = text.get(at..end)?;

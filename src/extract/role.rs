@@ -645,9 +645,10 @@ fn start_dates(ctx: &Ctx, roles: &mut [RoleFact]) {
 pub fn appointment_date(ctx: &Ctx, start: usize, end: usize) -> Option<PartialDate> {
     static START: OnceLock<Pattern> = OnceLock::new();
     static SINCE: OnceLock<Pattern> = OnceLock::new();
+    static SINCE_AFTER: OnceLock<Pattern> = OnceLock::new();
     let verb = START.get_or_init(|| re(r"\b(?:appointed|appoints|appointing|appointment|took up|takes up|take up|will take up|started|starts|will start|joined|joins|arrived|became|becomes|named|with effect from|took over|takes over|steps up|stepped up)\b"));
     let since = SINCE.get_or_init(|| re(r"^\s*,?\s*(?:since|from|with effect from)\s+$"));
-    static SINCE_AFTER: OnceLock<Pattern> = OnceLock::new();
+    // What `since` needs at the start of the words after the post.
     let since_after = SINCE_AFTER.get_or_init(|| re(r"^\s*,?\s*(?:since|from|with effect from)\s"));
     let si = ctx.doc.sentence_at(start)?;
     let s = ctx.doc.sentences[si];

@@ -448,38 +448,15 @@ impl<'de> serde::Deserialize<'de> for Val<'de> {
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Val<'de>, A::Error> {
                 let mut members = Vec::new();
-                while let Some(Key(k)) = map.next_key()? {
+                // A JSON key is a string, read (and borrowed) as any string is.
+                while let Some(key) = map.next_key()? {
+                    let Val::Str(k) = key else { return Err(serde::de::Error::custom("a key that is not a string")) };
                     members.push((k, map.next_value()?));
                 }
                 Ok(Val::Obj(members))
             }
         }
         d.deserialize_any(Any)
-    }
-}
-
-/// An object's key, borrowed from the text where it can be.
-struct Key<'a>(Cow<'a, str>);
-
-impl<'de> serde::Deserialize<'de> for Key<'de> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Key<'de>, D::Error> {
-        struct AKey;
-        impl<'de> serde::de::Visitor<'de> for AKey {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a key")
-            }
-            fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Borrowed(s)))
-            }
-            fn visit_str<E>(self, s: &str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(s.to_string())))
-            }
-            fn visit_string<E>(self, s: String) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(s)))
-            }
-        }
-        d.deserialize_str(AKey)
     }
 }
 

@@ -66,7 +66,9 @@ pub fn extract_inputs(inputs: &[PathBuf], progress: bool, threads: usize) -> Res
 /// there are workers. Returns the warnings and the first error (of a named
 /// input that cannot be used) in input order, and the number of documents.
 pub fn extract_inputs_into(inputs: &[PathBuf], progress: bool, threads: usize, take: &mut (dyn FnMut(DocExtraction) + Send)) -> Result<(Vec<Warning>, usize), Error> {
+    let started = std::time::Instant::now();
     let listing = collect_inputs(inputs)?;
+    note_time("inputs listed", started);
     let bar = Progress::new(progress && std::io::stderr().is_terminal(), listing.inputs.len());
     bar.0.set_message("reading and extracting");
     let ids = document_ids(&listing.inputs.iter().map(|i| i.path.clone()).collect::<Vec<_>>());

@@ -114,7 +114,7 @@ fn walk(root: &Path, found: &mut BTreeMap<PathBuf, PathBuf>, visited: &mut HashS
     let mut first = true;
     while let Some(dir) = stack.pop() {
         let canonical = fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
-        if !visited.insert(canonical) {
+        if !visited.insert(canonical.clone()) {
             if first {
                 return Ok(false);
             }
@@ -141,6 +141,23 @@ fn walk(root: &Path, found: &mut BTreeMap<PathBuf, PathBuf>, visited: &mut HashS
                 }
             };
             let path = entry.path();
+            // A plain file or folder, as the listing gives it (no system call
+            // on most file systems): the canonical path of a file in a folder
+            // is the folder's, joined with its name. A symlink, or an entry
+            // of a type the listing does not give, is looked up.
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => {
+                    stack.push(path);
+                    continue;
+                }
+                Ok(t) if t.is_file() => {
+                    if is_document(&path) {
+                        found.entry(canonical.join(entry.file_name())).or_insert(path);
+                    }
+                    continue;
+                }
+                _ => {}
+            }
             let meta = match fs::metadata(&path) {
                 Ok(meta) => meta,
                 // A dangling or looping symlink, or a file removed meanwhile.
@@ -416,5 +433,26 @@ mod tests {
         assert_eq!(decode(b"\xFF\xFEH\0i"), Err(NotText::Utf16 { why: "an odd number of bytes" }));
         assert_eq!(decode(b"\xFF\xFE\x00\xD8A\0"), Err(NotText::Utf16 { why: "an unpaired surrogate" }));
         assert!(matches!(decode(b"\xFF\xFEH\0\0\0"), Err(NotText::Nul { .. })));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_reached_several_ways_is_listed_once_and_named_if_it_was_named() {
+        let root = std::env::temp_dir().join(format!("oversight-listing-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        fs::create_dir_all(root.join("docs/inner")).unwrap();
+        fs::write(root.join("docs/a.txt"), "A letter.").unwrap();
+        fs::write(root.join("docs/inner/b.txt"), "An article.").unwrap();
+        fs::write(root.join("docs/notes.bin"), "not a document").unwrap();
+        // The same file through a symlinked file, a symlinked folder and a path with `..`;
+        // the path it was first found by is kept.
+        std::os::unix::fs::symlink(root.join("docs/a.txt"), root.join("docs/inner/link.txt")).unwrap();
+        std::os::unix::fs::symlink(root.join("docs"), root.join("alias")).unwrap();
+        let inputs = [root.join("alias"), root.join("docs"), root.join("docs/inner/../a.txt")];
+        let listing = collect_inputs(&inputs).unwrap();
+        let listed: Vec<(PathBuf, bool)> = listing.inputs.iter().map(|i| (i.path.clone(), i.named)).collect();
+        assert_eq!(listed, vec![(root.join("alias/a.txt"), true), (root.join("alias/inner/b.txt"), false)]);
+        assert!(listing.warnings.is_empty(), "{:?}", listing.warnings);
+        fs::remove_dir_all(&root).unwrap();
     }
 }

@@ -21,7 +21,7 @@
 
 use super::Document;
 use crate::error::Error;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -73,8 +73,10 @@ pub fn collect_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
 /// warnings of the walk (entries that could not be looked at).
 pub fn collect_inputs(inputs: &[PathBuf]) -> Result<Listing, Error> {
     // Keyed by the canonical path, so a file reached twice (named twice,
-    // named and inside a folder named, through a symlink) is read once.
-    let mut found: BTreeMap<PathBuf, Input> = BTreeMap::new();
+    // named and inside a folder named, through a symlink) is read once: the
+    // way it was first found, named if it was ever named. Sorted once at the
+    // end, by byte keys (a map of paths spent half the listing comparing them).
+    let mut found: Vec<(Vec<u8>, Input)> = Vec::new();
     let mut warnings = Vec::new();
     let mut visited = HashSet::new();
     for input in inputs {
@@ -83,22 +85,58 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> Result<Listing, Error> {
             _ => Error::Read { path: input.clone(), source: e },
         })?;
         if meta.is_dir() {
-            let mut here = BTreeMap::new();
+            let before = found.len();
             // A folder named twice (or inside another named) is walked once;
             // only a folder that holds no document at all is an error.
-            let fresh = walk(input, &mut here, &mut visited, &mut warnings)?;
-            if fresh && here.is_empty() {
+            let fresh = walk(input, &mut found, &mut visited, &mut warnings)?;
+            if fresh && found.len() == before {
                 return Err(Error::NoDocuments(input.clone()));
-            }
-            for (key, path) in here {
-                found.entry(key).or_insert(Input { path, named: false });
             }
         } else {
             let key = fs::canonicalize(input).unwrap_or_else(|_| input.clone());
-            found.entry(key).and_modify(|i| i.named = true).or_insert_with(|| Input { path: input.clone(), named: true });
+            found.push((sort_key(&key), Input { path: input.clone(), named: true }));
         }
     }
-    Ok(Listing { inputs: found.into_values().collect(), warnings })
+    // A stable sort: of one file's entries, the first found comes first.
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut listed: Vec<Input> = Vec::with_capacity(found.len());
+    let mut last_key: Option<Vec<u8>> = None;
+    for (key, input) in found {
+        match listed.last_mut() {
+            Some(first) if last_key.as_ref() == Some(&key) => first.named |= input.named,
+            _ => {
+                listed.push(input);
+                last_key = Some(key);
+            }
+        }
+    }
+    Ok(Listing { inputs: listed, warnings })
+}
+
+/// A path as bytes that sort as paths do (`Path`'s order: component by
+/// component, by kind, then by name), so that a long listing is sorted by
+/// byte comparisons: each component is its kind's rank, its bytes, and a 0
+/// (which no path holds).
+fn sort_key(path: &Path) -> Vec<u8> {
+    let mut key = Vec::with_capacity(path.as_os_str().len() + 8);
+    for component in path.components() {
+        push_component(&mut key, component);
+    }
+    key
+}
+
+fn push_component(key: &mut Vec<u8>, component: std::path::Component) {
+    use std::path::Component;
+    let (rank, bytes): (u8, &[u8]) = match component {
+        Component::Prefix(p) => (1, p.as_os_str().as_encoded_bytes()),
+        Component::RootDir => (2, b""),
+        Component::CurDir => (3, b""),
+        Component::ParentDir => (4, b""),
+        Component::Normal(name) => (5, name.as_encoded_bytes()),
+    };
+    key.push(rank);
+    key.extend_from_slice(bytes);
+    key.push(0);
 }
 
 fn is_document(path: &Path) -> bool {
@@ -106,10 +144,11 @@ fn is_document(path: &Path) -> bool {
 }
 
 /// Walks `root` and the folders under it (without recursion, so any depth
-/// is fine), adding document files to `found` by canonical path. A folder
-/// whose canonical path was visited before is not walked again, which ends
-/// symlink loops. Returns false if `root` itself had been walked already.
-fn walk(root: &Path, found: &mut BTreeMap<PathBuf, PathBuf>, visited: &mut HashSet<PathBuf>, warnings: &mut Vec<Warning>) -> Result<bool, Error> {
+/// is fine), adding document files to `found` with the `sort_key` of their
+/// canonical path. A folder whose canonical path was visited before is not
+/// walked again, which ends symlink loops. Returns false if `root` itself
+/// had been walked already.
+fn walk(root: &Path, found: &mut Vec<(Vec<u8>, Input)>, visited: &mut HashSet<PathBuf>, warnings: &mut Vec<Warning>) -> Result<bool, Error> {
     let mut stack = vec![root.to_path_buf()];
     let mut first = true;
     while let Some(dir) = stack.pop() {
@@ -132,6 +171,7 @@ fn walk(root: &Path, found: &mut BTreeMap<PathBuf, PathBuf>, visited: &mut HashS
             }
         };
         first = false;
+        let folder_key = sort_key(&canonical);
         for entry in entries {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -152,7 +192,9 @@ fn walk(root: &Path, found: &mut BTreeMap<PathBuf, PathBuf>, visited: &mut HashS
                 }
                 Ok(t) if t.is_file() => {
                     if is_document(&path) {
-                        found.entry(canonical.join(entry.file_name())).or_insert(path);
+                        let mut key = folder_key.clone();
+                        push_component(&mut key, std::path::Component::Normal(&entry.file_name()));
+                        found.push((key, Input { path, named: false }));
                     }
                     continue;
                 }
@@ -176,7 +218,7 @@ fn walk(root: &Path, found: &mut BTreeMap<PathBuf, PathBuf>, visited: &mut HashS
                     continue;
                 }
                 let key = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-                found.entry(key).or_insert(path);
+                found.push((sort_key(&key), Input { path, named: false }));
             }
         }
     }
@@ -433,6 +475,17 @@ mod tests {
         assert_eq!(decode(b"\xFF\xFEH\0i"), Err(NotText::Utf16 { why: "an odd number of bytes" }));
         assert_eq!(decode(b"\xFF\xFE\x00\xD8A\0"), Err(NotText::Utf16 { why: "an unpaired surrogate" }));
         assert!(matches!(decode(b"\xFF\xFEH\0\0\0"), Err(NotText::Nul { .. })));
+    }
+
+    #[test]
+    fn sort_keys_order_paths_as_paths_order_themselves() {
+        let names = ["/", "/a", "/a/b", "/a-b", "/a.b", "/a//b", "/a/./b", "/a/b/", "/a b", "/A", "/\u{e9}", "a", "./a", "../a", ".a", "..a", "...", ".", "..", "a/b", "a-b/c", "a/-b", ""];
+        let paths: Vec<&Path> = names.iter().map(Path::new).collect();
+        for a in &paths {
+            for b in &paths {
+                assert_eq!(sort_key(a).cmp(&sort_key(b)), a.cmp(b), "{a:?} against {b:?}");
+            }
+        }
     }
 
     #[cfg(unix)]

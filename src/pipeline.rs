@@ -47,7 +47,10 @@ pub fn build_graph_with(inputs: &[PathBuf], progress: bool, threads: usize) -> R
         }
         resolver.add(x);
     })?;
-    Ok(Build { documents, undated, warnings, graph: resolver.finish() })
+    let started = std::time::Instant::now();
+    let graph = resolver.finish();
+    note_time("resolution finished", started);
+    Ok(Build { documents, undated, warnings, graph })
 }
 
 /// Reads the inputs and extracts each document's facts on `threads` threads

@@ -32,7 +32,8 @@ struct InspectionGroup {
     /// Each other end with the evidence naming it and the date of its document.
     inspectorate: Option<(NodeIndex, Evidence, Option<PartialDate>)>,
     inspectors: Vec<(NodeIndex, Evidence, Option<PartialDate>)>,
-    evidence: Vec<(Evidence, Option<PartialDate>)>,
+    /// Each mention, with the date and the node of its document.
+    evidence: Vec<(Evidence, Option<PartialDate>, NodeIndex)>,
     /// Where each document names the body, and states a judgement.
     body_evidence: Vec<(Evidence, Option<PartialDate>)>,
     rating_evidence: Vec<(String, Evidence, Option<PartialDate>)>,
@@ -149,7 +150,7 @@ impl Resolver {
                 rating: i.rating.clone(),
                 inspectorate: i.inspectorate.zip(i.ends.inspectorate.clone()).map(|(x, ev)| (local[x], ev, d.date)),
                 inspectors: i.inspectors.iter().zip(&i.ends.inspectors).map(|(&x, ev)| (local[x], ev.clone(), d.date)).collect(),
-                evidence: i.evidence.iter().map(|e| (e.clone(), d.date)).collect(),
+                evidence: i.evidence.iter().map(|e| (e.clone(), d.date, doc_node)).collect(),
                 body_evidence: i.ends.body.iter().map(|e| (e.clone(), d.date)).collect(),
                 rating_evidence: i.rating.clone().zip(i.ends.rating.clone()).map(|(r, e)| (r, e, d.date)).into_iter().collect(),
             };
@@ -256,7 +257,7 @@ fn add_inspections(g: &mut KnowledgeGraph, groups: Vec<InspectionGroup>) {
         node.date = grp.date;
         let idx = g.node(node);
         // Each edge's evidence is a sentence naming its other end.
-        let first = grp.body_evidence.first().unwrap_or(&grp.evidence[0]).clone();
+        let first = grp.body_evidence.first().cloned().unwrap_or_else(|| (grp.evidence[0].0.clone(), grp.evidence[0].1));
         g.observe(idx, grp.body, EdgeKind::Inspected, with_date(first.0.clone(), first.1, grp.date), |_, _| true);
         if let Some(r) = &grp.rating {
             let rating = g.node(Node::new(NodeKind::Rating, format!("rating:{}", slug(r)), r.clone()));
@@ -278,13 +279,11 @@ fn add_inspections(g: &mut KnowledgeGraph, groups: Vec<InspectionGroup>) {
         for (p, ev, observed) in grp.inspectors {
             g.observe(idx, p, EdgeKind::Inspector, with_date(ev, observed, grp.date), |_, _| true);
         }
-        let mut docs_seen: std::collections::HashSet<std::sync::Arc<str>> = std::collections::HashSet::new();
-        for (ev, observed) in &grp.evidence {
-            if !docs_seen.insert(ev.doc.clone()) {
-                continue;
+        let mut docs_seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        for (ev, observed, doc) in &grp.evidence {
+            if docs_seen.insert(&ev.doc) {
+                g.observe(idx, *doc, EdgeKind::MentionedIn, plain(ev.clone(), *observed), |_, _| true);
             }
-            let Some(&doc) = g.by_key.get(&format!("doc:{}", slug(&ev.doc))) else { continue };
-            g.observe(idx, doc, EdgeKind::MentionedIn, plain(ev.clone(), *observed), |_, _| true);
         }
     }
 }

@@ -317,7 +317,14 @@ fn producers_reading(graph: KnowledgeGraph, draw: bool, jsonld_file: Option<Path
                 (Written::File(_), None) => unreachable!("the model is sent when there is no file"),
             };
             note_time("report: model read, since the graph was let go", started);
-            export::report::write_to_with(&Graph { model, jsonld: String::new(), origin: "this build".into(), warnings: Vec::new() }, &diagram, w, threads)
+            let graph = Graph { model, jsonld: String::new(), origin: "this build".into(), warnings: Vec::new() };
+            let written = export::report::write_to_with(&graph, &diagram, w, threads);
+            // Freeing the model takes a while at scale: with threads to
+            // spare, it is freed while the report is flushed to disk.
+            if threads > 1 {
+                std::thread::spawn(move || drop(graph));
+            }
+            written
         })),
     ]
 }

@@ -320,9 +320,10 @@ fn producers_reading(graph: KnowledgeGraph, draw: bool, jsonld_file: Option<Path
             let graph = Graph { model, jsonld: String::new(), origin: "this build".into(), warnings: Vec::new() };
             let written = export::report::write_to_with(&graph, &diagram, w, threads);
             // Freeing the model takes a while at scale: with threads to
-            // spare, it is freed while the report is flushed to disk.
+            // spare, it is freed while the report is flushed to disk (here,
+            // if no thread can be started: the closure is dropped with it).
             if threads > 1 {
-                std::thread::spawn(move || drop(graph));
+                let _ = std::thread::Builder::new().name("free-model".into()).spawn(move || drop(graph));
             }
             written
         })),

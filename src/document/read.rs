@@ -97,20 +97,15 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> Result<Listing, Error> {
             found.push((sort_key(&key), Input { path: input.clone(), named: true }));
         }
     }
-    // A stable sort: of one file's entries, the first found comes first.
+    // A stable sort: of one file's entries, the first found comes first,
+    // and keeps the others' `named`.
     found.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut listed: Vec<Input> = Vec::with_capacity(found.len());
-    let mut last_key: Option<Vec<u8>> = None;
-    for (key, input) in found {
-        match listed.last_mut() {
-            Some(first) if last_key.as_ref() == Some(&key) => first.named |= input.named,
-            _ => {
-                listed.push(input);
-                last_key = Some(key);
-            }
-        }
-    }
-    Ok(Listing { inputs: listed, warnings })
+    found.dedup_by(|later, first| {
+        let same = later.0 == first.0;
+        first.1.named |= same && later.1.named;
+        same
+    });
+    Ok(Listing { inputs: found.into_iter().map(|(_, input)| input).collect(), warnings })
 }
 
 /// A path as bytes that sort as paths do (`Path`'s order: component by

@@ -41,39 +41,73 @@ fn is_name_word(w: &str) -> bool {
         && w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-')
 }
 
-fn words(sent: &str, base: usize) -> Vec<Word> {
-    let mut out = Vec::with_capacity(sent.len() / 4);
+/// Appends the words of `sent` (which starts at `base`) to `out`: runs of
+/// letters and digits, with the apostrophes and hyphens inside them
+/// (`O'Neill`, `Smith-Jones`, `council's`), not those at their ends.
+fn push_words(sent: &str, base: usize, out: &mut Vec<Word>) {
+    let is_joiner = |c: char| c == '\'' || c == '-';
+    let mut push = |s: usize, e: usize| {
+        let e = s + sent[s..e].trim_end_matches(is_joiner).len();
+        out.push(Word { start: base + s, end: base + e });
+    };
+    let b = sent.as_bytes();
+    if sent.is_ascii() {
+        // In ASCII text each byte is a character.
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let s = i;
+            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'\'' || b[i] == b'-') {
+                i += 1;
+            }
+            push(s, i);
+        }
+        return;
+    }
     let mut start = None;
-    let mut step = |i: usize, alphanumeric: bool, joiner: bool| {
-        let inner = alphanumeric || (joiner && start.is_some());
-        match (inner, start) {
+    for (i, c) in sent.char_indices() {
+        match (c.is_alphanumeric() || (is_joiner(c) && start.is_some()), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push(Word { start: base + s, end: base + i });
+                push(s, i);
                 start = None;
             }
             _ => {}
         }
-    };
-    // In ASCII text each byte is a character.
-    if sent.is_ascii() {
-        for (i, &c) in sent.as_bytes().iter().enumerate() {
-            step(i, c.is_ascii_alphanumeric(), c == b'\'' || c == b'-');
-        }
-    } else {
-        for (i, c) in sent.char_indices() {
-            step(i, c.is_alphanumeric(), c == '\'' || c == '-');
-        }
     }
     if let Some(s) = start {
-        out.push(Word { start: base + s, end: base + sent.len() });
+        push(s, sent.len());
     }
-    // Trailing apostrophes and hyphens are punctuation, not part of the word.
-    for w in &mut out {
-        let t = &sent[w.start - base..w.end - base];
-        w.end -= t.len() - t.trim_end_matches(['\'', '-']).len();
+}
+
+/// The words of each sentence of a document (none for a skipped one), read
+/// once for `find` and `short_mentions`.
+struct SentenceWords {
+    words: Vec<Word>,
+    /// Sentence `i`'s words are `words[ends[i - 1]..ends[i]]`.
+    ends: Vec<usize>,
+}
+
+impl SentenceWords {
+    fn of(ctx: &Ctx) -> SentenceWords {
+        let text = ctx.text();
+        let mut words = Vec::with_capacity(text.len() / 5);
+        let mut ends = Vec::with_capacity(ctx.doc.sentences.len());
+        for (s, &skip) in ctx.doc.sentences.iter().zip(&ctx.skip) {
+            if !skip {
+                push_words(&text[s.start..s.end], s.start, &mut words);
+            }
+            ends.push(words.len());
+        }
+        SentenceWords { words, ends }
     }
-    out
+
+    fn of_sentence(&self, i: usize) -> &[Word] {
+        &self.words[if i == 0 { 0 } else { self.ends[i - 1] }..self.ends[i]]
+    }
 }
 
 /// Finds the people of a document; returns the byline authors.
@@ -82,19 +116,15 @@ pub fn find(ctx: &mut Ctx, bylines: &[(usize, usize)]) -> Vec<EntityId> {
     let schema = ctx.schema;
     let mut people: Vec<(usize, usize, String)> = Vec::new(); // span and name, full names only
     let mut authors = Vec::new();
+    let sentence_words = SentenceWords::of(ctx);
 
     for si in 0..ctx.doc.sentences.len() {
-        if ctx.skip[si] {
-            continue;
-        }
-        let s = ctx.doc.sentences[si];
-        let sent = &text[s.start..s.end];
-        let ws = words(sent, s.start);
+        let ws = sentence_words.of_sentence(si);
         let mut i = 0;
         while i < ws.len() {
             // A run of name words, not inside a body's name, no punctuation between.
             let mut j = i;
-            while j < ws.len() && run_word(ctx, &ws, i, j) {
+            while j < ws.len() && run_word(ctx, ws, i, j) {
                 j += 1;
             }
             if j == i {
@@ -120,7 +150,7 @@ pub fn find(ctx: &mut Ctx, bylines: &[(usize, usize)]) -> Vec<EntityId> {
                 let end = if text[start..end].ends_with("'s") { end - 2 } else { end };
                 let name = text[start..end].to_string();
                 let in_byline = bylines.iter().any(|&(bs, be)| start >= bs && end <= be);
-                if accept(ctx, &ws, a, j, honorific || in_byline, start, end) {
+                if accept(ctx, ws, a, j, honorific || in_byline, start, end) {
                     people.push((start, end, name));
                     if in_byline {
                         authors.push(people.len() - 1);
@@ -139,7 +169,7 @@ pub fn find(ctx: &mut Ctx, bylines: &[(usize, usize)]) -> Vec<EntityId> {
     }
     let mut author_ids: Vec<EntityId> = authors.iter().map(|&k| ids[k]).collect();
     author_ids.dedup();
-    short_mentions(ctx);
+    short_mentions(ctx, &sentence_words);
     pronouns(ctx);
     author_ids
 }
@@ -226,45 +256,64 @@ fn accept(ctx: &Ctx, ws: &[Word], a: usize, j: usize, cued: bool, start: usize, 
 }
 
 /// Surname mentions (`Ms Bloggs`, `Example was`) and `Dear GIVEN` join the full name.
-fn short_mentions(ctx: &mut Ctx) {
+fn short_mentions(ctx: &mut Ctx, sentence_words: &SentenceWords) {
     let text = ctx.text();
-    let people: Vec<(EntityId, String, String)> = ctx
+    let people: Vec<(EntityId, &str, &str)> = ctx
         .entities
         .iter()
         .enumerate()
         .filter(|(_, e)| e.kind == EntityKind::Person)
-        .filter_map(|(i, e)| {
-            let parts: Vec<&str> = e.name.split(' ').collect();
-            Some((i, parts.first()?.to_string(), parts.last()?.to_string()))
-        })
+        .filter_map(|(i, e)| Some((i, e.name.split(' ').next()?, e.name.split(' ').next_back()?)))
         .collect();
+    if people.is_empty() {
+        return;
+    }
+    // The one person with this word as their surname (or given name), if only one has it.
+    let only = |t: &str, surname: bool| {
+        let mut with = people.iter().filter(|p| t == if surname { p.2 } else { p.1 });
+        with.next().filter(|_| with.next().is_none()).map(|p| p.0)
+    };
+    let mut found = Vec::new();
     for si in 0..ctx.doc.sentences.len() {
-        if ctx.skip[si] {
-            continue;
-        }
-        let s = ctx.doc.sentences[si];
-        let ws = words(&text[s.start..s.end], s.start);
+        let ws = sentence_words.of_sentence(si);
         for (k, w) in ws.iter().enumerate() {
             let t = word(text, *w);
             let t = t.strip_suffix("'s").unwrap_or(t);
             let prev = (k > 0).then(|| word(text, ws[k - 1]));
-            let honorific = prev.is_some_and(|p| ctx.schema.honorifics.contains(p.trim_end_matches('.')));
-            let by_surname: Vec<_> = people.iter().filter(|p| p.2 == t).collect();
-            let by_given: Vec<_> = people.iter().filter(|p| p.1 == t).collect();
-            let target = if by_surname.len() == 1 {
-                Some(by_surname[0].0)
-            } else if prev == Some("Dear") && by_given.len() == 1 {
-                Some(by_given[0].0)
-            } else {
-                None
-            };
+            let target = only(t, true).or_else(|| if prev == Some("Dear") { only(t, false) } else { None });
             if let Some(id) = target {
+                let honorific = prev.is_some_and(|p| ctx.schema.honorifics.contains(p.trim_end_matches('.')));
                 let start = if honorific { ws[k - 1].start } else { w.start };
-                let end = w.start + t.len();
-                if !ctx.overlaps(start, end) {
-                    ctx.mention(start, end, id, false);
-                }
+                found.push((start, w.start + t.len(), id));
             }
         }
+    }
+    for (start, end, id) in found {
+        if !ctx.overlaps(start, end) {
+            ctx.mention(start, end, id, false);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{push_words, Word};
+
+    fn words(sent: &str) -> Vec<&str> {
+        let mut ws = Vec::new();
+        push_words(sent, 10, &mut ws);
+        ws.iter().map(|&Word { start, end }| &sent[start - 10..end - 10]).collect()
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_and_hyphens_and_drop_those_at_their_ends() {
+        let sent = "Ms O'Neill-Smith's team -- 'quoted' Jo-' met -x 2019/20";
+        let expected = ["Ms", "O'Neill-Smith's", "team", "quoted", "Jo", "met", "x", "2019", "20"];
+        assert_eq!(words(sent), expected);
+        // Text not all ASCII is read by characters, to the same words.
+        let accented = format!("{sent} caf\u{e9}-bar");
+        assert_eq!(words(&accented), [&expected[..], &["caf\u{e9}-bar"]].concat());
+        assert_eq!(words(""), Vec::<&str>::new());
+        assert_eq!(words("--'"), Vec::<&str>::new());
     }
 }

@@ -124,38 +124,101 @@ impl std::fmt::Write for Sink<'_> {
 
 impl Sink<'_> {
     /// Writes `count` parts, each made by `render(i, into)`, in order: made
-    /// `chunk` parts at a time. With more than one thread, the chunks of a
-    /// batch are made on `threads` threads while this one writes the batch
-    /// before (at most two batches held at once, so memory stays bounded). The
-    /// bytes are those of making them one by one.
+    /// `chunk` parts at a time. With more than one thread, `threads` workers
+    /// each take the next chunk not yet taken, while this thread writes the
+    /// chunks in order as they are done; a worker stays at most `2 * threads`
+    /// chunks ahead of the writing, so memory stays bounded. The bytes are
+    /// those of making them one by one.
     pub fn push_parts(&mut self, count: usize, chunk: usize, threads: usize, render: &(dyn Fn(usize, &mut String) + Sync)) {
-        let make = |parts: std::ops::Range<usize>| {
+        let chunk = chunk.max(1);
+        let chunks = count.div_ceil(chunk);
+        let make = |k: usize| {
             let mut text = String::new();
-            for i in parts {
+            for i in k * chunk..((k + 1) * chunk).min(count) {
                 render(i, &mut text);
             }
             text
         };
-        let chunks: Vec<std::ops::Range<usize>> = (0..count).step_by(chunk.max(1)).map(|a| a..(a + chunk.max(1)).min(count)).collect();
-        if threads <= 1 {
-            for parts in chunks {
-                self.push_str(&make(parts));
+        if threads <= 1 || chunks <= 1 {
+            for k in 0..chunks {
+                self.push_text(make(k));
             }
             return;
         }
+        let ahead = 2 * threads;
+        // The next chunk to take, the chunks written, and the chunks made and
+        // not yet written (chunk `k` in slot `k % ahead`).
+        struct Made {
+            next: usize,
+            written: usize,
+            slots: Vec<Option<String>>,
+            failed: bool,
+        }
+        let state = std::sync::Mutex::new(Made { next: 0, written: 0, slots: vec![None; ahead], failed: false });
+        let changed = std::sync::Condvar::new();
+        let lock = || state.lock().unwrap_or_else(|e| e.into_inner());
         std::thread::scope(|scope| {
-            let mut made: Vec<String> = Vec::new();
-            for batch in chunks.chunks(threads) {
-                let making: Vec<_> = batch.iter().map(|parts| scope.spawn(move || make(parts.clone()))).collect();
-                for text in made.drain(..) {
-                    self.push_str(&text);
-                }
-                made = making.into_iter().map(|t| t.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect();
+            let workers: Vec<_> = (0..threads.min(chunks))
+                .map(|_| {
+                    scope.spawn(|| {
+                        // A worker that panics lets the writer stop waiting.
+                        struct Failed<'a>(&'a std::sync::Mutex<Made>, &'a std::sync::Condvar);
+                        impl Drop for Failed<'_> {
+                            fn drop(&mut self) {
+                                if std::thread::panicking() {
+                                    self.0.lock().unwrap_or_else(|e| e.into_inner()).failed = true;
+                                    self.1.notify_all();
+                                }
+                            }
+                        }
+                        let _failed = Failed(&state, &changed);
+                        loop {
+                            let k = {
+                                let mut s = changed.wait_while(lock(), |s| s.next < chunks && s.next >= s.written + ahead && !s.failed).unwrap_or_else(|e| e.into_inner());
+                                if s.next >= chunks || s.failed {
+                                    return;
+                                }
+                                s.next += 1;
+                                s.next - 1
+                            };
+                            let text = make(k);
+                            lock().slots[k % ahead] = Some(text);
+                            changed.notify_all();
+                        }
+                    })
+                })
+                .collect();
+            for k in 0..chunks {
+                let text = {
+                    let mut s = changed.wait_while(lock(), |s| s.slots[k % ahead].is_none() && !s.failed).unwrap_or_else(|e| e.into_inner());
+                    let Some(text) = s.slots[k % ahead].take() else { break };
+                    s.written = k + 1;
+                    text
+                };
+                changed.notify_all();
+                self.push_text(text);
             }
-            for text in made {
-                self.push_str(&text);
+            for w in workers {
+                if let Err(e) = w.join() {
+                    std::panic::resume_unwind(e);
+                }
             }
         });
+    }
+
+    /// Writes a made chunk: a long one straight through, rather than copied
+    /// into the buffer first.
+    fn push_text(&mut self, text: String) {
+        if text.len() < Self::SPILL {
+            self.push_str(&text);
+            return;
+        }
+        self.spill();
+        if self.error.is_none() {
+            if let Err(e) = self.w.write_all(text.as_bytes()) {
+                self.error = Some(e);
+            }
+        }
     }
 }
 

@@ -258,6 +258,21 @@ mod tests {
     }
 
     #[test]
+    fn a_part_that_panics_ends_the_writing_with_its_panic_rather_than_a_hang() {
+        for threads in [1, 2, 3] {
+            let written = std::panic::catch_unwind(|| {
+                to_string(|w| {
+                    let mut sink = Sink::new(w);
+                    sink.push_parts(100, 3, threads, &|i, out| if i == 37 { panic!("part 37") } else { out.push('x') });
+                    sink.finish()
+                })
+            });
+            let message = written.expect_err("the panic reaches the caller");
+            assert_eq!(message.downcast_ref::<&str>(), Some(&"part 37"), "on {threads} threads");
+        }
+    }
+
+    #[test]
     fn parts_made_on_several_threads_come_out_as_made_one_by_one() {
         let render = |i: usize, out: &mut String| {
             use std::fmt::Write;

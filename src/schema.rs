@@ -82,6 +82,9 @@ pub struct Schema {
     pub role_regex: Pattern,
     /// The index in `role_regex` of each role's group (`r0`, `r1`, ...).
     role_groups: Vec<usize>,
+    /// Each role's pattern on its own, anchored at the start: the first that
+    /// matches where a match of `role_regex` starts is its alternative.
+    role_starts: Vec<Pattern>,
     /// Inspection-kind patterns and their kinds.
     pub inspection_kinds: Vec<(Pattern, String)>,
     /// Every boilerplate line pattern, as one alternation.
@@ -147,6 +150,7 @@ impl Schema {
 
         let mut role_titles = Vec::new();
         let mut alternation = Vec::new();
+        let mut role_starts = Vec::new();
         for line in data_lines(ROLES_TSV) {
             let cols: Vec<&str> = line.split('\t').collect();
             if cols.len() != 3 {
@@ -160,6 +164,7 @@ impl Schema {
             } else {
                 cols[0].to_string()
             };
+            role_starts.push(compile(&format!(r"^(?:{pat})\b")).map_err(|e| format!("roles.tsv: {e}"))?);
             alternation.push(format!("(?P<r{}>{})", role_titles.len(), pat));
             role_titles.push(RoleTitle { canonical: cols[1].to_string(), default_body });
         }
@@ -193,9 +198,17 @@ impl Schema {
             role_titles,
             role_regex,
             role_groups,
+            role_starts,
             inspection_kinds,
             boilerplate,
         })
+    }
+
+    /// The role index of a match of `role_regex` that starts at `start` of
+    /// `haystack`, without the capture groups' search: the alternation takes
+    /// the first alternative that matches there.
+    pub fn role_at(&self, haystack: &str, start: usize) -> Option<usize> {
+        self.role_starts.iter().position(|p| p.is_match(&haystack[start..]))
     }
 
     /// The role index of a match of `role_regex`.
@@ -341,6 +354,22 @@ pub fn re_cs(pattern: &str) -> Pattern {
 mod tests {
     use super::*;
     use std::collections::HashMap;
+
+    #[test]
+    fn a_post_found_without_its_groups_is_the_role_its_group_names() {
+        let s = Schema::get();
+        let text = "The director of children's services (DCS), an interim director, the lead member, HMI and \
+            Ofsted inspectors met the chief executive officer, the deputy leader of the council, its vice-chair, \
+            the head of safeguarding, senior social workers, a principal policy officer, her majesty's inspector, \
+            the children's commissioner, the council leader and the DIRECTOR; a dcs is not DCS. Headteachers, chairs.";
+        let mut seen = 0;
+        for caps in s.role_regex.captures_iter(text) {
+            let m = caps.get(0).unwrap();
+            assert_eq!(s.role_at(text, m.start()), s.role_of(&caps), "{:?}", m.as_str());
+            seen += 1;
+        }
+        assert!(seen >= 15, "{seen} posts found");
+    }
 
     #[test]
     fn a_pattern_finds_the_same_on_every_thread_each_with_its_own_regex() {

@@ -86,9 +86,8 @@ pub fn posts(ctx: &Ctx, sentence: usize) -> Vec<PostMention> {
     let text = ctx.text();
     let sent = &text[s.start..s.end];
     let mut out = Vec::new();
-    for c in ctx.schema.role_regex.captures_iter(sent) {
-        let g = c.get(0).unwrap();
-        let Some(title) = ctx.schema.role_of(&c) else { continue };
+    for g in ctx.schema.role_regex.find_iter(sent) {
+        let Some(title) = ctx.schema.role_at(sent, g.start()) else { continue };
         let mut end = g.end();
         let canonical = &ctx.schema.role_titles[title].canonical;
         // The remit runs up to the next name (a body's or a person's), if any.

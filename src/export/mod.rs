@@ -157,20 +157,20 @@ impl Sink<'_> {
         let state = std::sync::Mutex::new(Made { next: 0, written: 0, slots: vec![None; ahead], failed: false });
         let changed = std::sync::Condvar::new();
         let lock = || state.lock().unwrap_or_else(|e| e.into_inner());
+        // A thread that panics, a worker or this one, lets the others stop waiting.
+        struct Failed<'a>(&'a std::sync::Mutex<Made>, &'a std::sync::Condvar);
+        impl Drop for Failed<'_> {
+            fn drop(&mut self) {
+                if std::thread::panicking() {
+                    self.0.lock().unwrap_or_else(|e| e.into_inner()).failed = true;
+                    self.1.notify_all();
+                }
+            }
+        }
         std::thread::scope(|scope| {
             let workers: Vec<_> = (0..threads.min(chunks))
                 .map(|_| {
                     scope.spawn(|| {
-                        // A worker that panics lets the writer stop waiting.
-                        struct Failed<'a>(&'a std::sync::Mutex<Made>, &'a std::sync::Condvar);
-                        impl Drop for Failed<'_> {
-                            fn drop(&mut self) {
-                                if std::thread::panicking() {
-                                    self.0.lock().unwrap_or_else(|e| e.into_inner()).failed = true;
-                                    self.1.notify_all();
-                                }
-                            }
-                        }
                         let _failed = Failed(&state, &changed);
                         loop {
                             let k = {
@@ -188,6 +188,7 @@ impl Sink<'_> {
                     })
                 })
                 .collect();
+            let _failed = Failed(&state, &changed);
             for k in 0..chunks {
                 let text = {
                     let mut s = changed.wait_while(lock(), |s| s.slots[k % ahead].is_none() && !s.failed).unwrap_or_else(|e| e.into_inner());
@@ -269,6 +270,29 @@ mod tests {
             });
             let message = written.expect_err("the panic reaches the caller");
             assert_eq!(message.downcast_ref::<&str>(), Some(&"part 37"), "on {threads} threads");
+        }
+    }
+
+    #[test]
+    fn a_writer_that_panics_ends_the_writing_with_its_panic_rather_than_a_hang() {
+        struct Panics;
+        impl std::io::Write for Panics {
+            fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+                panic!("the disk caught fire")
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        for threads in [1, 2, 3] {
+            let written = std::panic::catch_unwind(|| {
+                let mut w = Panics;
+                let mut sink = Sink::new(&mut w);
+                // Parts longer than the buffer, written as soon as each is made.
+                sink.push_parts(100, 1, threads, &|_, out| out.push_str(&"x".repeat(Sink::SPILL)));
+            });
+            let message = written.expect_err("the panic reaches the caller");
+            assert_eq!(message.downcast_ref::<&str>(), Some(&"the disk caught fire"), "on {threads} threads");
         }
     }
 

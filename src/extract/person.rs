@@ -94,7 +94,7 @@ struct SentenceWords {
 impl SentenceWords {
     fn of(ctx: &Ctx) -> SentenceWords {
         let text = ctx.text();
-        let mut words = Vec::with_capacity(text.len() / 5);
+        let mut words = Vec::new();
         let mut ends = Vec::with_capacity(ctx.doc.sentences.len());
         for (s, &skip) in ctx.doc.sentences.iter().zip(&ctx.skip) {
             if !skip {

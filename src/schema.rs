@@ -80,8 +80,6 @@ pub struct Schema {
     pub role_titles: Vec<RoleTitle>,
     /// One alternation of every role pattern; group `r{i}` is role `i`.
     pub role_regex: Pattern,
-    /// The index in `role_regex` of each role's group (`r0`, `r1`, ...).
-    role_groups: Vec<usize>,
     /// Each role's pattern on its own, anchored at the start: the first that
     /// matches where a match of `role_regex` starts is its alternative.
     role_starts: Vec<Pattern>,
@@ -169,9 +167,6 @@ impl Schema {
             role_titles.push(RoleTitle { canonical: cols[1].to_string(), default_body });
         }
         let role_regex = compile(&format!(r"\b(?:{})\b", alternation.join("|"))).map_err(|e| format!("roles.tsv: {e}"))?;
-        let role_groups = (0..role_titles.len())
-            .map(|i| role_regex.capture_names().position(|n| n == Some(format!("r{i}").as_str())).expect("each role has its group"))
-            .collect();
 
         let mut inspection_kinds = Vec::new();
         for line in data_lines(INSPECTION_KINDS_TSV) {
@@ -197,7 +192,6 @@ impl Schema {
             ratings,
             role_titles,
             role_regex,
-            role_groups,
             role_starts,
             inspection_kinds,
             boilerplate,
@@ -205,15 +199,10 @@ impl Schema {
     }
 
     /// The role index of a match of `role_regex` that starts at `start` of
-    /// `haystack`, without the capture groups' search: the alternation takes
-    /// the first alternative that matches there.
+    /// `haystack` (its group `r{index}`), without the capture groups' search:
+    /// the alternation takes the first alternative that matches there.
     pub fn role_at(&self, haystack: &str, start: usize) -> Option<usize> {
         self.role_starts.iter().position(|p| p.is_match(&haystack[start..]))
-    }
-
-    /// The role index of a match of `role_regex`.
-    pub fn role_of(&self, caps: &regex::Captures) -> Option<usize> {
-        self.role_groups.iter().position(|&g| caps.get(g).is_some())
     }
 
     /// The judgement a rating word names (`requires improvement to be good` -> `Requires improvement`).
@@ -362,10 +351,12 @@ mod tests {
             Ofsted inspectors met the chief executive officer, the deputy leader of the council, its vice-chair, \
             the head of safeguarding, senior social workers, a principal policy officer, her majesty's inspector, \
             the children's commissioner, the council leader and the DIRECTOR; a dcs is not DCS. Headteachers, chairs.";
+        // The role whose group (`r0`, `r1`, ...) took part in a match.
+        let role_of = |caps: &regex::Captures| (0..s.role_titles.len()).find(|i| caps.name(&format!("r{i}")).is_some());
         let mut seen = 0;
         for caps in s.role_regex.captures_iter(text) {
             let m = caps.get(0).unwrap();
-            assert_eq!(s.role_at(text, m.start()), s.role_of(&caps), "{:?}", m.as_str());
+            assert_eq!(s.role_at(text, m.start()), role_of(&caps), "{:?}", m.as_str());
             seen += 1;
         }
         assert!(seen >= 15, "{seen} posts found");

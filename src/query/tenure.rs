@@ -159,9 +159,8 @@ fn canonical_post(wording: &str) -> Option<String> {
     let wording = wording.trim();
     // Abbreviations (`DCS`) are matched in capitals only.
     [wording.to_string(), wording.to_uppercase()].iter().find_map(|text| {
-        let caps = schema.role_regex.captures(text)?;
-        let m = caps.get(0)?;
-        (m.start() == 0).then(|| schema.role_of(&caps)).flatten().map(|i| schema.role_titles[i].canonical.clone())
+        let m = schema.role_regex.find(text)?;
+        (m.start() == 0).then(|| schema.role_at(text, 0)).flatten().map(|i| schema.role_titles[i].canonical.clone())
     })
 }
 

@@ -78,8 +78,8 @@ pub fn extract_inputs_into(inputs: &[PathBuf], progress: bool, threads: usize, t
     // (place in the input order, input, id), in order of id.
     let mut jobs: Vec<(usize, &Input, String)> = listing.inputs.iter().zip(ids).enumerate().map(|(i, (input, id))| (i, input, id)).collect();
     jobs.sort_by(|a, b| a.2.cmp(&b.2));
-    let schema = Schema::get();
     in_order(&crate::extract::WARM_UPS, threads, &|compile| compile(), &mut |_, ()| {});
+    let schema = Schema::get();
     let mut problems: Vec<(usize, Result<Warning, Error>)> = Vec::new();
     let mut documents = 0;
     in_order(

@@ -97,6 +97,11 @@ fn word_set(text: &str) -> HashSet<String> {
     data_lines(text).map(|l| l.trim().to_string()).collect()
 }
 
+/// Parses the built-in schema now, rather than at first use.
+pub(crate) fn warm_up() {
+    Schema::get();
+}
+
 impl Schema {
     /// The schema built into the binary, parsed on first use.
     pub fn get() -> &'static Schema {

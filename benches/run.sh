@@ -11,8 +11,13 @@
 #      from run to run here), and the median time is given
 #   3. the gold scorer's overall F1: `oversight eval DIR/gold DIR/docs` on the
 #      whole corpus up to BENCH_EVAL_FULL_MAX, on an evenly spread sample above
-# It prints a markdown table and appends it, with the date, the machine and
-# the commands, to benches/RESULTS.md.
+#   4. the floor for writing the outputs: the first build's output files copied
+#        cat OUT/* > COPY && sync COPY
+#      and, for each thread count after the first, its speed-up: the ratio of
+#      the median times, and round by round (each round's builds run one after
+#      the other, so a slow spell of the machine falls on both)
+# It prints a markdown table and these notes and appends them, with the date,
+# the machine and the commands, to benches/RESULTS.md.
 #
 # Usage:
 #   bash benches/run.sh                          # 10 MB and 100 MB
@@ -119,6 +124,7 @@ mkdir -p "$DIR"
 load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown; }
 LOAD_START=$(load)
 ROWS=()
+NOTES=()
 EVAL_MAX_BYTES=$(bytes_of "$EVAL_FULL_MAX")
 REPEAT_MAX_BYTES=$(bytes_of "$REPEAT_MAX")
 for size in $SIZES; do
@@ -165,6 +171,7 @@ for size in $SIZES; do
   repeat=1
   [ "$bytes" -le "$REPEAT_MAX_BYTES" ] && repeat=$REPEAT
   declare -A walls=() peaks=()
+  write_note=""
   for ((round = 1; round <= repeat; round++)); do
     for th in $THREADS; do
       echo "benches/run.sh: $size: build, threads $th (run $round of $repeat)" >&2
@@ -180,8 +187,36 @@ for size in $SIZES; do
         *) [ "${walls[$th]:-}" = failed ] || walls[$th]="${walls[$th]:-} $WALL" ;;
       esac
       peaks[$th]=$(printf '%s\n' "${peaks[$th]:-0}" "$RSS_MB" | grep -E '^[0-9]+$' | sort -n | tail -1)
+      # 4. writing the same bytes again, once a size (read once first, so that
+      # only the writing is timed)
+      if [ -z "$write_note" ] && [ -f "$out/graph.jsonld" ]; then
+        out_bytes=$(cat "$out"/* | wc -c)
+        t0=$(now)
+        cat "$out"/* >"$DIR/outputs.copy" && sync "$DIR/outputs.copy"
+        write_s=$(secs "$t0" "$(now)")
+        rm -f "$DIR/outputs.copy"
+        write_note="- $size: the outputs are $(mb "$out_bytes") MB ($(awk -v o="$out_bytes" -v t="$text" 'BEGIN { printf "%.1f", o / t }') bytes a byte of text); writing them again (\`cat OUT/* > COPY && sync COPY\`) took $write_s s"
+      fi
       rm -rf "$out"
     done
+  done
+  [ -n "$write_note" ] && NOTES+=("$write_note")
+  write_note=""
+  # Speed-ups against the first thread count: of the medians, and round by round.
+  first_th=${THREADS%% *}
+  for th in $THREADS; do
+    [ "$th" = "$first_th" ] && continue
+    [ "${walls[$first_th]}" = failed ] || [ "${walls[$th]}" = failed ] && continue
+    read -ra base_walls <<<"${walls[$first_th]}"
+    read -ra th_walls <<<"${walls[$th]}"
+    ratios=()
+    for i in "${!th_walls[@]}"; do
+      ratios+=("$(awk -v a="${base_walls[$i]}" -v b="${th_walls[$i]}" 'BEGIN { printf "%.2f", a / b }')")
+    done
+    of_medians=$(awk -v a="$(median "${base_walls[@]}")" -v b="$(median "${th_walls[@]}")" 'BEGIN { printf "%.2f", a / b }')
+    note="- $size: $th threads against $first_th: $of_medians times (of the medians)"
+    [ "${#ratios[@]}" -gt 1 ] && note="$note; round by round $(printf '%s, ' "${ratios[@]}" | sed 's/, $//') (median $(median "${ratios[@]}"))"
+    NOTES+=("$note")
   done
   for th in $THREADS; do
     if [ "${walls[$th]}" = failed ]; then
@@ -206,6 +241,7 @@ TABLE=$(
 )
 echo
 echo "$TABLE"
+[ "${#NOTES[@]}" -gt 0 ] && { echo; printf '%s\n' "${NOTES[@]}"; }
 
 if [ "${BENCH_NO_RECORD:-0}" != 1 ]; then
   {
@@ -228,6 +264,10 @@ if [ "${BENCH_NO_RECORD:-0}" != 1 ]; then
     echo '```'
     echo
     echo "$TABLE"
+    if [ "${#NOTES[@]}" -gt 0 ]; then
+      echo
+      printf '%s\n' "${NOTES[@]}"
+    fi
   } >>"$ROOT/benches/RESULTS.md"
   echo >&2
   echo "benches/run.sh: appended to benches/RESULTS.md" >&2

@@ -325,8 +325,8 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Each extractor's pattern compilation and the schema's (about 0.07 s in
-/// all, the largest first), for `pipeline` to run on its threads before the
+/// Each extractor's pattern compilation and the schema's (about 0.05 s in
+/// all on one thread, the largest first), for `pipeline` to run on its threads before the
 /// documents, rather than on whichever thread meets each first while the
 /// others wait. The schema comes second: the extractors after it need it, and
 /// on two threads it is made while the first compiles.

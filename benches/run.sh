@@ -201,7 +201,6 @@ for size in $SIZES; do
     done
   done
   [ -n "$write_note" ] && NOTES+=("$write_note")
-  write_note=""
   # Speed-ups against the first thread count: of the medians, and round by round.
   first_th=${THREADS%% *}
   for th in $THREADS; do

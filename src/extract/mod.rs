@@ -325,11 +325,11 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Each extractor's pattern compilation and the schema's (about 0.05 s in
-/// all on one thread, the largest first), for `pipeline` to run on its threads before the
-/// documents, rather than on whichever thread meets each first while the
-/// others wait. The schema comes second: the extractors after it need it, and
-/// on two threads it is made while the first compiles.
+/// Each extractor's pattern compilation and the schema's (about 0.05 s in all
+/// on one thread, the largest first), for `pipeline` to run on its threads
+/// before the documents, rather than on whichever thread meets each first
+/// while the others wait. The schema comes second: the extractors after it
+/// need it, and on two threads it is made while the first compiles.
 pub const WARM_UPS: [fn(); 7] = [succession::warm_up, crate::schema::warm_up, body::warm_up, role::warm_up, inspection::warm_up, date::warm_up, meta::warm_up];
 
 /// Reads every fact from one document.

@@ -49,7 +49,7 @@ const GENERIC_BODY_ALIASES: &[&str] = &["the council", "the authority", "the tru
 /// The kinds whose F1s make the overall figure, in report order.
 const KINDS: [&str; 5] = ["people", "bodies", "roles", "inspections", "successions"];
 /// The accuracy lines, in report order.
-const ACCURACIES: [&str; 3] = ["role dates", "inspection ratings", "inspection dates"];
+const ACCURACIES: [&str; 4] = ["role dates", "role status", "inspection ratings", "inspection dates"];
 /// The miss lists, in the order `score.py` prints them.
 const MISS_KEYS: [&str; 7] = [
     "people missed",
@@ -205,6 +205,9 @@ struct GoldRole {
     body: Option<String>,
     role: Option<String>,
     when: Option<String>,
+    status: Option<String>,
+    /// The gold file's `doc`: status is judged per document.
+    doc: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -290,12 +293,15 @@ impl Gold {
             }
             Some(_) => return Err(bad("\"aliases\" must be an object".into())),
         }
+        let g_doc = &Value::Object(g.clone());
         for r in list("roles")? {
             self.roles.push(GoldRole {
                 person: field(r, "person"),
                 body: field(r, "body"),
                 role: field(r, "role"),
                 when: field(r, "when"),
+                status: field(r, "status"),
+                doc: field(g_doc, "doc"),
             });
         }
         for i in list("inspections")? {
@@ -367,6 +373,8 @@ pub struct Report {
     pub successions: KindScore,
     /// Share of matched gold roles with a date that some statement states.
     pub role_dates: f64,
+    /// Share of gold roles stated by their own document with the gold's status.
+    pub role_status: f64,
     /// Share of matched gold inspections with a rating that the graph gives.
     pub inspection_ratings: f64,
     /// Share of matched gold inspections with a date that the graph states.
@@ -567,6 +575,47 @@ fn score_roles(view: &View, gold: &Gold, misses: &mut Misses) -> (KindScore, f64
     (prf(tp_p, out.len(), hit.len(), posts.len()), ratio(date_ok, date_n))
 }
 
+/// Role status, judged per document as `score.py` judges it: a gold role with
+/// a status counts where a heldRole statement derived from its own document
+/// links the same person and body with a fitting post (or none); it is right
+/// where one of those statements states the gold's status alone.
+fn score_role_status(view: &View, gold: &Gold) -> f64 {
+    let g = &view.graph.graph;
+    // score.py keys documents by the names of the graph's nodes that equal a
+    // gold file's `doc` (of files with roles)
+    let gold_docs: HashSet<&str> = gold.roles.iter().filter_map(|r| r.doc.as_deref()).collect();
+    let named: HashSet<&str> = g.node_indices().filter(|&n| gold_docs.contains(g[n].name.as_str())).map(|n| g[n].name.as_str()).collect();
+    // (person, body, doc) -> [(roleName, status)]
+    let mut stated: HashMap<(Option<String>, Option<String>, &str), Vec<(&str, Option<&str>)>> = HashMap::new();
+    for n in g.node_indices() {
+        for (kind, target, edge) in view.graph.sorted_edges_from(n) {
+            if kind != EdgeKind::HeldRole {
+                continue;
+            }
+            let role = edge.observations.iter().find_map(|o| o.role_name()).unwrap_or("");
+            for o in &edge.observations {
+                if let Some(doc) = named.get(&*o.evidence.doc) {
+                    let key = (view.resolved(n), view.resolved(target), *doc);
+                    stated.entry(key).or_default().push((role, o.status().map(|s| s.as_str())));
+                }
+            }
+        }
+    }
+    let (mut ok, mut n) = (0, 0);
+    for r in gold.roles.iter().filter(|r| truthy(&r.status)) {
+        let Some(doc) = r.doc.as_deref() else { continue };
+        let keys = role_keys(r.role.as_deref().unwrap_or(""));
+        let Some(list) = stated.get(&(r.person.clone(), r.body.clone(), doc)) else { continue };
+        let cands: Vec<Option<&str>> =
+            list.iter().filter(|(role, _)| role.is_empty() || !role_keys(role).is_disjoint(&keys)).map(|(_, st)| *st).collect();
+        if !cands.is_empty() {
+            n += 1;
+            ok += cands.iter().any(|st| *st == r.status.as_deref()) as usize;
+        }
+    }
+    ratio(ok, n)
+}
+
 /// The gold inspections with the mentions of one event across documents merged.
 fn gold_events(gold: &Gold) -> Vec<GoldInspection> {
     let mut events: Vec<GoldInspection> = Vec::new();
@@ -676,6 +725,7 @@ pub fn score(graph: &KnowledgeGraph, gold: &Gold) -> Report {
     let people = score_entities(&view, "people", &view.persons, &gold.people, &mut misses);
     let bodies = score_entities(&view, "bodies", &view.bodies, &gold.bodies, &mut misses);
     let (roles, role_dates) = score_roles(&view, gold, &mut misses);
+    let role_status = score_role_status(&view, gold);
     let (inspections, inspection_ratings, inspection_dates) = score_inspections(&view, gold, &mut misses);
     let successions = score_successions(&view, gold, &mut misses);
     // summed in score.py's order, so the float is the same
@@ -687,6 +737,7 @@ pub fn score(graph: &KnowledgeGraph, gold: &Gold) -> Report {
         inspections,
         successions,
         role_dates,
+        role_status,
         inspection_ratings,
         inspection_dates,
         overall_f1,
@@ -708,6 +759,7 @@ impl Report {
     fn accuracy(&self, k: &str) -> f64 {
         match k {
             "role dates" => self.role_dates,
+            "role status" => self.role_status,
             "inspection ratings" => self.inspection_ratings,
             _ => self.inspection_dates,
         }

@@ -130,7 +130,7 @@ enum Command {
     },
     /// Score a build against gold annotations: precision, recall and F1 for
     /// people, bodies, roles, inspections and successions, and the accuracy of
-    /// role dates, inspection ratings and inspection dates.
+    /// role dates, role status (judged per document), inspection ratings and inspection dates.
     ///
     /// GOLD_DIR holds one JSON file per document in the format of
     /// tests/gold/seeds/FORMAT.md. The figures are those of the project's gold

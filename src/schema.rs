@@ -328,6 +328,11 @@ pub fn re(pattern: &str) -> Pattern {
     compile(pattern).unwrap_or_else(|e| panic!("bad regex {pattern}: {e}"))
 }
 
+/// Compiles a case-insensitive regex from data, saying what is wrong with it.
+pub fn try_re(pattern: &str) -> Result<Pattern, String> {
+    compile(pattern).map_err(|e| e.to_string())
+}
+
 /// One regex that matches wherever any of `patterns` does (each made by
 /// `re`): a single search to pass over text that holds none of them.
 pub fn re_any(patterns: &[&Pattern]) -> Pattern {

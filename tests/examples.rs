@@ -15,6 +15,9 @@ struct Example {
     date: Option<String>,
     text: Vec<String>,
     expected: BTreeMap<String, BTreeSet<String>>,
+    /// Rules that must read some fact of the text (`rule: ID`), and rules that must read none (`not: ID`).
+    fired: Vec<String>,
+    silent: Vec<String>,
 }
 
 fn parse(path: &Path) -> Vec<Example> {
@@ -39,6 +42,10 @@ fn parse(path: &Path) -> Vec<Example> {
             cur.date = Some(d.trim().to_string());
         } else if let Some(t) = line.strip_prefix("> ") {
             cur.text.push(t.to_string());
+        } else if let Some(id) = line.strip_prefix("rule: ") {
+            cur.fired.push(id.trim().to_string());
+        } else if let Some(id) = line.strip_prefix("not: ") {
+            cur.silent.push(id.trim().to_string());
         } else if let Some(kind) = line.strip_prefix("none: ") {
             cur.expected.entry(kind.trim().to_string()).or_default();
         } else if let Some((kind, fact)) = line.split_once(": ") {
@@ -53,6 +60,11 @@ fn parse(path: &Path) -> Vec<Example> {
 
 fn or_dash(s: Option<String>) -> String {
     s.unwrap_or_else(|| "-".into())
+}
+
+/// The rules that read the roles and successions of an extraction.
+fn rules_read(x: &DocExtraction) -> BTreeSet<String> {
+    x.roles.iter().map(|r| &r.evidence.rule).chain(x.successions.iter().map(|s| &s.evidence.rule)).map(|r| r.to_string()).collect()
 }
 
 /// The facts of one kind an extraction holds, in the examples' notation.
@@ -91,6 +103,19 @@ fn every_rule_example_yields_exactly_its_facts() {
             let header = ex.date.as_ref().map(|d| format!(" date {d} Example\n\n")).unwrap_or_default();
             let text = header + &ex.text.join("\n") + "\n";
             let x = extract(&Document::new("example.txt", text), Schema::get());
+            let read = rules_read(&x);
+            for id in &ex.fired {
+                checked += 1;
+                if !read.contains(id) {
+                    failures.push(format!("{}:{} rule {id} read nothing (read by: {read:?})", ex.file, ex.line));
+                }
+            }
+            for id in &ex.silent {
+                checked += 1;
+                if read.contains(id) {
+                    failures.push(format!("{}:{} rule {id} read a fact where it must not", ex.file, ex.line));
+                }
+            }
             for (kind, expected) in &ex.expected {
                 checked += 1;
                 let got = facts(&x, kind);
@@ -104,4 +129,27 @@ fn every_rule_example_yields_exactly_its_facts() {
     }
     assert!(checked >= 30, "only {checked} checks were read: is schema/examples complete?");
     assert!(failures.is_empty(), "{} of {checked} example checks failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Every rule of `schema/rules/` has an example it must read (`rule: ID`) and
+/// one it must not (`not: ID`), so that each rule's reach is shown both ways.
+#[test]
+fn every_data_rule_has_a_positive_and_a_negative_example() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/examples");
+    let examples: Vec<Example> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .flat_map(|p| parse(&p))
+        .collect();
+    let mut lacking = Vec::new();
+    for rule in oversight::extract::rules::rules() {
+        if !examples.iter().any(|e| e.fired.contains(&rule.id)) {
+            lacking.push(format!("{}: no positive example (`rule: {}`)", rule.id, rule.id));
+        }
+        if !examples.iter().any(|e| e.silent.contains(&rule.id)) {
+            lacking.push(format!("{}: no negative example (`not: {}`)", rule.id, rule.id));
+        }
+    }
+    assert!(lacking.is_empty(), "{}", lacking.join("\n"));
 }

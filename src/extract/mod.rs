@@ -13,6 +13,7 @@ pub mod meta;
 pub mod person;
 pub mod phrases;
 pub mod role;
+pub mod rules;
 pub mod succession;
 
 use crate::date::PartialDate;
@@ -227,7 +228,7 @@ impl<'a> Ctx<'a> {
         }
         let Some(sentence) = self.doc.sentence_at(start) else { return false };
         let surface = self.text()[start..end].trim().to_string();
-        let pronoun = matches!(surface.as_str(), "He" | "She" | "he" | "she");
+        let pronoun = matches!(surface.as_str(), "He" | "She" | "he" | "she" | "His" | "Her" | "his" | "her");
         if surface != self.entities[entity].name && !pronoun {
             self.entities[entity].aliases.insert(surface);
         }
@@ -330,7 +331,7 @@ impl<'a> Ctx<'a> {
 /// before the documents, rather than on whichever thread meets each first
 /// while the others wait. The schema comes second: the extractors after it
 /// need it, and on two threads it is made while the first compiles.
-pub const WARM_UPS: [fn(); 7] = [succession::warm_up, crate::schema::warm_up, body::warm_up, role::warm_up, inspection::warm_up, date::warm_up, meta::warm_up];
+pub const WARM_UPS: [fn(); 8] = [succession::warm_up, crate::schema::warm_up, body::warm_up, role::warm_up, rules::warm_up, inspection::warm_up, date::warm_up, meta::warm_up];
 
 /// Reads every fact from one document.
 pub fn extract(doc: &Document, schema: &Schema) -> DocExtraction {
@@ -359,10 +360,11 @@ pub fn extract(doc: &Document, schema: &Schema) -> DocExtraction {
     body::find_named(&mut ctx);
     let authors = person::find(&mut ctx, &meta.bylines);
     body::find_anaphors(&mut ctx);
-    let roles = role::find(&mut ctx);
+    let rule_matches = rules::find(&ctx);
+    let roles = role::find(&mut ctx, &rule_matches);
     let mut inspections = inspection::find(&mut ctx);
     inspection::attach_inspectors(&ctx, &mut inspections, &roles);
-    let successions = succession::find(&ctx, &roles);
+    let successions = succession::find(&ctx, &roles, &rule_matches);
     for m in ctx.mentions.iter().filter(|m| !m.anaphor) {
         if ctx.entities[m.entity].first_mention.is_none() {
             ctx.entities[m.entity].first_mention = Some(ctx.evidence(m.start, m.end, "mention"));

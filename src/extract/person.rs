@@ -174,22 +174,37 @@ pub fn find(ctx: &mut Ctx, bylines: &[(usize, usize)]) -> Vec<EntityId> {
     author_ids
 }
 
-/// `He` or `She` opening a sentence: the person the previous sentence opened
-/// with (or named), within the same paragraph.
+/// Pronouns of people: `He`, `She`, `His`, `Her` opening a sentence stand for
+/// the person the sentences before (up to three) name first; `he`, `she`,
+/// `his`, `her` inside a sentence for the one person named before them in it
+/// (none where it names none or several). `Her Majesty's` is a title.
 fn pronouns(ctx: &mut Ctx) {
+    static WORD: OnceLock<Pattern> = OnceLock::new();
+    let word = WORD.get_or_init(|| crate::schema::re_cs(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b"));
     let text = ctx.text();
     for si in 1..ctx.doc.sentences.len() {
         let s = ctx.doc.sentences[si];
-        let sent = &text[s.start..s.end];
-        let word = sent.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        if ctx.skip[si] || !matches!(word, "He" | "She") {
+        if ctx.skip[si] {
             continue;
         }
-        let antecedent = (si.saturating_sub(3)..si).rev().find_map(|i| {
-            ctx.mentions_in(i).find(|m| ctx.entities[m.entity].kind == EntityKind::Person).map(|m| m.entity)
-        });
-        if let Some(id) = antecedent {
-            ctx.mention(s.start, s.start + word.len(), id, true);
+        let sent = &text[s.start..s.end];
+        for g in word.find_iter(sent) {
+            if sent[g.end()..].starts_with(" Majesty") || ctx.overlaps(s.start + g.start(), s.start + g.end()) {
+                continue;
+            }
+            let at = s.start + g.start();
+            let mut before: Vec<EntityId> = ctx.mentions_in(si).filter(|m| m.end <= at && ctx.entities[m.entity].kind == EntityKind::Person).map(|m| m.entity).collect();
+            before.dedup();
+            let antecedent = match before.len() {
+                0 if g.start() == 0 => (si.saturating_sub(3)..si).rev().find_map(|i| {
+                    ctx.mentions_in(i).find(|m| ctx.entities[m.entity].kind == EntityKind::Person).map(|m| m.entity)
+                }),
+                1 => Some(before[0]),
+                _ => None,
+            };
+            if let Some(id) = antecedent {
+                ctx.mention(at, s.start + g.end(), id, true);
+            }
         }
     }
 }

@@ -8,6 +8,7 @@
 //! or in a letter's header and sign-off (name on one line, post on the next).
 
 use super::date::find_dates;
+use super::rules::{FactKind, PieceKind, RuleMatch};
 use super::{Ctx, EntityId, EntityKind, Mention, RoleFact, Status};
 use crate::date::PartialDate;
 use crate::schema::{re, BodyKind, Pattern};
@@ -61,7 +62,7 @@ fn patterns() -> &'static Patterns {
         apposition: re("^(?:'s)?(?:\\s*[,(:-]|\\s+as)\\s*(?:(?:the|our|its|their|his|her|a|an|now|also|currently|previously|formerly)\\s+)*((?:former|ex-|previous|new|interim|acting|then|permanent)\\s*)*(?:\u{1}(?:'s)?\\s*-?\\s*)?$"),
         verb: re("^(?:,[^,\u{1}]{3,100},)?,?\\s+(?:who\\s+)?(?:has since\\s+|had\\s+)?(was until recently|is until recently|worked as|works as|served as|serves as|acted as|acts as|has been confirmed as|was confirmed as|is|was|has been|had been|became|becomes|will be|will become|would become|is to become|is due to become|is set to become|will assume|assumes|assumed|has been appointed(?: as)?|was appointed(?: as)?|had been appointed(?: as)?|has been named(?: as)?|was named(?: as)?|will remain(?: as)?|remains(?: as)?|was formerly|is now|has become|joined as|took over as|takes over as|will take over as|will join as|stepped down as|steps down as|will step down as|is stepping down as|stood down as|stands down as|left (?:her|his|their) (?:role|post) as|leaves (?:her|his|their) (?:role|post) as|quit as|retired as|retires as|will retire as|is retiring as|was previously)\\s+(?:(?:the|a|an|its|their|interim|acting|permanent)\\s+)*(?:(?:role|post|position|job)\\s+of\\s+(?:the\\s+)?)?((?:former|ex-|new)\\s+)?(?:\u{1}(?:'s)?\\s+)?$"),
         take_up: re("^,?\\s+(?:[\\w',\u{1}]+\\s+){0,8}?(to take(?: up)?|taking|took|to become|to assume|will take up|will take)\\s+(?:the\\s+|a\\s+|an\\s+|up\\s+)?(?:\u{1}(?:'s)?\\s+)?$"),
-        before_name: re(r"^(?:'s)?(?:\s+role)?\s*(?:\([A-Z]{2,6}\))?\s*[,:-]?\s*(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Mx|Professor|Prof|Sir|Dame|Lord|Lady|Baroness)\.?\s+)?$"),
+        before_name: re(r"^(?:'s)?(?:\s+role)?\s*(?:\([A-Z]{2,6}\))?\s*[,:-]?\s*(?:(?:Cllr|Councillor|Coun|Dr|Mr|Mrs|Ms|Miss|Mx|Professor|Prof|Sir|Dame|Lord|Lady|Baroness)\.?\s+)?$"),
         after_post_body: re("^(?:'s)?(?:\\s+role)?(?:\\s*,?\\s+(?:of|at|for|in|with|to)\\s+(?:the\\s+)?(?:[a-z]+\\s+)?|\\s*,\\s*)\u{1}"),
         remit: re(r"^\s+(?:of|for|with (?:special )?responsibility for)\s+([\w'&-]+(?:\s+(?:and\s+)?[\w'&-]+)*(?:\s*,\s*[\w'&-]+(?:\s+[\w'&-]+)*)*)"),
         status_prefix: re(r"(?:\b(former|ex|previous|predecessor|outgoing|new|interim|acting|incoming|then)\b[\s-]*(?:\u{1}(?:'s)?\s*)?(?:\w+'?s?\s+)?)$"),
@@ -142,7 +143,7 @@ fn remit_len(remit: &str) -> usize {
     const STOP: &[&str] = &[
         "said", "says", "added", "at", "in", "who", "has", "had", "is", "was", "will", "told", "the", "of", "on", "becomes",
         "became", "since", "from", "to", "until", "which", "that", "with", "while", "for", "by", "as", "after", "before",
-        "during", "when", "where", "whose", "and the",
+        "during", "when", "where", "whose", "and the", "its", "their", "his", "her", "a", "an",
     ];
     let parts: Vec<&str> = remit.split(',').collect();
     let list_end = parts.iter().enumerate().skip(1).find(|(_, p)| p.trim_start().starts_with("and ") || p.contains(" and ")).map(|(i, _)| i);
@@ -153,11 +154,13 @@ fn remit_len(remit: &str) -> usize {
     };
     let mut end = 0;
     let mut offset = 0;
+    // Up to the last word before `its`, `said`, ...: a remit ends on a noun, not on `and`.
+    let upto = |end: usize| remit[..end].trim_end().trim_end_matches(" and").trim_end_matches(" &").trim_end_matches(',').len();
     for part in &parts[..=last] {
         let mut at = 0;
         for w in part.split_whitespace() {
             if STOP.contains(&w.to_lowercase().as_str()) {
-                return if end == 0 { offset + at } else { end };
+                return upto(if end == 0 { offset + at } else { end });
             }
             let pos = part[at..].find(w).map_or(at, |i| at + i);
             at = pos + w.len();
@@ -165,7 +168,7 @@ fn remit_len(remit: &str) -> usize {
         }
         offset += part.len() + 1;
     }
-    end
+    upto(end)
 }
 
 /// `Her Majesty's Inspectors` -> `Her Majesty's Inspector`: one person's post.
@@ -320,12 +323,15 @@ fn verb_status(verb: &str) -> Status {
     }
 }
 
-/// Every role a document states.
-pub fn find(ctx: &mut Ctx) -> Vec<RoleFact> {
+/// Every role a document states: first those the rules of `schema/rules/`
+/// read (`matches`), then those the built-in patterns read from the posts left.
+pub fn find(ctx: &mut Ctx, matches: &[RuleMatch]) -> Vec<RoleFact> {
     let mut roles = Vec::new();
     for si in 0..ctx.doc.sentences.len() {
         if !ctx.skip[si] {
-            in_sentence(ctx, si, &mut roles);
+            let from = matches.partition_point(|m| m.sentence < si);
+            let here = &matches[from..matches.partition_point(|m| m.sentence <= si)];
+            in_sentence(ctx, si, here, &mut roles);
         }
     }
     letter_lines(ctx, &mut roles);
@@ -382,7 +388,39 @@ fn taken_by_others(ctx: &Ctx, explicit: &[(EntityId, EntityId)], person: EntityI
     taken
 }
 
-fn in_sentence(ctx: &mut Ctx, si: usize, roles: &mut Vec<RoleFact>) {
+/// The roles the rules' matches in a sentence make, marking the posts they use.
+fn from_rules(ctx: &mut Ctx, matches: &[RuleMatch], used_post: &mut [bool], explicit: &mut Vec<(EntityId, EntityId)>, roles: &mut Vec<RoleFact>) {
+    for m in matches {
+        for make in m.rule().makes.iter().filter(|k| k.kind == FactKind::Role) {
+            let field = |f: &str| make.fields.get(f).map(String::as_str);
+            let Some(post_piece) = field("post").and_then(|f| m.slot(f).first()) else { continue };
+            let Some(post) = post_piece.post.clone() else { continue };
+            let named_body = field("body").and_then(|f| m.slot(f).iter().find(|p| p.kind == PieceKind::Body)).map(|p| p.index);
+            let status = match field("status") {
+                Some("former") => Status::Former,
+                Some("future") => Status::Future,
+                Some("current") => Status::Current,
+                _ => m.status_cue().or(post.status).unwrap_or(Status::Current),
+            };
+            for person in field("person").map_or(&[][..], |f| m.slot(f)).iter().filter(|p| p.kind == PieceKind::Person) {
+                let body = match named_body {
+                    Some(b) => {
+                        explicit.push((person.index, b));
+                        Some(b)
+                    }
+                    None => {
+                        let taken = taken_by_others(ctx, explicit, person.index, m.sentence);
+                        default_body(ctx, post.title, m.sentence, &taken)
+                    }
+                };
+                push_named(ctx, roles, person.index, body, body.is_some(), &post, status, m.start, m.end, &m.rule().id);
+            }
+            used_post[post_piece.index] = true;
+        }
+    }
+}
+
+fn in_sentence(ctx: &mut Ctx, si: usize, rule_matches: &[RuleMatch], roles: &mut Vec<RoleFact>) {
     let p = patterns();
     let s = ctx.doc.sentences[si];
     let text = ctx.text();
@@ -395,6 +433,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, roles: &mut Vec<RoleFact>) {
     let mut used_post = vec![false; posts.len()];
     // (person, body) for posts whose body the words named.
     let mut explicit: Vec<(EntityId, EntityId)> = Vec::new();
+    from_rules(ctx, rule_matches, &mut used_post, &mut explicit, roles);
 
     // Name, then post: the first post after the name when the words between
     // are an apposition or a verb; later ones when a linking phrase (`as`,

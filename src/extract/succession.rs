@@ -4,6 +4,7 @@
 
 use super::date::find_dates;
 use super::role::mask_bodies;
+use super::rules::{FactKind, PieceKind, RuleMatch};
 use super::{Ctx, EntityId, EntityKind, RoleFact, Status, SuccessionFact, Words};
 use crate::date::PartialDate;
 use crate::schema::{re, BodyKind, Pattern};
@@ -72,8 +73,9 @@ fn patterns() -> &'static Patterns {
     })
 }
 
-pub fn find(ctx: &Ctx, roles: &[RoleFact]) -> Vec<SuccessionFact> {
+pub fn find(ctx: &Ctx, roles: &[RoleFact], matches: &[RuleMatch]) -> Vec<SuccessionFact> {
     let mut out = Vec::new();
+    from_rules(ctx, roles, matches, &mut out);
     for si in 0..ctx.doc.sentences.len() {
         if ctx.skip[si] {
             continue;
@@ -89,6 +91,50 @@ pub fn find(ctx: &Ctx, roles: &[RoleFact]) -> Vec<SuccessionFact> {
         }
     }
     out
+}
+
+/// The successions the rules of `schema/rules/` read. Each side is a slot's
+/// people or bodies, or the document's own council or trust (`@council`,
+/// `@trust`); two lists of one length pair off in order (`A and B resigned
+/// ... C and D were drafted in`). What passed over is a post's words, a value
+/// given, or the post either side holds.
+fn from_rules(ctx: &Ctx, roles: &[RoleFact], matches: &[RuleMatch], out: &mut Vec<SuccessionFact>) {
+    for m in matches {
+        for make in m.rule().makes.iter().filter(|k| k.kind == FactKind::Succession) {
+            let field = |f: &str| make.fields.get(f).map(String::as_str);
+            // `old|@council`: the first of the choices that gives any.
+            let side = |f: &str| -> Vec<EntityId> {
+                let choice = |c: &str| -> Vec<EntityId> {
+                    match c {
+                        "@council" => ctx.main_body(BodyKind::Council).into_iter().collect(),
+                        "@trust" => ctx.main_body(BodyKind::Trust).into_iter().collect(),
+                        slot => m.slot(slot).iter().filter(|p| matches!(p.kind, PieceKind::Person | PieceKind::Body)).map(|p| p.index).collect(),
+                    }
+                };
+                field(f).into_iter().flat_map(|v| v.split('|')).map(choice).find(|v| !v.is_empty()).unwrap_or_default()
+            };
+            let (new, old) = (side("successor"), side("predecessor"));
+            let pairs: Vec<(EntityId, EntityId)> = if new.len() == old.len() {
+                new.iter().copied().zip(old.iter().copied()).collect()
+            } else if new.len() == 1 || old.len() == 1 {
+                new.iter().flat_map(|&a| old.iter().map(move |&b| (a, b))).collect()
+            } else {
+                Vec::new()
+            };
+            let date = field("date").and_then(|f| m.slot(f).iter().find_map(|p| p.date));
+            for (successor, predecessor) in pairs {
+                if ctx.entities[successor].kind != ctx.entities[predecessor].kind {
+                    continue;
+                }
+                let what = match field("what") {
+                    Some(w) if !m.slot(w).is_empty() => m.slot(w).iter().find_map(|p| p.post.as_ref()).map(|p| p.words.clone()).unwrap_or_default(),
+                    Some(w) => w.to_string(),
+                    None => roles.iter().find(|r| r.person == predecessor).or_else(|| roles.iter().find(|r| r.person == successor)).map(|r| r.role.clone()).unwrap_or_default(),
+                };
+                push(ctx, out, successor, predecessor, date, &what, m.start, m.end, &m.rule().id);
+            }
+        }
+    }
 }
 
 /// Whether the words between two people say the first was replaced by the

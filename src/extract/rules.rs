@@ -1,0 +1,433 @@
+//! Rules as data: patterns over a sentence's typed pieces, read from
+//! `schema/rules/*.tsv` (see `schema/rules/README.md`).
+//!
+//! A sentence is seen as its text with each piece the extractors found
+//! standing as one character of its kind: a person, a body (a name or an
+//! anaphor such as `the council`), a post, a date, a judgement. A rule is a
+//! regex over that text, written with `{PERSON}`, `{BODY:b}` (a piece,
+//! captured under the slot `b`) and a few shorthands, and says which facts
+//! its slots make: `role person=p post=t body=b`, `succession successor=a
+//! predecessor=b what=t`. A slot holds every piece of its kind inside its
+//! capture, so `(?P<p>{PERSON} and {PERSON})` gives a fact to each of two.
+
+use super::role::PostMention;
+use super::{Ctx, EntityKind, Status};
+use crate::date::PartialDate;
+use crate::schema::{re, Pattern, Schema};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// What a piece of a sentence is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PieceKind {
+    Person,
+    Body,
+    Post,
+    Date,
+    Rating,
+}
+
+impl PieceKind {
+    const ALL: [PieceKind; 5] = [PieceKind::Person, PieceKind::Body, PieceKind::Post, PieceKind::Date, PieceKind::Rating];
+
+    /// The character a piece of this kind stands as (Unicode's private use area).
+    fn mark(self) -> char {
+        match self {
+            PieceKind::Person => '\u{E000}',
+            PieceKind::Body => '\u{E001}',
+            PieceKind::Post => '\u{E002}',
+            PieceKind::Date => '\u{E003}',
+            PieceKind::Rating => '\u{E004}',
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            PieceKind::Person => "PERSON",
+            PieceKind::Body => "BODY",
+            PieceKind::Post => "POST",
+            PieceKind::Date => "DATE",
+            PieceKind::Rating => "RATING",
+        }
+    }
+}
+
+/// A piece of a sentence: its kind, its normalised span, and what it is (the
+/// mention's entity, the post's index in the sentence's posts, the date).
+#[derive(Debug, Clone)]
+pub struct Piece {
+    pub kind: PieceKind,
+    pub start: usize,
+    pub end: usize,
+    /// A person's or body's entity; a post's index in `Typed::posts`.
+    pub index: usize,
+    pub date: Option<PartialDate>,
+    /// A judgement's name (`Requires improvement`).
+    pub rating: Option<String>,
+    pub post: Option<PostMention>,
+}
+
+/// A sentence as the rules see it.
+pub struct Typed {
+    pub sentence: usize,
+    /// The sentence's text with each piece as its kind's mark.
+    pub text: String,
+    pub pieces: Vec<Piece>,
+    /// Where each piece's mark stands in `text`.
+    marks: Vec<usize>,
+    /// (offset in `text`, normalised offset) where each stretch of plain text starts.
+    plain: Vec<(usize, usize)>,
+}
+
+impl Typed {
+    /// Types sentence `si`: its mentions, then posts, dates and judgements in
+    /// the text the mentions leave.
+    pub fn new(ctx: &Ctx, si: usize, posts: &[PostMention]) -> Typed {
+        let s = ctx.doc.sentences[si];
+        let sent = &ctx.text()[s.start..s.end];
+        let mut pieces: Vec<Piece> = Vec::new();
+        let free = |pieces: &[Piece], a: usize, b: usize| pieces.iter().all(|p| b <= p.start || a >= p.end);
+        for m in ctx.mentions_in(si) {
+            let (kind, mut start, mut end) = (PieceKind::Body, m.start, m.end);
+            if ctx.entities[m.entity].kind != EntityKind::Person {
+                pieces.push(Piece { kind, start, end, index: m.entity, date: None, rating: None, post: None });
+                continue;
+            }
+            // A person's honorific and letters after the name belong to the piece.
+            if let Some(h) = honorific().find(super::clip_before(ctx.text(), start, 24)) {
+                start -= h.len();
+            }
+            if let Some(l) = letters_after().find(&ctx.text()[end..s.end]) {
+                end += l.end();
+            }
+            let start = start.max(pieces.last().map_or(s.start, |p| p.end));
+            pieces.push(Piece { kind: PieceKind::Person, start, end, index: m.entity, date: None, rating: None, post: None });
+        }
+        for (k, p) in posts.iter().enumerate() {
+            if free(&pieces, p.start, p.end) {
+                pieces.push(Piece { kind: PieceKind::Post, start: p.start, end: p.end, index: k, date: None, rating: None, post: Some(p.clone()) });
+            }
+        }
+        for d in super::date::find_dates(sent, s.start, ctx.reference) {
+            if free(&pieces, d.start, d.end) {
+                pieces.push(Piece { kind: PieceKind::Date, start: d.start, end: d.end, index: 0, date: Some(d.date), rating: None, post: None });
+            }
+        }
+        for g in rating_words().find_iter(sent) {
+            let (a, b) = (s.start + g.start(), s.start + g.end());
+            if free(&pieces, a, b) {
+                let rating = ctx.schema.rating(g.as_str()).map(String::from);
+                pieces.push(Piece { kind: PieceKind::Rating, start: a, end: b, index: 0, date: None, rating, post: None });
+            }
+        }
+        pieces.sort_by_key(|p| p.start);
+        let mut text = String::with_capacity(sent.len());
+        let (mut marks, mut plain) = (Vec::new(), Vec::new());
+        let mut at = s.start;
+        for p in &pieces {
+            plain.push((text.len(), at));
+            text.push_str(&ctx.text()[at..p.start]);
+            marks.push(text.len());
+            text.push(p.kind.mark());
+            at = p.end;
+        }
+        plain.push((text.len(), at));
+        text.push_str(&ctx.text()[at..s.end]);
+        Typed { sentence: si, text, pieces, marks, plain }
+    }
+
+    /// The normalised offset of an offset of `text`.
+    fn normalised(&self, at: usize) -> usize {
+        if let Ok(k) = self.marks.binary_search(&at) {
+            return self.pieces[k].start;
+        }
+        // Plain text after the last mark before `at` (a stretch starts where
+        // a mark ends, at its piece's end).
+        let k = self.plain.partition_point(|&(t, _)| t <= at) - 1;
+        let (t, n) = self.plain[k];
+        n + (at - t)
+    }
+
+    /// The pieces whose marks lie in `[a, b)` of `text`.
+    fn pieces_in(&self, a: usize, b: usize) -> impl Iterator<Item = &Piece> {
+        let from = self.marks.partition_point(|&m| m < a);
+        let to = self.marks.partition_point(|&m| m < b);
+        self.pieces[from..to].iter()
+    }
+}
+
+/// An honorific ending right before a name (`Cllr `, `Dr. `).
+fn honorific() -> &'static Pattern {
+    static R: OnceLock<Pattern> = OnceLock::new();
+    R.get_or_init(|| {
+        let words: Vec<String> = Schema::get().honorifics.iter().map(|w| regex::escape(w)).collect();
+        crate::schema::re_cs(&format!(r"\b(?:{})\.?\s+$", words.join("|")))
+    })
+}
+
+/// Letters after a name (`, CBE`, ` OBE`).
+fn letters_after() -> &'static Pattern {
+    static R: OnceLock<Pattern> = OnceLock::new();
+    R.get_or_init(|| crate::schema::re_cs(r"^(?:,?\s+(?:CBE|OBE|MBE|DBE|KBE|QC|KC|JP|MP|FRSA))+\b"))
+}
+
+fn rating_words() -> &'static Pattern {
+    static R: OnceLock<Pattern> = OnceLock::new();
+    R.get_or_init(|| {
+        let words: Vec<String> = Schema::get().ratings.iter().map(|(w, _)| regex::escape(w)).collect();
+        re(&format!(r"\b(?:{})\b", words.join("|")))
+    })
+}
+
+/// The kind of fact a rule makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactKind {
+    Role,
+    Succession,
+}
+
+/// One fact a rule makes: its kind and which slot fills each of its fields
+/// (`person=p`), or a value given outright (`status=former`, `what=...`).
+#[derive(Debug, Clone)]
+pub struct Make {
+    pub kind: FactKind,
+    pub fields: BTreeMap<String, String>,
+}
+
+/// A rule of `schema/rules/*.tsv`.
+pub struct Rule {
+    pub id: String,
+    pub makes: Vec<Make>,
+    /// The pattern as written.
+    pub source: String,
+    pattern: Pattern,
+}
+
+/// A match of a rule in a sentence: each slot's pieces, and the named groups
+/// that matched without being slots (status cues such as `former`).
+#[derive(Debug, Clone)]
+pub struct RuleMatch {
+    pub rule: usize,
+    pub sentence: usize,
+    /// The normalised span of the match.
+    pub start: usize,
+    pub end: usize,
+    pub slots: BTreeMap<String, Vec<Piece>>,
+    pub cues: Vec<String>,
+}
+
+impl RuleMatch {
+    pub fn rule(&self) -> &'static Rule {
+        &rules()[self.rule]
+    }
+
+    /// The pieces in a slot (none where the slot did not match).
+    pub fn slot(&self, name: &str) -> &[Piece] {
+        self.slots.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// The status the match's cues state: a group named `former`, `future` or
+    /// `current` that matched.
+    pub fn status_cue(&self) -> Option<Status> {
+        self.cues.iter().find_map(|c| match c.as_str() {
+            "former" => Some(Status::Former),
+            "future" => Some(Status::Future),
+            "current" => Some(Status::Current),
+            _ => None,
+        })
+    }
+}
+
+/// The rules' files, built into the binary.
+const FILES: [(&str, &str); 2] =
+    [("roles.tsv", include_str!("../../schema/rules/roles.tsv")), ("successions.tsv", include_str!("../../schema/rules/successions.tsv"))];
+
+/// Every rule, parsed and compiled once.
+pub fn rules() -> &'static [Rule] {
+    static R: OnceLock<Vec<Rule>> = OnceLock::new();
+    R.get_or_init(|| {
+        let mut out = Vec::new();
+        for (file, text) in FILES {
+            out.extend(parse(text).unwrap_or_else(|e| panic!("schema/rules/{file}: {e}")));
+        }
+        out
+    })
+}
+
+/// Compiles the rules now, rather than at first use.
+pub(crate) fn warm_up() {
+    rules();
+}
+
+/// Parses a rules file: `id TAB makes TAB pattern` a line; `#` comments.
+pub fn parse(text: &str) -> Result<Vec<Rule>, String> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').filter(|c| !c.is_empty()).collect();
+        let [id, makes, source] = cols[..] else {
+            return Err(format!("line {}: needs an id, what it makes and a pattern, separated by tabs", n + 1));
+        };
+        let makes = makes.split(';').map(|m| parse_make(m.trim())).collect::<Result<Vec<_>, _>>().map_err(|e| format!("line {}: {e}", n + 1))?;
+        let expanded = expand(source).map_err(|e| format!("line {}: {e}", n + 1))?;
+        let pattern = crate::schema::try_re(&expanded).map_err(|e| format!("line {} ({id}): {e}", n + 1))?;
+        let names: Vec<&str> = pattern.capture_names().flatten().collect();
+        for m in &makes {
+            let slots = m.fields.iter().filter(|(k, _)| k.as_str() != "what").flat_map(|(_, v)| v.split('|'));
+            for slot in slots.filter(|v| !v.starts_with('@') && !FIXED.contains(v)) {
+                if !names.contains(&slot) {
+                    return Err(format!("line {} ({id}): slot {slot:?} is not captured by the pattern", n + 1));
+                }
+            }
+        }
+        out.push(Rule { id: id.trim().to_string(), makes, source: source.to_string(), pattern });
+    }
+    Ok(out)
+}
+
+/// Field values that are values, not slots.
+const FIXED: [&str; 3] = ["current", "former", "future"];
+
+/// `role person=p post=t body=b` -> a `Make`.
+fn parse_make(text: &str) -> Result<Make, String> {
+    let mut words = text.split_whitespace();
+    let kind = match words.next() {
+        Some("role") => FactKind::Role,
+        Some("succession") => FactKind::Succession,
+        other => return Err(format!("a rule makes `role` or `succession`, not {other:?}")),
+    };
+    let mut fields = BTreeMap::new();
+    for w in words {
+        let (k, v) = w.split_once('=').ok_or_else(|| format!("{w:?} is not field=slot"))?;
+        fields.insert(k.to_string(), v.replace('_', " "));
+    }
+    let needed: &[&str] = match kind {
+        FactKind::Role => &["person", "post"],
+        FactKind::Succession => &["successor", "predecessor"],
+    };
+    for f in needed {
+        if !fields.contains_key(*f) {
+            return Err(format!("{text:?} needs the field {f}"));
+        }
+    }
+    Ok(Make { kind, fields })
+}
+
+/// A pattern's shorthands as regex: `{KIND}` a piece, `{KIND:slot}` a piece
+/// captured as `slot`, `{PEOPLE:slot}` a list of people (`A, B and C`),
+/// `{ASIDE}` an optional clause between commas, `{GAP}` a few words with no
+/// piece among them, `{NOTPERSON}` a character that is no person's.
+pub fn expand(source: &str) -> Result<String, String> {
+    let any_mark = "\\x{E000}-\\x{E004}";
+    let mut out = String::new();
+    let mut rest = source;
+    while let Some(open) = rest.find('{') {
+        let close = rest[open..].find('}').map(|i| open + i).ok_or("a '{' without its '}'")?;
+        let inner = &rest[open + 1..close];
+        out.push_str(&rest[..open]);
+        rest = &rest[close + 1..];
+        // `{2,3}` and the like are the regex's own.
+        if !inner.starts_with(|c: char| c.is_ascii_uppercase()) {
+            out.push('{');
+            out.push_str(inner);
+            out.push('}');
+            continue;
+        }
+        let (name, slot) = match inner.split_once(':') {
+            Some((n, s)) => (n, Some(s)),
+            None => (inner, None),
+        };
+        let mark = |k: PieceKind| format!("\\x{{{:X}}}", k.mark() as u32);
+        let body = match name {
+            "ASIDE" => "(?:\\s*,[^,;]{1,120},)?".to_string(),
+            "GAP" => format!("[^;{any_mark}]{{0,60}}?"),
+            // One character of text that is not a person (nor `;`): `{NOTPERSON}{0,80}?`.
+            "NOTPERSON" => format!("[^;{}]", mark(PieceKind::Person)),
+            "PEOPLE" => {
+                let p = mark(PieceKind::Person);
+                format!("{p}(?:\\s*,\\s*{p})*(?:\\s*,?\\s+(?:and|&)\\s+{p})?")
+            }
+            _ => match PieceKind::ALL.iter().find(|k| k.name() == name) {
+                Some(&k) => mark(k),
+                None => return Err(format!("unknown piece {{{inner}}}: write PERSON, PEOPLE, BODY, POST, DATE, RATING, ASIDE, GAP or NOTPERSON")),
+            },
+        };
+        match slot {
+            Some(s) => out.push_str(&format!("(?P<{s}>{body})")),
+            None => out.push_str(&format!("(?:{body})")),
+        }
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// Every match of every rule in the document's sentences that name someone
+/// or something, sentence by sentence.
+pub fn find(ctx: &Ctx) -> Vec<RuleMatch> {
+    let mut out = Vec::new();
+    for si in 0..ctx.doc.sentences.len() {
+        if ctx.skip[si] || ctx.mentions_in(si).next().is_none() {
+            continue;
+        }
+        let posts = super::role::posts(ctx, si);
+        out.extend(matches(&Typed::new(ctx, si, &posts)));
+    }
+    out
+}
+
+/// Every match of every rule in a typed sentence, in the rules' order.
+pub fn matches(typed: &Typed) -> Vec<RuleMatch> {
+    let mut out = Vec::new();
+    for (r, rule) in rules().iter().enumerate() {
+        for c in rule.pattern.captures_iter(&typed.text) {
+            let g = c.get(0).unwrap();
+            let mut slots = BTreeMap::new();
+            let mut cues = Vec::new();
+            for name in rule.pattern.capture_names().flatten() {
+                let Some(m) = c.name(name) else { continue };
+                let pieces: Vec<Piece> = typed.pieces_in(m.start(), m.end()).cloned().collect();
+                if pieces.is_empty() {
+                    cues.push(name.to_string());
+                } else {
+                    slots.insert(name.to_string(), pieces);
+                }
+            }
+            out.push(RuleMatch { rule: r, sentence: typed.sentence, start: typed.normalised(g.start()), end: typed.normalised(g.end()), slots, cues });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shorthands_expand_to_marks_and_groups() {
+        assert_eq!(expand("{PERSON:p} replaces {PERSON}").unwrap(), "(?P<p>\\x{E000}) replaces (?:\\x{E000})");
+        assert_eq!(expand("a{1,3}").unwrap(), "a{1,3}");
+        assert!(expand("{NOPE}").is_err());
+        assert!(expand("{PERSON").is_err());
+    }
+
+    #[test]
+    fn a_rule_names_its_slots() {
+        assert!(parse("x/y\trole person=p post=t\t{PERSON:p}, {POST:t}").is_ok());
+        let e = parse("x/y\trole person=p post=t\t{PERSON:p}, {POST}").err().unwrap();
+        assert!(e.contains("slot \"t\""), "{e}");
+        assert!(parse("x/y\trole person=p\t{PERSON:p}").is_err(), "a role needs its post");
+        assert!(parse("x/y\tpromotion a=b\t{PERSON:a}").is_err());
+    }
+
+    #[test]
+    fn the_built_in_rules_parse() {
+        assert!(!rules().is_empty());
+        let mut ids: Vec<&str> = rules().iter().map(|r| r.id.as_str()).collect();
+        ids.sort();
+        let n = ids.len();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "rule ids are unique");
+    }
+}

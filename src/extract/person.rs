@@ -182,7 +182,7 @@ fn pronouns(ctx: &mut Ctx) {
     static WORD: OnceLock<Pattern> = OnceLock::new();
     let word = WORD.get_or_init(|| crate::schema::re_cs(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b"));
     let text = ctx.text();
-    for si in 1..ctx.doc.sentences.len() {
+    for si in 0..ctx.doc.sentences.len() {
         let s = ctx.doc.sentences[si];
         if ctx.skip[si] {
             continue;

@@ -143,7 +143,8 @@ fn remit_len(remit: &str) -> usize {
     const STOP: &[&str] = &[
         "said", "says", "added", "at", "in", "who", "has", "had", "is", "was", "will", "told", "the", "of", "on", "becomes",
         "became", "since", "from", "to", "until", "which", "that", "with", "while", "for", "by", "as", "after", "before",
-        "during", "when", "where", "whose", "and the", "its", "their", "his", "her", "a", "an",
+        "during", "when", "where", "whose", "and the", "its", "their", "his", "her", "a", "an", "two", "three", "four",
+        "five", "six", "year", "years", "month", "months", "period", "term",
     ];
     let parts: Vec<&str> = remit.split(',').collect();
     let list_end = parts.iter().enumerate().skip(1).find(|(_, p)| p.trim_start().starts_with("and ") || p.contains(" and ")).map(|(i, _)| i);

@@ -323,10 +323,26 @@ pub fn expand(source: &str) -> Result<String, String> {
     let any_mark = "\\x{E000}-\\x{E004}";
     let mut out = String::new();
     let mut rest = source;
+    // Whether the text copied so far leaves us inside a character class
+    // (`[^;{PERSON}]`), where a piece is its bare mark.
+    let mut in_class = false;
+    let track = |text: &str, in_class: &mut bool| {
+        let mut escaped = false;
+        for c in text.chars() {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '[') => *in_class = true,
+                (false, ']') => *in_class = false,
+                _ => {}
+            }
+        }
+    };
     while let Some(open) = rest.find('{') {
         let close = rest[open..].find('}').map(|i| open + i).ok_or("a '{' without its '}'")?;
         let inner = &rest[open + 1..close];
         out.push_str(&rest[..open]);
+        track(&rest[..open], &mut in_class);
         rest = &rest[close + 1..];
         // `{2,3}` and the like are the regex's own.
         if !inner.starts_with(|c: char| c.is_ascii_uppercase()) {
@@ -354,6 +370,13 @@ pub fn expand(source: &str) -> Result<String, String> {
                 None => return Err(format!("unknown piece {{{inner}}}: write PERSON, PEOPLE, BODY, POST, DATE, RATING, ASIDE, GAP or NOTPERSON")),
             },
         };
+        if in_class {
+            let Some(k) = PieceKind::ALL.iter().find(|k| k.name() == name) else {
+                return Err(format!("{{{inner}}} cannot stand in a character class; a piece such as {{PERSON}} can"));
+            };
+            out.push_str(&mark(*k));
+            continue;
+        }
         match slot {
             Some(s) => out.push_str(&format!("(?P<{s}>{body})")),
             None => out.push_str(&format!("(?:{body})")),
@@ -408,6 +431,8 @@ mod tests {
     fn shorthands_expand_to_marks_and_groups() {
         assert_eq!(expand("{PERSON:p} replaces {PERSON}").unwrap(), "(?P<p>\\x{E000}) replaces (?:\\x{E000})");
         assert_eq!(expand("a{1,3}").unwrap(), "a{1,3}");
+        assert_eq!(expand("[^;{PERSON}]{0,9}").unwrap(), "[^;\\x{E000}]{0,9}", "a bare mark in a class");
+        assert_eq!(expand("[a\\]]{POST}").unwrap(), "[a\\]](?:\\x{E002})", "an escaped bracket does not end the class");
         assert!(expand("{NOPE}").is_err());
         assert!(expand("{PERSON").is_err());
     }

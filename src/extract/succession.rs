@@ -121,7 +121,10 @@ fn from_rules(ctx: &Ctx, roles: &[RoleFact], matches: &[RuleMatch], out: &mut Ve
             } else {
                 Vec::new()
             };
-            let date = field("date").and_then(|f| m.slot(f).iter().find_map(|p| p.date));
+            // The date slot's, else the sentence's first (as the built-in rules take it).
+            let date = field("date").and_then(|f| m.slot(f).iter().find_map(|p| p.date)).or_else(|| {
+                find_dates(ctx.sentence_text(m.sentence), 0, ctx.reference).first().map(|d| d.date)
+            });
             for (successor, predecessor) in pairs {
                 if ctx.entities[successor].kind != ctx.entities[predecessor].kind {
                     continue;

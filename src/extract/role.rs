@@ -49,6 +49,7 @@ struct Patterns {
     chaired_by: Pattern,
     former_cue: Pattern,
     future_cue: Pattern,
+    trained_as: Pattern,
 }
 
 /// Compiles this extractor's patterns now, rather than at first use.
@@ -74,6 +75,7 @@ fn patterns() -> &'static Patterns {
         and_post: re("^\\s*(?:(?:of|for|at|in)\\s+(?:the\\s+)?\u{1}\\s*)?,?\\s*(?:and|&)\\s+(?:the\\s+)?$"),
         linking_tail: re("(?:^|[\\s,])(as|to become|becomes|became|will (?:also |now )?become|confirmed as|appointed(?: as)?|named(?: as)?|the role of|the post of|to take up the post of|to take the)\\s+(?:(?:the|a|an|its|their|his|her)\\s+)?(?:\u{1}(?:'s)?\\s+)?((?:former|ex-|new|permanent|interim|acting|first|next)\\s*)?(?:[a-z][a-z-]+\\s+)?$"),
         former_cue: re(r"\b(?:formerly|previously|had been|spent|left|was|were)\b"),
+        trained_as: re(r"\b(?:qualified|qualifying|trained|training|career)\s+(?:as|in)\s+(?:an?\s+)?$"),
         future_cue: re(r"\b(?:will|due to|is to|set to)\b"),
         new_post_start: re(r"\bthe\s+new\s+([\w' ]+?)s?\b[^.]*?\b(arrived|started|took up (?:post|their posts|the post)|joined|were appointed|was appointed|took over|began)\b"),
     })
@@ -375,11 +377,15 @@ fn previous_body(ctx: &Ctx, sentence: usize, title: usize) -> Option<EntityId> {
     ctx.mentions_in(last.sentence).find(|m| ctx.entities[m.entity].kind == EntityKind::Body).map(|m| m.entity)
 }
 
-/// Bodies named for another person's post in this sentence, with the place
+/// Bodies named for another post in this sentence, with the place
 /// named right after one (`at Brighter Futures for Children in Reading`).
-fn taken_by_others(ctx: &Ctx, explicit: &[(EntityId, EntityId)], person: EntityId, sentence: usize) -> Vec<EntityId> {
+fn taken_by_others(ctx: &Ctx, explicit: &[(EntityId, EntityId, Status)], person: EntityId, sentence: usize) -> Vec<EntityId> {
     let text = ctx.text();
-    let mut taken: Vec<EntityId> = explicit.iter().filter(|(p, _)| *p != person).map(|(_, b)| *b).collect();
+    // The person's own other current posts too: `the DfE appointed Commissioner
+    // NAME (Chief Executive of Hampshire)` is not Hampshire's commissioner; but
+    // `NAME, previously the trust's director of practice, becomes chief
+    // executive` stays in the trust.
+    let mut taken: Vec<EntityId> = explicit.iter().filter(|(p, _, st)| *p != person || *st == Status::Current).map(|(_, b, _)| *b).collect();
     let bodies: Vec<&Mention> = ctx.mentions_in(sentence).filter(|m| ctx.entities[m.entity].kind == EntityKind::Body).collect();
     for w in bodies.windows(2) {
         if taken.contains(&w[0].entity) && &text[w[0].end..w[1].start] == " in " {
@@ -390,7 +396,7 @@ fn taken_by_others(ctx: &Ctx, explicit: &[(EntityId, EntityId)], person: EntityI
 }
 
 /// The roles the rules' matches in a sentence make, marking the posts they use.
-fn from_rules(ctx: &mut Ctx, matches: &[RuleMatch], used_post: &mut [bool], explicit: &mut Vec<(EntityId, EntityId)>, roles: &mut Vec<RoleFact>) {
+fn from_rules(ctx: &mut Ctx, matches: &[RuleMatch], used_post: &mut [bool], explicit: &mut Vec<(EntityId, EntityId, Status)>, roles: &mut Vec<RoleFact>) {
     for m in matches {
         for make in m.rule().makes.iter().filter(|k| k.kind == FactKind::Role) {
             let field = |f: &str| make.fields.get(f).map(String::as_str);
@@ -406,7 +412,7 @@ fn from_rules(ctx: &mut Ctx, matches: &[RuleMatch], used_post: &mut [bool], expl
             for person in field("person").map_or(&[][..], |f| m.slot(f)).iter().filter(|p| p.kind == PieceKind::Person) {
                 let body = match named_body {
                     Some(b) => {
-                        explicit.push((person.index, b));
+                        explicit.push((person.index, b, status));
                         Some(b)
                     }
                     None => {
@@ -433,7 +439,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, rule_matches: &[RuleMatch], roles: &mut
     let posts = posts(ctx, si);
     let mut used_post = vec![false; posts.len()];
     // (person, body) for posts whose body the words named.
-    let mut explicit: Vec<(EntityId, EntityId)> = Vec::new();
+    let mut explicit: Vec<(EntityId, EntityId, Status)> = Vec::new();
     from_rules(ctx, rule_matches, &mut used_post, &mut explicit, roles);
 
     // Name, then post: the first post after the name when the words between
@@ -480,7 +486,8 @@ fn in_sentence(ctx: &mut Ctx, si: usize, rule_matches: &[RuleMatch], roles: &mut
                 p.and_post.is_match(&between).then_some((Status::Current, "role/and"))
             });
             let linked = start_anchored.or(joined).or_else(|| {
-                p.linking_tail.captures(&gap).filter(|_| !gap.contains(';')).map(|c| {
+                // `having qualified as a social worker`: a training, not a post in a body.
+                p.linking_tail.captures(&gap).filter(|_| !gap.contains(';') && !p.trained_as.is_match(&gap)).map(|c| {
                     let prefix = c.get(2).map(|g| g.as_str().to_lowercase()).unwrap_or_default();
                     let clause = gap.rsplit(',').next().unwrap_or(&gap);
                     let st = if prefix.starts_with("former") || prefix.starts_with("ex") || p.former_cue.is_match(clause) {
@@ -500,7 +507,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, rule_matches: &[RuleMatch], roles: &mut
             let possessor = body_just_before(ctx, post.start, person.end).filter(|_| gap.trim_end().ends_with("\u{1}'s"));
             let named = possessor.or_else(|| body_after(ctx, post.end, s.end)).or_else(|| body_just_before(ctx, post.start, person.end));
             if let Some(b) = named {
-                explicit.push((person.entity, b));
+                explicit.push((person.entity, b, status));
             }
             // `..., and Tom Reilly, its chief executive`: the body named just before.
             let its = p.its.is_match(&gap).then(|| {

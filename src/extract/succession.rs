@@ -114,13 +114,8 @@ fn from_rules(ctx: &Ctx, roles: &[RoleFact], matches: &[RuleMatch], out: &mut Ve
                 field(f).into_iter().flat_map(|v| v.split('|')).map(choice).find(|v| !v.is_empty()).unwrap_or_default()
             };
             let (new, old) = (side("successor"), side("predecessor"));
-            let pairs: Vec<(EntityId, EntityId)> = if new.len() == old.len() {
-                new.iter().copied().zip(old.iter().copied()).collect()
-            } else if new.len() == 1 || old.len() == 1 {
-                new.iter().flat_map(|&a| old.iter().map(move |&b| (a, b))).collect()
-            } else {
-                Vec::new()
-            };
+            // Lists of unequal length cannot be paired: one side was not read whole.
+            let pairs: Vec<(EntityId, EntityId)> = if new.len() == old.len() { new.iter().copied().zip(old.iter().copied()).collect() } else { Vec::new() };
             // The date slot's, else the sentence's first (as the built-in rules take it).
             let date = field("date").and_then(|f| m.slot(f).iter().find_map(|p| p.date)).or_else(|| {
                 find_dates(ctx.sentence_text(m.sentence), 0, ctx.reference).first().map(|d| d.date)
@@ -338,8 +333,15 @@ fn people_in_sentence(ctx: &Ctx, si: usize, roles: &[RoleFact], out: &mut Vec<Su
             // `B leaves; A ... becomes chief executive`, `A, interim since March, when B ... left`:
             // the successor is the nearest other person given a current post in this sentence.
             let sentence_start = ctx.evidence(s.start, s.end, "").sentence_start;
+            // Where the document gives the leaver a post, the successor's is a post of
+            // the same kind (`director`, `chief executive`: its canonical name's head).
+            let kind = |r: &RoleFact| r.canonical.split_whitespace().next().unwrap_or("").to_string();
+            let left: Vec<String> = roles.iter().filter(|r| r.person == old.entity).map(kind).collect();
             let takes_post = |m: &&super::Mention| {
-                m.entity != old.entity && roles.iter().any(|r| r.person == m.entity && r.status == Status::Current && r.evidence.sentence_start == sentence_start)
+                m.entity != old.entity
+                    && roles.iter().any(|r| {
+                        r.person == m.entity && r.status == Status::Current && r.evidence.sentence_start == sentence_start && (left.is_empty() || left.contains(&kind(r)))
+                    })
             };
             let new = people.iter().filter(takes_post).min_by_key(|m| m.start.abs_diff(old.start));
             if let Some(new) = new {

@@ -361,10 +361,11 @@ pub fn extract(doc: &Document, schema: &Schema) -> DocExtraction {
     let authors = person::find(&mut ctx, &meta.bylines);
     body::find_anaphors(&mut ctx);
     let rule_matches = rules::find(&ctx);
-    let roles = role::find(&mut ctx, &rule_matches);
+    let mut roles = role::find(&mut ctx, &rule_matches);
     let mut inspections = inspection::find(&mut ctx);
     inspection::attach_inspectors(&ctx, &mut inspections, &roles);
     let successions = succession::find(&ctx, &roles, &rule_matches);
+    role::from_successions(&ctx, &mut roles, &successions);
     for m in ctx.mentions.iter().filter(|m| !m.anaphor) {
         if ctx.entities[m.entity].first_mention.is_none() {
             ctx.entities[m.entity].first_mention = Some(ctx.evidence(m.start, m.end, "mention"));

@@ -9,7 +9,7 @@
 
 use super::date::find_dates;
 use super::rules::{FactKind, PieceKind, RuleMatch};
-use super::{Ctx, EntityId, EntityKind, Mention, RoleFact, Status};
+use super::{Ctx, EntityId, EntityKind, Evidence, Mention, RoleFact, Status, SuccessionFact};
 use crate::date::PartialDate;
 use crate::schema::{re, BodyKind, Pattern};
 use std::sync::OnceLock;
@@ -341,6 +341,38 @@ pub fn find(ctx: &mut Ctx, matches: &[RuleMatch]) -> Vec<RoleFact> {
     start_dates(ctx, &mut roles);
     take_named_bodies(&mut roles);
     roles
+}
+
+/// A person who took over a post from another: `the authority's director
+/// NAME, who replaced OTHER` says OTHER was its director. The successor's post
+/// must be stated in the succession's sentence before the predecessor is
+/// named (a post named after, as in `who replaces OTHER, is currently head of
+/// X`, is another job), and the predecessor is given it only where the
+/// document gives them no post in that body.
+pub fn from_successions(ctx: &Ctx, roles: &mut Vec<RoleFact>, successions: &[SuccessionFact]) {
+    let person = |id: EntityId| ctx.entities[id].kind == EntityKind::Person;
+    for s in successions.iter().filter(|s| person(s.successor) && person(s.predecessor)) {
+        let (from, to) = (s.evidence.sentence_start, s.evidence.sentence_end);
+        let original = |m: &Mention| ctx.doc.norm.span_to_original(m.start, m.end).0 as u32;
+        let Some(named_at) = ctx.mentions.iter().filter(|m| m.entity == s.predecessor).map(original).find(|&at| at >= from && at < to) else { continue };
+        let stated = |r: &&RoleFact| r.person == s.successor && r.evidence.sentence_start == s.evidence.sentence_start && r.status != Status::Former && r.evidence.end <= named_at;
+        let Some(held) = roles.iter().find(stated).cloned() else { continue };
+        if roles.iter().any(|r| r.person == s.predecessor && r.body == held.body) {
+            continue;
+        }
+        let role = held.role.trim_start_matches("interim ").trim_start_matches("acting ").trim_start_matches("new ").to_string();
+        roles.push(RoleFact {
+            person: s.predecessor,
+            role,
+            status: Status::Former,
+            date: None,
+            start: None,
+            end: None,
+            evidence: Evidence { rule: "role/succession".into(), ..s.evidence.clone() },
+            body_named: false,
+            ..held
+        });
+    }
 }
 
 /// `Jo Bloggs, Chief Executive, said` takes its body from a default; where

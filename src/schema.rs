@@ -64,6 +64,10 @@ pub struct GazetteerBody {
 pub struct RoleTitle {
     pub canonical: String,
     pub default_body: BodyKind,
+    /// The post belongs to the council the document is about unless its words
+    /// name another (`document` in roles.tsv): a commissioner is sent into the
+    /// council in the news, whatever other bodies the sentence names.
+    pub of_document: bool,
 }
 
 pub struct Schema {
@@ -159,7 +163,8 @@ impl Schema {
             if cols.len() != 3 {
                 return Err(format!("roles.tsv: '{line}' needs 3 columns"));
             }
-            let default_body = BodyKind::parse(cols[2].trim())
+            let of_document = cols[2].trim() == "document";
+            let default_body = if of_document { Some(BodyKind::Council) } else { BodyKind::parse(cols[2].trim()) }
                 .ok_or_else(|| format!("roles.tsv: unknown body kind in '{line}'"))?;
             // Short all-capital abbreviations (DCS, HMI) must match in capitals.
             let pat = if cols[0].chars().all(|c| c.is_ascii_uppercase()) {
@@ -169,7 +174,7 @@ impl Schema {
             };
             role_starts.push(compile(&format!(r"^(?:{pat})\b")).map_err(|e| format!("roles.tsv: {e}"))?);
             alternation.push(format!("(?P<r{}>{})", role_titles.len(), pat));
-            role_titles.push(RoleTitle { canonical: cols[1].to_string(), default_body });
+            role_titles.push(RoleTitle { canonical: cols[1].to_string(), default_body, of_document });
         }
         let role_regex = compile(&format!(r"\b(?:{})\b", alternation.join("|"))).map_err(|e| format!("roles.tsv: {e}"))?;
 

@@ -72,7 +72,7 @@ fn patterns() -> &'static Patterns {
         post_chain: re("^(?:\\s+(?:at|of|for|in)\\s+(?:the\\s+)?\u{1})?\\s*,\\s*(?:the\\s+)?(?:former\\s+|ex-)?\u{1}?\\s*$"),
         its_opening: re(r"^\W*(?:its|their)\s+(?:new\s+|interim\s+|acting\s+)?$"),
         chaired_by: re("\u{1}\\s+(?:is|was|will be|has been|had been|is now|are)\\s+(chaired|headed|led|managed)\\s+by\\s+(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame|Lord|Lady|Baroness)\\.?\\s+)?$"),
-        and_post: re("^\\s*(?:(?:of|for|at|in)\\s+(?:the\\s+)?\u{1}\\s*)?,?\\s*(?:and|&)\\s+(?:the\\s+)?$"),
+        and_post: re("^\\s*(?:(?:of|for|at|in)\\s+(?:the\\s+)?\u{1}\\s*)?,?\\s*(?:and|&)\\s+(?:the\\s+|its\\s+|their\\s+)?$"),
         linking_tail: re("(?:^|[\\s,])(as|to become|becomes|became|will (?:also |now )?become|confirmed as|appointed(?: as)?|named(?: as)?|the role of|the post of|to take up the post of|to take the)\\s+(?:(?:the|a|an|its|their|his|her)\\s+)?(?:\u{1}(?:'s)?\\s+)?((?:former|ex-|new|permanent|interim|acting|first|next)\\s*)?(?:[a-z][a-z-]+\\s+)?$"),
         former_cue: re(r"\b(?:formerly|previously|had been|spent|left|was|were)\b"),
         trained_as: re(r"\b(?:qualified|qualifying|trained|training|career)\s+(?:as|in)\s+(?:an?\s+)?$"),
@@ -264,6 +264,11 @@ fn default_body(ctx: &mut Ctx, title: usize, sentence: usize, taken: &[EntityId]
     }
     if let Some(t) = topic(ctx, sentence) {
         return Some(t);
+    }
+    if ctx.schema.role_titles[title].of_document {
+        if let Some(council) = ctx.main_body(BodyKind::Council) {
+            return Some(council);
+        }
     }
     // A chair first looks for a trust or board; other posts take any local body.
     let preferred: &[BodyKind] = if kind == BodyKind::Trust { &[BodyKind::Trust, BodyKind::Organisation] } else { &[] };

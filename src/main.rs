@@ -217,6 +217,11 @@ enum Command {
     Explain {
         /// The document to read
         file: PathBuf,
+        /// Also show each sentence as the rules of schema/rules/ read it, its
+        /// people, bodies, posts, dates and judgements marked, with the rules
+        /// that match it
+        #[arg(long)]
+        pieces: bool,
     },
     /// Who held posts in a body, and when, with the sources.
     ///
@@ -327,7 +332,7 @@ fn main() -> ExitCode {
             pipeline::clean_up_on_interrupt();
             merge(fragments, out, quiet, strict)
         }
-        Command::Explain { file } => explain(file),
+        Command::Explain { file, pieces } => explain(file, pieces),
         Command::GenCorpus { docs, bytes, seed, out } => gen_corpus(docs, bytes, seed, out),
         Command::Dot { name, depth, svg, out, graph, from } => dot(&name, depth, svg, out, graph, from),
         Command::Eval { gold, inputs, verbose, json } => eval(gold, inputs, verbose, json),
@@ -484,7 +489,7 @@ fn dot(name: &str, depth: usize, svg: bool, out: Option<PathBuf>, graph: PathBuf
     ExitCode::SUCCESS
 }
 
-fn explain(file: PathBuf) -> ExitCode {
+fn explain(file: PathBuf, pieces: bool) -> ExitCode {
     let docs = oversight::document::read::read_documents(std::slice::from_ref(&file));
     let doc = match docs {
         Ok((d, _)) if !d.is_empty() => d.into_iter().next().unwrap(),
@@ -524,6 +529,15 @@ fn explain(file: PathBuf) -> ExitCode {
     sayln!("\nsuccessions:");
     for s in &x.successions {
         sayln!("  {} <- {} | {:?} | {}  [{}]", name(s.successor), name(s.predecessor), s.date.map(|d| d.to_string()), s.what, s.evidence.rule);
+    }
+    if pieces {
+        sayln!("\nsentences as the rules read them:");
+        for (typed, rules) in oversight::extract::typed_sentences(&doc, oversight::schema::Schema::get()) {
+            sayln!("  {}", typed.replace('\n', " "));
+            if !rules.is_empty() {
+                sayln!("      matched by: {}", rules.join(", "));
+            }
+        }
     }
     ExitCode::SUCCESS
 }

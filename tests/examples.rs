@@ -42,6 +42,8 @@ fn parse(path: &Path) -> Vec<Example> {
             cur.date = Some(d.trim().to_string());
         } else if let Some(t) = line.strip_prefix("> ") {
             cur.text.push(t.to_string());
+        } else if line == ">" {
+            cur.text.push(String::new()); // a blank line of the text
         } else if let Some(id) = line.strip_prefix("rule: ") {
             cur.fired.push(id.trim().to_string());
         } else if let Some(id) = line.strip_prefix("not: ") {

@@ -335,6 +335,34 @@ pub const WARM_UPS: [fn(); 8] = [succession::warm_up, crate::schema::warm_up, bo
 
 /// Reads every fact from one document.
 pub fn extract(doc: &Document, schema: &Schema) -> DocExtraction {
+    let (mut ctx, meta, authors) = read_names(doc, schema);
+    let rule_matches = rules::find(&ctx);
+    let mut roles = role::find(&mut ctx, &rule_matches);
+    let mut inspections = inspection::find(&mut ctx);
+    inspection::attach_inspectors(&ctx, &mut inspections, &roles);
+    let successions = succession::find(&ctx, &roles, &rule_matches);
+    role::from_successions(&ctx, &mut roles, &successions);
+    for m in ctx.mentions.iter().filter(|m| !m.anaphor) {
+        if ctx.entities[m.entity].first_mention.is_none() {
+            ctx.entities[m.entity].first_mention = Some(ctx.evidence(m.start, m.end, "mention"));
+        }
+    }
+    DocExtraction {
+        doc: doc.id.clone(),
+        title: meta.title,
+        date: meta.date,
+        authors,
+        entities: ctx.entities,
+        mentions: ctx.mentions,
+        roles,
+        inspections,
+        successions,
+    }
+}
+
+/// A document read up to its names: its title, date and byline, the bodies
+/// and people it names and the anaphors for them. The facts are read from this.
+fn read_names<'a>(doc: &'a Document, schema: &'a Schema) -> (Ctx<'a>, meta::Meta, Vec<EntityId>) {
     let meta = meta::read(doc);
     // Whether each sentence's line is boilerplate, asked once a line.
     let mut last_line: Option<(usize, bool)> = None;
@@ -356,33 +384,27 @@ pub fn extract(doc: &Document, schema: &Schema) -> DocExtraction {
         .collect();
     let reference = meta.date.or_else(|| latest_stated_date(doc));
     let mut ctx = Ctx { doc, schema, date: meta.date, reference, skip, entities: Vec::new(), mentions: Vec::new(), main_bodies: Default::default(), shared: Default::default() };
-
     body::find_named(&mut ctx);
     let authors = person::find(&mut ctx, &meta.bylines);
     body::find_anaphors(&mut ctx);
-    let rule_matches = rules::find(&ctx);
-    let mut roles = role::find(&mut ctx, &rule_matches);
-    let mut inspections = inspection::find(&mut ctx);
-    inspection::attach_inspectors(&ctx, &mut inspections, &roles);
-    let successions = succession::find(&ctx, &roles, &rule_matches);
-    role::from_successions(&ctx, &mut roles, &successions);
-    for m in ctx.mentions.iter().filter(|m| !m.anaphor) {
-        if ctx.entities[m.entity].first_mention.is_none() {
-            ctx.entities[m.entity].first_mention = Some(ctx.evidence(m.start, m.end, "mention"));
-        }
-    }
+    (ctx, meta, authors)
+}
 
-    DocExtraction {
-        doc: doc.id.clone(),
-        title: meta.title,
-        date: meta.date,
-        authors,
-        entities: ctx.entities,
-        mentions: ctx.mentions,
-        roles,
-        inspections,
-        successions,
+/// Each sentence that names someone or something as the rules of
+/// `schema/rules/` see it (`[PERSON Jo Bloggs]`), with the rules that match
+/// it: what `oversight explain --pieces` shows a rule's author.
+pub fn typed_sentences(doc: &Document, schema: &Schema) -> Vec<(String, Vec<String>)> {
+    let (ctx, _, _) = read_names(doc, schema);
+    let mut out = Vec::new();
+    for si in 0..doc.sentences.len() {
+        if !rules::worth_typing(&ctx, si) {
+            continue;
+        }
+        let typed = rules::Typed::new(&ctx, si, &role::posts(&ctx, si));
+        let ids = rules::matches(&typed).iter().map(|m| m.rule().id.clone()).collect();
+        out.push((typed.readable(&ctx), ids));
     }
+    out
 }
 
 fn line_of(text: &str, at: usize) -> &str {

@@ -469,8 +469,9 @@ fn in_sentence(ctx: &mut Ctx, si: usize, rule_matches: &[RuleMatch], roles: &mut
     let s = ctx.doc.sentences[si];
     let text = ctx.text();
     let people: Vec<Mention> = ctx.mentions_in(si).filter(|m| ctx.entities[m.entity].kind == EntityKind::Person).copied().collect();
-    // Every rule below gives a post to a person of the sentence.
-    if people.is_empty() {
+    // Every rule gives a post to a person of the sentence (the rules' may be a
+    // subject left unsaid).
+    if people.is_empty() && rule_matches.is_empty() {
         return;
     }
     let posts = posts(ctx, si);

@@ -103,6 +103,9 @@ impl Typed {
             let start = start.max(pieces.last().map_or(s.start, |p| p.end));
             pieces.push(Piece { kind: PieceKind::Person, start, end, index: m.entity, date: None, rating: None, post: None });
         }
+        if let Some((at, id)) = heading_subject(ctx, si) {
+            pieces.push(Piece { kind: PieceKind::Person, start: at, end: at, index: id, date: None, rating: None, post: None });
+        }
         for (k, p) in posts.iter().enumerate() {
             if free(&pieces, p.start, p.end) {
                 pieces.push(Piece { kind: PieceKind::Post, start: p.start, end: p.end, index: k, date: None, rating: None, post: Some(p.clone()) });
@@ -120,7 +123,7 @@ impl Typed {
                 pieces.push(Piece { kind: PieceKind::Rating, start: a, end: b, index: 0, date: None, rating, post: None });
             }
         }
-        pieces.sort_by_key(|p| p.start);
+        pieces.sort_by_key(|p| (p.start, p.end));
         let mut text = String::with_capacity(sent.len());
         let (mut marks, mut plain) = (Vec::new(), Vec::new());
         let mut at = s.start;
@@ -129,11 +132,29 @@ impl Typed {
             text.push_str(&ctx.text()[at..p.start]);
             marks.push(text.len());
             text.push(p.kind.mark());
+            if p.start == p.end {
+                text.push(' '); // a subject left unsaid stands before the words as a name would
+            }
             at = p.end;
         }
         plain.push((text.len(), at));
         text.push_str(&ctx.text()[at..s.end]);
         Typed { sentence: si, text, pieces, marks, plain }
+    }
+
+    /// The sentence with each piece shown as `[KIND words]` (a subject left
+    /// unsaid as `[PERSON (Name)]`), for a rule's author to read.
+    pub fn readable(&self, ctx: &Ctx) -> String {
+        let mut out = String::new();
+        let mut last = 0;
+        for (p, &at) in self.pieces.iter().zip(&self.marks) {
+            out.push_str(&self.text[last..at]);
+            let words = if p.start == p.end { format!("({})", ctx.entities[p.index].name) } else { ctx.text()[p.start..p.end].to_string() };
+            out.push_str(&format!("[{} {}]", p.kind.name(), words));
+            last = at + p.kind.mark().len_utf8();
+        }
+        out.push_str(&self.text[last..]);
+        out
     }
 
     /// The normalised offset of an offset of `text`.
@@ -154,6 +175,46 @@ impl Typed {
         let to = self.marks.partition_point(|&m| m < b);
         self.pieces[from..to].iter()
     }
+}
+
+/// The subject a bullet of a profile box leaves unsaid: under `Who is Jo
+/// Bloggs?` (or a heading that is a name and no more), `- Joined Kent as
+/// director in 2010` is about Jo Bloggs. Where the bullet names no one, the
+/// person stands, as a piece of no length, after the bullet's mark.
+fn heading_subject(ctx: &Ctx, si: usize) -> Option<(usize, usize)> {
+    let text = ctx.text();
+    let s = ctx.doc.sentences[si];
+    let line_start = text[..s.start].rfind('\n').map_or(0, |i| i + 1);
+    // The sentence opens the line, after a bullet's mark.
+    let words_at = line_start + text[line_start..s.end].find(|c: char| c.is_alphanumeric())?;
+    let mark = text[line_start..words_at].trim();
+    if words_at < s.start || !matches!(mark, "\u{2022}" | "-" | "*" | "\u{2013}") {
+        return None;
+    }
+    if ctx.mentions_in(si).any(|m| ctx.entities[m.entity].kind == EntityKind::Person) {
+        return None;
+    }
+    // The heading: the nearest line above that is neither blank nor a bullet.
+    let mut end = line_start.checked_sub(1)?;
+    loop {
+        let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        let line = text[start..end].trim();
+        if !line.is_empty() && !line.starts_with(['\u{2022}', '-', '*', '\u{2013}']) {
+            let heading = ctx.doc.sentence_at(start + (text[start..end].len() - text[start..end].trim_start().len()))?;
+            let people: Vec<&super::Mention> = ctx.mentions_in(heading).filter(|m| ctx.entities[m.entity].kind == EntityKind::Person && !m.anaphor).collect();
+            let named = people.first()?;
+            let rest = line.replace(&text[named.start..named.end], "");
+            let profile = rest.trim_matches(|c: char| !c.is_alphanumeric()).is_empty() || static_profile().is_match(&rest);
+            return (people.len() == 1 && line.len() <= 60 && profile).then_some((words_at, named.entity));
+        }
+        end = start.checked_sub(1)?;
+    }
+}
+
+/// What a profile box's heading says besides the name (`Who is ...?`, `Profile:`).
+fn static_profile() -> &'static Pattern {
+    static R: OnceLock<Pattern> = OnceLock::new();
+    R.get_or_init(|| re(r"^\W*(?:who\s+is|profile|about|who's)\W*$"))
 }
 
 /// An honorific ending right before a name (`Cllr `, `Dr. `).
@@ -391,13 +452,19 @@ pub fn expand(source: &str) -> Result<String, String> {
 pub fn find(ctx: &Ctx) -> Vec<RuleMatch> {
     let mut out = Vec::new();
     for si in 0..ctx.doc.sentences.len() {
-        if ctx.skip[si] || ctx.mentions_in(si).next().is_none() {
+        if !worth_typing(ctx, si) {
             continue;
         }
         let posts = super::role::posts(ctx, si);
         out.extend(matches(&Typed::new(ctx, si, &posts)));
     }
     out
+}
+
+/// Whether a sentence may hold something for the rules: it names someone or
+/// something, or is a bullet of a profile box.
+pub fn worth_typing(ctx: &Ctx, si: usize) -> bool {
+    !ctx.skip[si] && (ctx.mentions_in(si).next().is_some() || heading_subject(ctx, si).is_some())
 }
 
 /// Every match of every rule in a typed sentence, in the rules' order.

@@ -337,6 +337,7 @@ pub fn parse(text: &str) -> Result<Vec<Rule>, String> {
         let names: Vec<&str> = pattern.capture_names().flatten().collect();
         for m in &makes {
             let slots = m.fields.iter().filter(|(k, _)| k.as_str() != "what").flat_map(|(_, v)| v.split('|'));
+            let slots = slots.map(|v| v.trim_end_matches('+').split(':').next().unwrap_or(v));
             for slot in slots.filter(|v| !v.starts_with('@') && !FIXED.contains(v)) {
                 if !names.contains(&slot) {
                     return Err(format!("line {} ({id}): slot {slot:?} is not captured by the pattern", n + 1));

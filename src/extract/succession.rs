@@ -102,20 +102,32 @@ fn from_rules(ctx: &Ctx, roles: &[RoleFact], matches: &[RuleMatch], out: &mut Ve
     for m in matches {
         for make in m.rule().makes.iter().filter(|k| k.kind == FactKind::Succession) {
             let field = |f: &str| make.fields.get(f).map(String::as_str);
-            // `old|@council`: the first of the choices that gives any.
+            // `old|@council`: the first of the choices that gives any; `new:trust`:
+            // only bodies of that kind; `old+`: each of a list against one.
             let side = |f: &str| -> Vec<EntityId> {
                 let choice = |c: &str| -> Vec<EntityId> {
-                    match c {
+                    let (slot, kinds) = c.trim_end_matches('+').split_once(':').unwrap_or((c.trim_end_matches('+'), ""));
+                    let fits = |id: &EntityId| kinds.is_empty() || kinds.split('/').filter_map(BodyKind::parse).any(|k| ctx.is_body(*id, &[k]));
+                    let ids: Vec<EntityId> = match slot {
                         "@council" => ctx.main_body(BodyKind::Council).into_iter().collect(),
                         "@trust" => ctx.main_body(BodyKind::Trust).into_iter().collect(),
                         slot => m.slot(slot).iter().filter(|p| matches!(p.kind, PieceKind::Person | PieceKind::Body)).map(|p| p.index).collect(),
-                    }
+                    };
+                    ids.into_iter().filter(fits).collect()
                 };
                 field(f).into_iter().flat_map(|v| v.split('|')).map(choice).find(|v| !v.is_empty()).unwrap_or_default()
             };
+            let each = |f: &str| field(f).is_some_and(|v| v.ends_with('+'));
             let (new, old) = (side("successor"), side("predecessor"));
-            // Lists of unequal length cannot be paired: one side was not read whole.
-            let pairs: Vec<(EntityId, EntityId)> = if new.len() == old.len() { new.iter().copied().zip(old.iter().copied()).collect() } else { Vec::new() };
+            // Lists of unequal length cannot be paired (one side was not read
+            // whole), unless a side is marked to take each of the other's.
+            let pairs: Vec<(EntityId, EntityId)> = if new.len() == old.len() {
+                new.iter().copied().zip(old.iter().copied()).collect()
+            } else if (new.len() == 1 && each("predecessor")) || (old.len() == 1 && each("successor")) {
+                new.iter().flat_map(|&a| old.iter().map(move |&b| (a, b))).collect()
+            } else {
+                Vec::new()
+            };
             // The date slot's, else the sentence's first (as the built-in rules take it).
             let date = field("date").and_then(|f| m.slot(f).iter().find_map(|p| p.date)).or_else(|| {
                 find_dates(ctx.sentence_text(m.sentence), 0, ctx.reference).first().map(|d| d.date)

@@ -84,6 +84,8 @@ pub fn find(ctx: &Ctx, roles: &[RoleFact], matches: &[RuleMatch]) -> Vec<Success
         people_in_sentence(ctx, si, roles, &mut out);
     }
     predecessors(ctx, roles, &mut out);
+    leaves_then_steps_up(ctx, roles, &mut out);
+    same_post(ctx, roles, &mut out);
     // Undated body successions take the successor's founding date, if stated.
     for i in 0..out.len() {
         if out[i].date.is_none() && ctx.is_body(out[i].successor, &[BodyKind::Trust, BodyKind::Council]) {
@@ -378,6 +380,64 @@ fn predecessors(ctx: &Ctx, roles: &[RoleFact], out: &mut Vec<SuccessionFact>) {
                 date: new.start.or(new.date),
                 what,
                 evidence: super::Evidence { rule: "succession/predecessor".into(), ..ev.clone() },
+            });
+        }
+    }
+}
+
+/// `Marlowe retires after nine years. His deputy, Jo Bloggs, becomes interim
+/// director.`: a leaver with a post, then in the next sentence of the
+/// paragraph someone stepping into a post of the same kind.
+fn leaves_then_steps_up(ctx: &Ctx, roles: &[RoleFact], out: &mut Vec<SuccessionFact>) {
+    static STEPS_UP: OnceLock<Pattern> = OnceLock::new();
+    let steps_up = STEPS_UP.get_or_init(|| re(r"\b(?:becomes|became|will become|steps up|stepped up|will step up|takes over|took over|will take over|has been appointed|was appointed|is appointed|will be appointed)\b"));
+    let p = patterns();
+    let text = ctx.text();
+    let kind = |r: &RoleFact| r.canonical.split_whitespace().next().unwrap_or("").to_string();
+    let original_start = |si: usize| ctx.evidence(ctx.doc.sentences[si].start, ctx.doc.sentences[si].end, "").sentence_start;
+    for si in 0..ctx.doc.sentences.len().saturating_sub(1) {
+        let (s, next) = (ctx.doc.sentences[si], ctx.doc.sentences[si + 1]);
+        if ctx.skip[si] || ctx.skip[si + 1] || s.paragraph != next.paragraph || !steps_up.is_match(ctx.sentence_text(si + 1)) {
+            continue;
+        }
+        for old in ctx.mentions_in(si).filter(|m| ctx.entities[m.entity].kind == EntityKind::Person && !m.anaphor) {
+            let left: Vec<String> = roles.iter().filter(|r| r.person == old.entity).map(kind).collect();
+            if left.is_empty() || !p.leaves.is_match(&text[old.end..s.end]) || out.iter().any(|f| f.predecessor == old.entity) {
+                continue;
+            }
+            let next_start = original_start(si + 1);
+            let steps_in = |r: &&RoleFact| r.person != old.entity && r.status != Status::Former && r.evidence.sentence_start == next_start && left.contains(&kind(r));
+            if let Some(new) = roles.iter().find(steps_in) {
+                let what = new.role.clone();
+                push(ctx, out, new.person, old.entity, find_dates(ctx.sentence_text(si), 0, ctx.reference).first().map(|d| d.date), &what, s.start, next.end, "succession/leaves-then-steps-up");
+            }
+        }
+    }
+}
+
+/// One person leaving a post and another coming to it, in one document:
+/// `Jo Bloggs resigned as director ... The council has agreed to appoint Sam
+/// Example as the director`. Where a body has exactly one former holder and
+/// one coming holder of posts of one kind (`director`, `chief executive`), and
+/// neither is in a succession already, the newcomer succeeds the leaver.
+fn same_post(ctx: &Ctx, roles: &[RoleFact], out: &mut Vec<SuccessionFact>) {
+    let kind = |r: &RoleFact| r.canonical.split_whitespace().next().unwrap_or("").to_string();
+    let people = |st: Status| roles.iter().filter(move |r| r.status == st && ctx.entities[r.person].kind == EntityKind::Person);
+    for coming in people(Status::Future) {
+        let fits = |r: &&RoleFact| r.body == coming.body && kind(r) == kind(coming) && r.person != coming.person;
+        let mut left: Vec<&RoleFact> = people(Status::Former).filter(fits).collect();
+        left.dedup_by_key(|r| r.person);
+        let arriving = people(Status::Future).filter(|r| r.body == coming.body && kind(r) == kind(coming)).map(|r| r.person).collect::<std::collections::BTreeSet<_>>();
+        let [leaver] = left[..] else { continue };
+        let taken = out.iter().any(|f| [f.successor, f.predecessor].iter().any(|&p| p == coming.person || p == leaver.person));
+        if arriving.len() == 1 && !taken {
+            let ev = &coming.evidence;
+            out.push(SuccessionFact {
+                successor: coming.person,
+                predecessor: leaver.person,
+                date: coming.start,
+                what: format!("{} for {}", coming.role, ctx.entities[coming.body].name),
+                evidence: super::Evidence { rule: "succession/same-post".into(), ..ev.clone() },
             });
         }
     }

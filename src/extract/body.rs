@@ -101,7 +101,7 @@ fn matchers(schema: &Schema) -> &'static Matchers {
             org_continues: re_cs(&format!(r"^(?:\s+(?:[A-Z][\w'&-]*|of|for|and|&))*?\s+(?:{ORG_HEADS})\b")),
             board: re(r"(?:\b(?P<own>city|county|borough|council|authority)'s\s+|\b(?-i:(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?))'s\s+)?(?P<body>\b(?:multi-agency\s+)?(?:local\s+)?safeguarding\s+children'?s?\s+(?P<kind>board|partnership)\b|\b(?-i:LSC(?P<abbr>[BP]))\b)"),
             at_name: re_cs(r"\bat\s+([A-Z][\w'&-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'&-]*){0,3})"),
-            remit_before: re_cs(r"^(?:\s+(?:of|for|and|&|[a-z][a-z'-]*),?)*\s*$"),
+            remit_before: re_cs(r"^(?:\s+(?:of|for)(?:\s+(?:[a-z][a-z'-]*|&),?)+)?\s*$"),
             abbreviation: re_cs(r"^\s*\(([A-Z][A-Za-z]{1,7})\)"),
             own_council: re(r"\b(?:the\s+)?(?:county|city|borough|district|local)\s+(?:council|authority)\b|\bthe\s+(?:council|authority|county|borough|town\s+hall)\b|\bthe\s+(?:(?:north|south|east|west|inner|outer)\s+)?london\s+borough\b|\bcounty\s+council\b|\bour\s+council\b"),
             own_trust: re(r"\bthe\s+(?:new\s+)?(?:children'?s\s+)?trust\b|\ban?\s+new\s+(?:children'?s\s+)?trust\b|\bthe\s+company\b|\bthe\s+organisation\b"),
@@ -238,7 +238,7 @@ pub fn find_named(ctx: &mut Ctx) {
             let before = super::clip_before(sent, c.get(0).unwrap().start(), 80);
             let post = schema.role_regex.find_iter(before).last().is_some_and(|r| m.remit_before.is_match(&before[r.end()..]));
             let first = g.as_str().split_whitespace().next().unwrap_or("");
-            let odd = NOT_IN_ORG_NAME.contains(&first) || schema.given_names.contains(first) || schema.not_names.contains(first) || crate::date::month_number(first).is_some()
+            let odd = NOT_IN_ORG_NAME.contains(&first) || schema.given_names.contains(first) || schema.not_names.contains(first) || crate::date::month_number(first).is_some() || crate::date::WEEKDAYS.iter().any(|d| first.starts_with(d))
                 || schema.bodies_by_place.contains_key(g.as_str()) || only_generic_words(g.as_str());
             if !post || odd || ctx.overlaps(s.start + a, s.start + b) {
                 continue;

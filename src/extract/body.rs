@@ -175,10 +175,14 @@ pub fn find_named(ctx: &mut Ctx) {
         for (a, b) in words {
             // `NHS Herefordshire and Worcestershire Integrated Care Board` is one body, read below;
             // `the tri-borough councils` are the councils, not their joint body.
-            if m.org_continues.is_match(&sent[b..]) || [" authorities", " councils", " boroughs"].iter().any(|w| sent[b..].starts_with(w)) {
+            if m.org_continues.is_match(&sent[b..]) || [" authorities", " councils", " boroughs"].iter().any(|w| sent[b..].starts_with(w)) || after_given_name(schema, sent, a) {
                 continue;
             }
             if let Some(&row) = schema.body_by_name.get(&sent[a..b].to_lowercase()) {
+                // `Labour market pressures`: the word, not the party.
+                if schema.bodies[row].kind == BodyKind::Party && NOT_PARTY_AFTER.iter().any(|w| sent[b..].starts_with(w)) {
+                    continue;
+                }
                 add(ctx, a, b, &|ctx: &mut Ctx| gazetteer_body(ctx, row));
             }
         }
@@ -253,8 +257,7 @@ pub fn find_named(ctx: &mut Ctx) {
             let region = ["Greater ", "Inner ", "Outer ", "Central "].iter().any(|w| sent[..a].ends_with(w));
             // `Westminster Hall`, `Kingston University`: a place's building or institution.
             let thing = PLACE_THINGS.iter().any(|w| sent[b..].strip_prefix(' ').is_some_and(|r| r.starts_with(w) && !r[w.len()..].starts_with(|c: char| c.is_alphanumeric())));
-            // `Councillor Jo Brent`: a place that is a person's surname.
-            let surname = sent[..a].strip_suffix(' ').and_then(|r| r.rsplit(|c: char| !c.is_alphanumeric()).next()).is_some_and(|w| schema.given_names.contains(w) && !schema.bodies_by_place.contains_key(w));
+            let surname = after_given_name(schema, sent, a);
             if ambiguous_place_word(a, &sent[a..b]) || address || region || label && !sent[a..b].contains('&') || thing || surname {
                 continue;
             }
@@ -303,9 +306,9 @@ fn is_board(name: &str) -> bool {
 
 /// Safeguarding children boards named without their place (`the Local
 /// Safeguarding Children Board`, `the LSCB`, `the city's safeguarding
-/// children board`): the board this document named before; else, where a
-/// possessive ties it to a council, that council's board, named after its
-/// place; else the board as written, by its usual name.
+/// children board`): where a possessive ties it to a council, that council's
+/// board, named after its place; else the board this document named before;
+/// else the board as written, by its usual name.
 fn find_boards(ctx: &mut Ctx) {
     let m = matchers(ctx.schema);
     let text = ctx.text();
@@ -321,18 +324,23 @@ fn find_boards(ctx: &mut Ctx) {
             if ctx.overlaps(start, end) {
                 continue;
             }
-            let named = ctx.mentions_before(start).iter().rev().find(|m| !m.anaphor && ctx.entities[m.entity].kind == EntityKind::Body && is_board(&ctx.entities[m.entity].name)).map(|m| m.entity);
-            if let Some(id) = named {
-                mention_without_alias(ctx, start, end, id, true);
-                continue;
-            }
             let partnership = c.name("kind").is_some_and(|k| k.as_str().eq_ignore_ascii_case("partnership")) || c.name("abbr").is_some_and(|k| k.as_str() == "P");
-            let usual = if partnership { "Safeguarding Children Partnership" } else { "Local Safeguarding Children Board" };
+            let local = c.name("abbr").is_some() || g.as_str().to_lowercase().contains("local");
+            let usual = match (partnership, local) {
+                (true, _) => "Safeguarding Children Partnership",
+                (false, true) => "Local Safeguarding Children Board",
+                (false, false) => "Safeguarding Children Board",
+            };
             let place = match (c.name("own"), c.name("place")) {
                 (Some(_), _) => ctx.main_body(BodyKind::Council).and_then(|c| ctx.entities[c].place.clone()),
                 (_, Some(p)) => ctx.schema.body_for_place(p.as_str(), BodyKind::Council, None).and_then(|row| ctx.schema.bodies[row].place.clone()),
                 _ => None,
             };
+            let named = ctx.mentions_before(start).iter().rev().find(|m| !m.anaphor && ctx.entities[m.entity].kind == EntityKind::Body && is_board(&ctx.entities[m.entity].name)).map(|m| m.entity);
+            if let Some(id) = named.filter(|_| place.is_none()) {
+                mention_without_alias(ctx, start, end, id, true);
+                continue;
+            }
             match place {
                 Some(place) => {
                     let id = ctx.entity(EntityKind::Body, &format!("{place} {usual}"), Some(BodyKind::Organisation), Some(&place));
@@ -355,6 +363,15 @@ fn mention_without_alias(ctx: &mut Ctx, start: usize, end: usize, id: EntityId, 
         ctx.entities[id].aliases.remove(surface);
     }
 }
+
+/// Whether the word before `at` is a given name: `Councillor Jo Brent`,
+/// `Mark Durham` are people whose surnames are places.
+fn after_given_name(schema: &Schema, sent: &str, at: usize) -> bool {
+    sent[..at].strip_suffix(' ').and_then(|r| r.rsplit(|c: char| !c.is_alphanumeric()).next()).is_some_and(|w| schema.given_names.contains(w) && !schema.bodies_by_place.contains_key(w))
+}
+
+/// Words after `Labour` that make it the word, not the party.
+const NOT_PARTY_AFTER: &[&str] = &[" market", " costs", " shortage", " supply", " force", " turnover", " law", " relations"];
 
 /// Nouns that, after a place, name a building or an institution of its own.
 const PLACE_THINGS: &[&str] = &["Hall", "Abbey", "Palace", "Cathedral", "Airport", "Station", "University", "College", "Hospital", "Prison", "Crown Court", "Magistrates"];

@@ -570,6 +570,17 @@ pub fn find_anaphors(ctx: &mut Ctx) {
             let employer = |m: &super::Mention| text[..m.start].ends_with(" at ") || text[..m.start].ends_with(" from ");
             let in_paragraph = |m: &&super::Mention| !m.anaphor && !employer(m) && ctx.is_body(m.entity, &[BodyKind::Council]);
             let named_before = |m: &&super::Mention| !m.anaphor && ctx.is_body(m.entity, &[BodyKind::Council]);
+            // `the east London borough` just after two boroughs: which one, the words do not say.
+            let qualified = g.as_str().to_lowercase().contains("london");
+            if qualified {
+                let near = ctx.mentions_before(at).iter().rev().take_while(|m| ctx.paragraph_of(m) + 1 >= paragraph);
+                let mut candidates: Vec<EntityId> = near.filter(|m| !m.anaphor && ctx.is_body(m.entity, &[BodyKind::Council]) && fits(m.entity)).map(|m| m.entity).collect();
+                candidates.sort_unstable();
+                candidates.dedup();
+                if candidates.len() > 1 {
+                    continue;
+                }
+            }
             let before = this_paragraph().filter(in_paragraph).find(|m| fits(m.entity))
                 .or_else(|| ctx.mentions_before(at).iter().rev().filter(named_before).find(|m| form.is_some() && fits(m.entity)))
                 .or_else(|| this_paragraph().filter(in_paragraph).find(|_| form.is_none()));

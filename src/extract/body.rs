@@ -34,8 +34,9 @@ struct Matchers {
     named_for_place: Pattern,
     /// `Northfield Conservatives`: a party's group in a place.
     place_party: Pattern,
-    /// `the Coventry Telegraph`: a newspaper.
+    /// `the Coventry Telegraph`: a newspaper; one of its head words, as written.
     newspaper: Pattern,
+    news_word: Pattern,
     /// Capitalised words up to an organisation word, after a one-word name
     /// (`NHS Herefordshire and Worcestershire Integrated Care Board`).
     org_continues: Pattern,
@@ -74,6 +75,8 @@ const NOT_IN_ORG_NAME: &[&str] = &[
     // `an Inspection of Local Authority Children's Services report`: a report, not a body.
     "Inspection", "Inspections",
 ];
+/// The last words of newspapers' names.
+const NEWS_HEADS: &str = "Telegraph|Echo|Gazette|Chronicle|Herald|Argus|Evening News|Post|Mail|Mercury|Examiner|Advertiser|Star|Times|Journal|Observer|Express|Mirror|Guardian|Standard|Sentinel";
 const ORG_HEADS: &str = "Council|Trust|Hub|Board|Partnership|Agency|Commission|Inspectorate|Foundation|Department|Authority|Service|Academy|Group|Police|Constabulary|Committee|Panel|Union|Association|Society|Network|Institute|Office|Company|Commerce";
 
 /// Compiles this extractor's patterns now, rather than at first use.
@@ -97,7 +100,8 @@ fn matchers(schema: &Schema) -> &'static Matchers {
             named_org: re_cs(&format!(r"\b((?:[A-Z][\w'&-]*\s+(?:(?:of|for|and|&)\s+)?)+)({ORG_HEADS})\b")),
             named_for_place: re_cs(&format!(r"\b((?:[A-Z][\w'&-]*\s+(?:(?:of|for|and)\s+)?)*[A-Z][\w'&-]*\s+)({places})\b")),
             place_party: re_cs(&format!(r"\b({places})\s+(?:Conservatives|Liberal Democrats|Lib Dems|Greens)\b")),
-            newspaper: re_cs(r"\b[Tt]he\s+((?:[A-Z][\w'-]*\s+)+)(?:Telegraph|Echo|Gazette|Chronicle|Herald|Argus|Evening News|Post|Mail|Mercury|Examiner|Advertiser|Star|Times|Journal|Observer|Express|Mirror|Guardian|Standard|Sentinel)\b"),
+            newspaper: re_cs(&format!(r"\b[Tt]he\s+((?:[A-Z][\w'-]*\s+)+)(?:{NEWS_HEADS})\b")),
+            news_word: re_cs(NEWS_HEADS),
             org_continues: re_cs(&format!(r"^(?:\s+(?:[A-Z][\w'&-]*|of|for|and|&))*?\s+(?:{ORG_HEADS})\b")),
             board: re(r"(?:\b(?P<own>city|county|borough|council|authority)'s\s+|\b(?-i:(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?))'s\s+)?(?P<body>\b(?:multi-agency\s+)?(?:local\s+)?safeguarding\s+children'?s?\s+(?P<kind>board|partnership)\b|\b(?-i:LSC(?P<abbr>[BP]))\b)"),
             at_name: re_cs(r"\bat\s+([A-Z][\w'&-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'&-]*){0,3})"),
@@ -186,7 +190,7 @@ pub fn find_named(ctx: &mut Ctx) {
                 add(ctx, a, b, &|ctx: &mut Ctx| gazetteer_body(ctx, row));
             }
         }
-        for c in m.newspaper.captures_iter(sent) {
+        for c in m.newspaper.captures_iter(if m.news_word.is_match(sent) { sent } else { "" }) {
             let (a, b) = (c.get(1).unwrap().start(), c.get(0).unwrap().end());
             if only_generic_words(c[1].trim()) {
                 continue;

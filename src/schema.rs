@@ -24,6 +24,11 @@ pub enum BodyKind {
     Inspectorate,
     Department,
     Organisation,
+    /// A political party or its group on a council: named in council
+    /// reporting, never inspected and never the body of a council's post.
+    Party,
+    /// A news service or publisher named in the text.
+    Press,
 }
 
 impl BodyKind {
@@ -34,6 +39,8 @@ impl BodyKind {
             "inspectorate" => BodyKind::Inspectorate,
             "department" => BodyKind::Department,
             "organisation" => BodyKind::Organisation,
+            "party" => BodyKind::Party,
+            "press" => BodyKind::Press,
             _ => return None,
         })
     }
@@ -44,6 +51,8 @@ impl BodyKind {
             BodyKind::Inspectorate => "inspectorate",
             BodyKind::Department => "department",
             BodyKind::Organisation => "organisation",
+            BodyKind::Party => "party",
+            BodyKind::Press => "press",
         }
     }
 }
@@ -54,6 +63,8 @@ pub struct GazetteerBody {
     pub name: String,
     pub kind: BodyKind,
     pub place: Option<String>,
+    /// Other ways prose writes the place (`Kingston` for `Kingston upon Thames`).
+    pub place_aliases: Vec<String>,
     pub aliases: Vec<String>,
     /// Year the body was abolished, if it was.
     pub abolished: Option<i32>,
@@ -74,7 +85,7 @@ pub struct Schema {
     pub bodies: Vec<GazetteerBody>,
     /// Lower-cased name or alias -> row.
     pub body_by_name: HashMap<String, usize>,
-    /// Place as written -> rows named after it.
+    /// Place as written (or one of its other forms) -> rows named after it.
     pub bodies_by_place: HashMap<String, Vec<usize>>,
     pub given_names: HashSet<String>,
     pub honorifics: HashSet<String>,
@@ -130,10 +141,13 @@ impl Schema {
                 .and_then(|s| s.strip_prefix("abolished "))
                 .and_then(|s| s.get(..4))
                 .and_then(|y| y.parse().ok());
+            // The place column: the place, then `|`-separated other ways of writing it.
+            let mut places = col(2).into_iter().flat_map(|p| p.split('|')).map(|p| p.trim().to_string()).filter(|p| !p.is_empty());
             bodies.push(GazetteerBody {
                 name: cols[0].trim().to_string(),
                 kind,
-                place: col(2).map(String::from),
+                place: places.next(),
+                place_aliases: places.collect(),
                 aliases: col(3).map(|a| a.split('|').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()).unwrap_or_default(),
                 abolished,
             });
@@ -144,7 +158,7 @@ impl Schema {
             for name in std::iter::once(&b.name).chain(&b.aliases) {
                 body_by_name.entry(name.to_lowercase()).or_insert(i);
             }
-            if let Some(p) = &b.place {
+            for p in b.place.iter().chain(&b.place_aliases) {
                 bodies_by_place.entry(p.clone()).or_default().push(i);
             }
         }

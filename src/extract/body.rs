@@ -32,15 +32,37 @@ struct Matchers {
     university: Pattern,
     /// `Children First Northamptonshire`
     named_for_place: Pattern,
+    /// `Northfield Conservatives`: a party's group in a place.
+    place_party: Pattern,
+    /// `the Coventry Telegraph`: a newspaper; one of its head words, as written.
+    newspaper: Pattern,
+    news_word: Pattern,
+    /// Capitalised words up to an organisation word, after a one-word name
+    /// (`NHS Herefordshire and Worcestershire Integrated Care Board`).
+    org_continues: Pattern,
+    /// `the Local Safeguarding Children Board`, `the city's LSCB`.
+    board: Pattern,
+    /// ` at Greystone`: capitalised words after `at`, and the lower-case
+    /// words of a post's remit before it.
+    at_name: Pattern,
+    remit_before: Pattern,
     abbreviation: Pattern,
     own_council: Pattern,
     own_trust: Pattern,
     described_council: Pattern,
+    /// `the watchdog`, `the inspectorate`.
+    own_inspectorate: Pattern,
+    /// `the department`, `the board`.
+    own_department: Pattern,
+    own_board: Pattern,
     /// Words the patterns of trusts, of councils and of trust anaphors need.
     trust_word: Words,
     council_word: Words,
     council_words: Words,
     trust_words: Words,
+    board_words: Words,
+    party_words: Words,
+    other_words: Words,
 }
 
 /// Capitalised words cut from the front of a generic organisation name.
@@ -50,8 +72,12 @@ const NOT_IN_ORG_NAME: &[&str] = &[
     "Their", "Its", "His", "Her", "New", "Former", "Interim", "Acting", "Meanwhile", "But", "Finally", "That", "What",
     "This", "These", "Those", "Which", "Why", "How", "When", "Where", "Who", "It", "If", "As", "So", "Ask", "Read",
     "See", "Click", "While", "Despite", "Under", "After", "Before", "Since", "Today", "Yesterday", "Now", "Then",
+    // `an Inspection of Local Authority Children's Services report`: a report, not a body.
+    "Inspection", "Inspections",
 ];
-const ORG_HEADS: &str = "Council|Trust|Hub|Board|Partnership|Agency|Commission|Inspectorate|Foundation|Department|Authority|Service|Academy|Group|Police|Constabulary|Committee|Panel|Union|Association|Society|Network|Institute|Office";
+/// The last words of newspapers' names.
+const NEWS_HEADS: &str = "Telegraph|Echo|Gazette|Chronicle|Herald|Argus|Evening News|Post|Mail|Mercury|Examiner|Advertiser|Star|Times|Journal|Observer|Express|Mirror|Guardian|Standard|Sentinel";
+const ORG_HEADS: &str = "Council|Trust|Hub|Board|Partnership|Agency|Commission|Inspectorate|Foundation|Department|Authority|Service|Academy|Group|Police|Constabulary|Committee|Panel|Union|Association|Society|Network|Institute|Office|Company|Commerce";
 
 /// Compiles this extractor's patterns now, rather than at first use.
 pub(crate) fn warm_up() {
@@ -73,14 +99,27 @@ fn matchers(schema: &Schema) -> &'static Matchers {
             university: re_cs(r"\b(?:University|College|Institute|School) of (?:the )?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*"),
             named_org: re_cs(&format!(r"\b((?:[A-Z][\w'&-]*\s+(?:(?:of|for|and|&)\s+)?)+)({ORG_HEADS})\b")),
             named_for_place: re_cs(&format!(r"\b((?:[A-Z][\w'&-]*\s+(?:(?:of|for|and)\s+)?)*[A-Z][\w'&-]*\s+)({places})\b")),
+            place_party: re_cs(&format!(r"\b({places})\s+(?:Conservatives|Liberal Democrats|Lib Dems|Greens)\b")),
+            newspaper: re_cs(&format!(r"\b[Tt]he\s+((?:[A-Z][\w'-]*\s+)+)(?:{NEWS_HEADS})\b")),
+            news_word: re_cs(NEWS_HEADS),
+            org_continues: re_cs(&format!(r"^(?:\s+(?:[A-Z][\w'&-]*|of|for|and|&))*?\s+(?:{ORG_HEADS})\b")),
+            board: re(r"(?:\b(?P<own>city|county|borough|council|authority)'s\s+|\b(?-i:(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?))'s\s+)?(?P<body>\b(?:multi-agency\s+)?(?:local\s+)?safeguarding\s+children'?s?\s+(?P<kind>board|partnership)\b|\b(?-i:LSC(?P<abbr>[BP]))\b)"),
+            at_name: re_cs(r"\bat\s+([A-Z][\w'&-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'&-]*){0,3})"),
+            remit_before: re_cs(r"^(?:\s+(?:of|for)(?:\s+(?:[a-z][a-z'-]*|&),?)+)?\s*$"),
             abbreviation: re_cs(r"^\s*\(([A-Z][A-Za-z]{1,7})\)"),
-            own_council: re(r"\b(?:the\s+)?(?:county|city|borough|district|local)\s+(?:council|authority)\b|\bthe\s+(?:council|authority|county)\b|\bcounty\s+council\b"),
+            own_council: re(r"\b(?:the\s+)?(?:county|city|borough|district|local)\s+(?:council|authority)\b|\bthe\s+(?:council|authority|county|borough|town\s+hall)\b|\bthe\s+(?:(?:north|south|east|west|inner|outer)\s+)?london\s+borough\b|\bcounty\s+council\b|\bour\s+council\b"),
             own_trust: re(r"\bthe\s+(?:new\s+)?(?:children'?s\s+)?trust\b|\ban?\s+new\s+(?:children'?s\s+)?trust\b|\bthe\s+company\b|\bthe\s+organisation\b"),
             described_council: re_cs(r"\b[Tt]he\s+([A-Z][a-z]+)\s+(?:council|authority)\b"),
+            own_inspectorate: re(r"\bthe\s+(?:(?:education|schools|children's\s+services|social\s+care)\s+)?(?:watchdog|inspectorate|regulator)\b"),
+            own_department: re(r"\bthe\s+department\b"),
+            own_board: re(r"\bthe\s+(?:improvement\s+|safeguarding\s+)?board\b"),
             trust_word: Words::new(&["trust"]),
             council_word: Words::new(&["council"]),
-            council_words: Words::new(&["council", "authority", "county"]),
+            council_words: Words::new(&["council", "authority", "county", "borough", "town hall"]),
             trust_words: Words::new(&["trust", "company", "organisation"]),
+            board_words: Words::new(&["safeguarding", "LSC"]),
+            party_words: Words::new(&["Conservatives", "Liberal Democrats", "Lib Dems", "Greens"]),
+            other_words: Words::new(&["watchdog", "inspectorate", "regulator", "department", "board"]),
         }
     })
 }
@@ -120,14 +159,14 @@ pub fn find_named(ctx: &mut Ctx) {
             add(ctx, g.start(), g.end(), &|ctx: &mut Ctx| place_body(ctx, &c[1], BodyKind::Trust, year));
         }
         for (a, b) in names {
-            // Any case after the first letter (`Slough children's services trust`),
-            // but a name starts with a capital (`children's commissioner` is a post).
-            if !sent[a..b].starts_with(|c: char| c.is_uppercase()) {
-                continue;
-            }
-            if let Some(&row) = schema.body_by_name.get(&sent[a..b].to_lowercase()) {
+            if let Some(&row) = schema.body_by_name.get(&sent[a..b].to_lowercase()).filter(|&&row| written_as_name(schema, row, &sent[a..], b - a)) {
                 add(ctx, a, b, &|ctx: &mut Ctx| gazetteer_body(ctx, row));
             }
+        }
+        for c in m.place_party.captures_iter(m.party_words.gate(with_places)) {
+            let g = c.get(0).unwrap();
+            let name = g.as_str().to_string();
+            add(ctx, g.start(), g.end(), &|ctx: &mut Ctx| ctx.entity(EntityKind::Body, &name, Some(BodyKind::Party), None));
         }
         for c in m.place_trust.captures_iter(with_trust) {
             let g = c.get(0).unwrap();
@@ -138,9 +177,26 @@ pub fn find_named(ctx: &mut Ctx) {
             add(ctx, g.start(), g.end(), &|ctx: &mut Ctx| place_body(ctx, &c[1], BodyKind::Council, year));
         }
         for (a, b) in words {
+            // `NHS Herefordshire and Worcestershire Integrated Care Board` is one body, read below;
+            // `the tri-borough councils` are the councils, not their joint body.
+            if m.org_continues.is_match(&sent[b..]) || [" authorities", " councils", " boroughs"].iter().any(|w| sent[b..].starts_with(w)) || after_given_name(schema, sent, a) {
+                continue;
+            }
             if let Some(&row) = schema.body_by_name.get(&sent[a..b].to_lowercase()) {
+                // `Labour market pressures`: the word, not the party.
+                if schema.bodies[row].kind == BodyKind::Party && NOT_PARTY_AFTER.iter().any(|w| sent[b..].starts_with(w)) {
+                    continue;
+                }
                 add(ctx, a, b, &|ctx: &mut Ctx| gazetteer_body(ctx, row));
             }
+        }
+        for c in m.newspaper.captures_iter(if m.news_word.is_match(sent) { sent } else { "" }) {
+            let (a, b) = (c.get(1).unwrap().start(), c.get(0).unwrap().end());
+            if only_generic_words(c[1].trim()) {
+                continue;
+            }
+            let name = sent[a..b].to_string();
+            add(ctx, a, b, &|ctx: &mut Ctx| ctx.entity(EntityKind::Body, &name, Some(BodyKind::Press), None));
         }
         for g in m.university.find_iter(sent) {
             let name = g.as_str().to_string();
@@ -149,15 +205,15 @@ pub fn find_named(ctx: &mut Ctx) {
         for c in m.named_org.captures_iter(sent) {
             let (whole_start, whole_end) = (c.get(0).unwrap().start(), c.get(0).unwrap().end());
             // `West Mercia Police and NHS ... Board` is two bodies: split after
-            // a head word followed by `and`.
+            // a head word followed by `and`, or before the words between them
+            // (`X Chamber of Commerce president Jo Bloggs and Y Company`).
             let mut pieces = Vec::new();
             let mut a = whole_start;
             while let Some(and) = sent[a..whole_end].find(" and ").map(|i| a + i) {
-                if !ORG_HEADS.split('|').any(|h| sent[a..and].ends_with(h)) {
-                    break;
-                }
-                pieces.push((a, and));
+                let Some(head_end) = last_head_end(&sent[a..and]).map(|e| a + e) else { break };
+                pieces.push((a, head_end));
                 a = and + 5;
+                a += sent[a..].len() - sent[a..].trim_start().len();
             }
             pieces.push((a, whole_end));
             for (a, b) in pieces {
@@ -174,24 +230,155 @@ pub fn find_named(ctx: &mut Ctx) {
         for c in m.named_for_place.captures_iter(with_places) {
             let (a, b) = (c.get(1).unwrap().start(), c.get(0).unwrap().end());
             let Some(a) = trim_org_start(sent, a, b).filter(|&a| a > 0) else { continue };
-            if only_generic_words(&sent[a..c.get(2).unwrap().start()]) {
+            let words = &sent[a..c.get(2).unwrap().start()];
+            // `Councillor Jo Brent`: a person whose surname is a place.
+            let person = words.split_whitespace().any(|w| schema.honorifics.contains(w) || schema.given_names.contains(w));
+            if only_generic_words(words) || person {
                 continue;
             }
             let name = sent[a..b].to_string();
             add(ctx, a, b, &|ctx: &mut Ctx| ctx.entity(EntityKind::Body, &name, Some(BodyKind::Organisation), None));
         }
+        // `director of commissioning at Greystone`: the body a post is held at.
+        for c in m.at_name.captures_iter(if sent.contains(" at ") { sent } else { "" }) {
+            let g = c.get(1).unwrap();
+            let (a, b) = (g.start(), g.end());
+            let before = super::clip_before(sent, c.get(0).unwrap().start(), 80);
+            let post = schema.role_regex.find_iter(before).last().is_some_and(|r| m.remit_before.is_match(&before[r.end()..]));
+            let first = g.as_str().split_whitespace().next().unwrap_or("");
+            let odd = NOT_IN_ORG_NAME.contains(&first) || schema.given_names.contains(first) || schema.not_names.contains(first) || crate::date::month_number(first).is_some() || crate::date::WEEKDAYS.iter().any(|d| first.starts_with(d))
+                || schema.bodies_by_place.contains_key(g.as_str()) || only_generic_words(g.as_str());
+            if !post || odd || ctx.overlaps(s.start + a, s.start + b) {
+                continue;
+            }
+            let name = g.as_str().to_string();
+            add(ctx, a, b, &|ctx: &mut Ctx| ctx.entity(EntityKind::Body, &name, Some(BodyKind::Organisation), None));
+        }
         let address = address_line(sent, s.whole_line);
+        let label = section_label(sent, s.whole_line);
         for (a, b) in places {
             // `Greater Manchester` is a region, not Manchester's council.
             let region = ["Greater ", "Inner ", "Outer ", "Central "].iter().any(|w| sent[..a].ends_with(w));
-            if ambiguous_place_word(a, &sent[a..b]) || address || region {
+            // `Westminster Hall`, `Kingston University`: a place's building or institution.
+            let thing = PLACE_THINGS.iter().any(|w| sent[b..].strip_prefix(' ').is_some_and(|r| r.starts_with(w) && !r[w.len()..].starts_with(|c: char| c.is_alphanumeric())));
+            let surname = after_given_name(schema, sent, a);
+            if ambiguous_place_word(a, &sent[a..b]) || address || region || label && !sent[a..b].contains('&') || thing || surname {
                 continue;
             }
             add(ctx, a, b, &|ctx: &mut Ctx| place_body(ctx, &sent[a..b], BodyKind::Council, year));
         }
     }
     define_abbreviations(ctx);
+    find_boards(ctx);
 }
+
+/// Whether a gazetteer name found at the start of `text` (`len` bytes) is
+/// written as that body's name. A council's or trust's name may be written in
+/// any case after its first letter (`Slough children's services trust`), but
+/// starts with a capital (`children's commissioner` is a post); a department's
+/// in any case (`the department for education`); another organisation's as the
+/// gazetteer writes it (`Community Care`, not `community care` nor a heading's
+/// `CHILDREN'S COMMISSIONER`). A name that
+/// is the head of the gazetteer's `NAME for PLACE` (`Children's Commissioner`),
+/// followed by another `for ...`, is a post in another body.
+fn written_as_name(schema: &Schema, row: usize, text: &str, len: usize) -> bool {
+    let b = &schema.bodies[row];
+    let written = &text[..len];
+    let after = &text[len..];
+    if after.starts_with(" for ") && b.name.starts_with(&format!("{written} for ")) && !after.starts_with(&b.name[len..]) {
+        return false;
+    }
+    match b.kind {
+        BodyKind::Department => true,
+        BodyKind::Organisation | BodyKind::Party | BodyKind::Press => std::iter::once(&b.name).chain(&b.aliases).any(|n| n == written),
+        _ => written.starts_with(|c: char| c.is_uppercase()),
+    }
+}
+
+/// A page's section label (`Coventry & Warwickshire`): a short line of
+/// capitalised words joined by `&`, not a body acting in the text.
+fn section_label(sent: &str, whole_line: bool) -> bool {
+    let words: Vec<&str> = sent.split_whitespace().collect();
+    whole_line && words.contains(&"&") && words.len() <= 5 && words.iter().all(|w| *w == "&" || w.starts_with(|c: char| c.is_uppercase()))
+}
+
+/// Whether a body's name is a safeguarding children board's or partnership's.
+fn is_board(name: &str) -> bool {
+    let n = name.to_lowercase();
+    n.contains("safeguarding") && (n.ends_with(" board") || n.ends_with(" partnership") || n.ends_with("lscb") || n.ends_with("lscp"))
+}
+
+/// Safeguarding children boards named without their place (`the Local
+/// Safeguarding Children Board`, `the LSCB`, `the city's safeguarding
+/// children board`): where a possessive ties it to a council, that council's
+/// board, named after its place; else the board this document named before;
+/// else the board as written, by its usual name.
+fn find_boards(ctx: &mut Ctx) {
+    let m = matchers(ctx.schema);
+    let text = ctx.text();
+    for si in 0..ctx.doc.sentences.len() {
+        let s = ctx.doc.sentences[si];
+        let sent = &text[s.start..s.end];
+        if ctx.skip[si] || !m.board_words.held_in(sent) {
+            continue;
+        }
+        for c in m.board.captures_iter(sent) {
+            let g = c.name("body").unwrap();
+            let (start, end) = (s.start + g.start(), s.start + g.end());
+            if ctx.overlaps(start, end) {
+                continue;
+            }
+            let partnership = c.name("kind").is_some_and(|k| k.as_str().eq_ignore_ascii_case("partnership")) || c.name("abbr").is_some_and(|k| k.as_str() == "P");
+            let local = c.name("abbr").is_some() || g.as_str().to_lowercase().contains("local");
+            let usual = match (partnership, local) {
+                (true, _) => "Safeguarding Children Partnership",
+                (false, true) => "Local Safeguarding Children Board",
+                (false, false) => "Safeguarding Children Board",
+            };
+            let place = match (c.name("own"), c.name("place")) {
+                (Some(_), _) => ctx.main_body(BodyKind::Council).and_then(|c| ctx.entities[c].place.clone()),
+                (_, Some(p)) => ctx.schema.body_for_place(p.as_str(), BodyKind::Council, None).and_then(|row| ctx.schema.bodies[row].place.clone()),
+                _ => None,
+            };
+            let named = ctx.mentions_before(start).iter().rev().find(|m| !m.anaphor && ctx.entities[m.entity].kind == EntityKind::Body && is_board(&ctx.entities[m.entity].name)).map(|m| m.entity);
+            if let Some(id) = named.filter(|_| place.is_none()) {
+                mention_without_alias(ctx, start, end, id, true);
+                continue;
+            }
+            match place {
+                Some(place) => {
+                    let id = ctx.entity(EntityKind::Body, &format!("{place} {usual}"), Some(BodyKind::Organisation), Some(&place));
+                    mention_without_alias(ctx, start, end, id, false);
+                }
+                None => {
+                    let id = ctx.entity(EntityKind::Body, usual, Some(BodyKind::Organisation), None);
+                    ctx.mention(start, end, id, false);
+                }
+            }
+        }
+    }
+}
+
+/// A mention whose words (`the LSCB`) are no name of the body: they stand for
+/// it here, but would name any board in another document.
+fn mention_without_alias(ctx: &mut Ctx, start: usize, end: usize, id: EntityId, anaphor: bool) {
+    if ctx.mention(start, end, id, anaphor) {
+        let surface = ctx.text()[start..end].trim();
+        ctx.entities[id].aliases.remove(surface);
+    }
+}
+
+/// Whether the word before `at` is a given name: `Councillor Jo Brent`,
+/// `Mark Durham` are people whose surnames are places.
+fn after_given_name(schema: &Schema, sent: &str, at: usize) -> bool {
+    sent[..at].strip_suffix(' ').and_then(|r| r.rsplit(|c: char| !c.is_alphanumeric()).next()).is_some_and(|w| schema.given_names.contains(w) && !schema.bodies_by_place.contains_key(w))
+}
+
+/// Words after `Labour` that make it the word, not the party.
+const NOT_PARTY_AFTER: &[&str] = &[" market", " costs", " shortage", " supply", " force", " turnover", " law", " relations"];
+
+/// Nouns that, after a place, name a building or an institution of its own.
+const PLACE_THINGS: &[&str] = &["Hall", "Abbey", "Palace", "Cathedral", "Airport", "Station", "University", "College", "Hospital", "Prison", "Crown Court", "Magistrates"];
 
 /// Words that describe a service but name no particular body.
 fn only_generic_words(words: &str) -> bool {
@@ -202,8 +389,24 @@ fn only_generic_words(words: &str) -> bool {
         "&", "Protection", "Early", "Help", "Youth", "Academy", "Commission", "Foundation", "Government",
         // Parts of a region: `Greater Manchester`, `West London` name areas, not bodies.
         "Greater", "North", "South", "East", "West", "Central", "Inner", "Outer", "Mid", "Upper", "Lower", "Royal",
+        // A council's own meetings and panels: `Full Council`, `Scrutiny Board`, `the Improvement Board`.
+        "Full", "Scrutiny", "Overview", "Committee", "Improvement", "Cabinet", "Executive", "Corporate", "Parenting",
+        "Work", "Strategic", "Quality", "Assurance", "Practice", "Joint",
     ];
     words.split_whitespace().all(|w| GENERIC.contains(&w))
+}
+
+/// Where the last head word of an organisation's name in `words` ends.
+fn last_head_end(words: &str) -> Option<usize> {
+    let mut end = None;
+    let mut at = 0;
+    for w in words.split(' ') {
+        if ORG_HEADS.split('|').any(|h| h == w) {
+            end = Some(at + w.len());
+        }
+        at += w.len() + 1;
+    }
+    end
 }
 
 /// Cuts role words and articles from the front of a generic organisation
@@ -293,11 +496,8 @@ fn define_abbreviations(ctx: &mut Ctx) {
 pub fn find_anaphors(ctx: &mut Ctx) {
     let m = matchers(ctx.schema);
     let council = ctx.main_body(BodyKind::Council);
-    let council_trust = council.and_then(|c| {
-        let place = ctx.entities[c].place.clone()?;
-        let row = ctx.schema.body_for_place(&place, BodyKind::Trust, None)?;
-        Some(gazetteer_body(ctx, row))
-    });
+    // The trust of the council's place, made an entity only where an anaphor stands for it.
+    let council_trust = council.and_then(|c| ctx.schema.body_for_place(ctx.entities[c].place.as_deref()?, BodyKind::Trust, None));
     let text = ctx.text();
     for si in 0..ctx.doc.sentences.len() {
         if ctx.skip[si] {
@@ -317,8 +517,29 @@ pub fn find_anaphors(ctx: &mut Ctx) {
         for g in m.own_trust.find_iter(m.trust_words.gate(sent)) {
             let at = s.start + g.start();
             let before = ctx.mentions_before(at).iter().rev().find(|m| !m.anaphor && ctx.is_body(m.entity, &[BodyKind::Trust])).map(|m| m.entity);
-            if let Some(id) = before.or(council_trust) {
+            if let Some(id) = before.or_else(|| council_trust.map(|row| gazetteer_body(ctx, row))) {
                 ctx.mention(at, s.start + g.end(), id, true);
+            }
+        }
+        // `the watchdog`, `the department`, `the board`: the inspectorate,
+        // department or board named last (the inspectorate: or first).
+        let others = m.other_words.gate(sent);
+        for (pattern, kinds) in [(&m.own_inspectorate, BodyKind::Inspectorate), (&m.own_department, BodyKind::Department), (&m.own_board, BodyKind::Organisation)] {
+            for g in pattern.find_iter(others) {
+                // `the department for education`, `the board of the trust` are names or other things.
+                if [" for ", " of "].iter().any(|w| sent[g.end()..].starts_with(w)) {
+                    continue;
+                }
+                let at = s.start + g.start();
+                let fits = |e: EntityId| match kinds {
+                    BodyKind::Organisation => ctx.entities[e].kind == EntityKind::Body && ctx.entities[e].name.ends_with(" Board"),
+                    k => ctx.is_body(e, &[k]),
+                };
+                let named = ctx.mentions_before(at).iter().rev().find(|m| !m.anaphor && fits(m.entity)).map(|m| m.entity)
+                    .or_else(|| if kinds == BodyKind::Inspectorate { ctx.mentions.iter().find(|m| !m.anaphor && fits(m.entity)).map(|m| m.entity) } else { None });
+                if let Some(id) = named {
+                    ctx.mention(at, s.start + g.end(), id, true);
+                }
             }
         }
         for g in m.own_council.find_iter(if council_words { sent } else { "" }) {
@@ -329,8 +550,12 @@ pub fn find_anaphors(ctx: &mut Ctx) {
             // The council last named in this paragraph, else the document's.
             let at = s.start + g.start();
             let paragraph = s.paragraph;
-            // `the county council` prefers a county council (the document's own first).
+            // `the county council` prefers a county council, `the borough` a borough (the document's own first).
             let form = ["county", "city", "borough"].into_iter().find(|f| g.as_str().to_lowercase().contains(f));
+            // `the borough of Croydon` is a name.
+            if sent[g.end()..].starts_with(" of ") {
+                continue;
+            }
             // `the council` is the document's own council where this paragraph names it.
             // (Mentions are in text order, so the paragraph's are the last ones before `at`.)
             let this_paragraph = || ctx.mentions_before(at).iter().rev().take_while(|m| ctx.paragraph_of(m) == paragraph);
@@ -339,7 +564,7 @@ pub fn find_anaphors(ctx: &mut Ctx) {
                 ctx.mention(at, s.start + g.end(), main, true);
                 continue;
             }
-            let fits = |id: EntityId| form.is_none_or(|f| ctx.entities[id].name.to_lowercase().contains(f));
+            let fits = |id: EntityId| form.is_none_or(|f| known_names(ctx, id).any(|n| n.to_lowercase().contains(f)));
             if let Some(main) = council.filter(|&c| form.is_some() && fits(c)) {
                 ctx.mention(at, s.start + g.end(), main, true);
                 continue;
@@ -349,6 +574,17 @@ pub fn find_anaphors(ctx: &mut Ctx) {
             let employer = |m: &super::Mention| text[..m.start].ends_with(" at ") || text[..m.start].ends_with(" from ");
             let in_paragraph = |m: &&super::Mention| !m.anaphor && !employer(m) && ctx.is_body(m.entity, &[BodyKind::Council]);
             let named_before = |m: &&super::Mention| !m.anaphor && ctx.is_body(m.entity, &[BodyKind::Council]);
+            // `the east London borough` just after two boroughs: which one, the words do not say.
+            let qualified = g.as_str().to_lowercase().contains("london");
+            if qualified {
+                let near = ctx.mentions_before(at).iter().rev().take_while(|m| ctx.paragraph_of(m) + 1 >= paragraph);
+                let mut candidates: Vec<EntityId> = near.filter(|m| !m.anaphor && ctx.is_body(m.entity, &[BodyKind::Council]) && fits(m.entity)).map(|m| m.entity).collect();
+                candidates.sort_unstable();
+                candidates.dedup();
+                if candidates.len() > 1 {
+                    continue;
+                }
+            }
             let before = this_paragraph().filter(in_paragraph).find(|m| fits(m.entity))
                 .or_else(|| ctx.mentions_before(at).iter().rev().filter(named_before).find(|m| form.is_some() && fits(m.entity)))
                 .or_else(|| this_paragraph().filter(in_paragraph).find(|_| form.is_none()));
@@ -364,6 +600,14 @@ pub fn find_anaphors(ctx: &mut Ctx) {
             }
         }
     }
+}
+
+/// A body's name and, for a body of the gazetteer, its other names there
+/// (`Sefton Council` is `Sefton Metropolitan Borough Council`).
+fn known_names<'a>(ctx: &'a Ctx, id: EntityId) -> impl Iterator<Item = &'a String> {
+    let name = &ctx.entities[id].name;
+    let row = ctx.schema.body_by_name.get(&name.to_lowercase()).map(|&r| &ctx.schema.bodies[r]);
+    std::iter::once(name).chain(row.into_iter().flat_map(|b| std::iter::once(&b.name).chain(&b.aliases)))
 }
 
 /// The council that opened the nearest earlier sentence naming one.

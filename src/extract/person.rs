@@ -120,22 +120,37 @@ pub fn find(ctx: &mut Ctx, bylines: &[(usize, usize)]) -> Vec<EntityId> {
 
     for si in 0..ctx.doc.sentences.len() {
         let ws = sentence_words.of_sentence(si);
+        let s = ctx.doc.sentences[si];
+        let opens_paragraph = si == 0 || ctx.doc.sentences[si - 1].paragraph != s.paragraph;
         let mut i = 0;
         while i < ws.len() {
             // A run of name words, not inside a body's name, no punctuation between.
-            let mut j = i;
-            while j < ws.len() && run_word(ctx, ws, i, j) {
-                j += 1;
+            // `JO Bloggs has quit`: a news story may open on a given name in capitals.
+            let capitals = i == 0 && opens_paragraph && capitalised_given_name(ctx, word(text, ws[0])).is_some() && ws.len() > 1 && run_word(ctx, ws, 1, 1);
+            let mut j = if capitals { i + 1 } else { i };
+            loop {
+                while j < ws.len() && run_word(ctx, ws, i, j) {
+                    j += 1;
+                }
+                // `Jo de Vries`, `Sam van der Berg`: particles between name words.
+                match particles_then_name(ctx, ws, i, j) {
+                    Some(k) => j = k,
+                    None => break,
+                }
             }
             if j == i {
                 i += 1;
                 continue;
             }
-            // Honorifics at the front are dropped, and are a cue.
+            // Honorifics and ranks are dropped with the words before them
+            // (`Green Party Councillor Jo Bloggs`), and are a cue.
             let mut a = i;
             let mut honorific = false;
-            while a < j && schema.honorifics.contains(word(text, ws[a]).trim_end_matches('.')) {
+            if let Some(h) = (i..j.saturating_sub(1)).rev().find(|&k| schema.honorifics.contains(word(text, ws[k]).trim_end_matches('.'))) {
                 honorific = true;
+                a = h + 1;
+            }
+            while a < j && schema.honorifics.contains(word(text, ws[a]).trim_end_matches('.')) {
                 a += 1;
             }
             if a == i && i > 0 && schema.honorifics.contains(word(text, ws[i - 1]).trim_end_matches('.')) {
@@ -145,12 +160,16 @@ pub fn find(ctx: &mut Ctx, bylines: &[(usize, usize)]) -> Vec<EntityId> {
             while j - a >= 3 && !schema.given_names.contains(word(text, ws[a])) && schema.given_names.contains(word(text, ws[a + 1])) {
                 a += 1;
             }
-            if j - a >= 2 && j - a <= 4 {
+            if j - a >= 2 && j - a <= 5 && (j - a <= 4 || particles_in(text, &ws[a..j])) {
                 let (start, end) = (ws[a].start, ws[j - 1].end);
                 let end = if text[start..end].ends_with("'s") { end - 2 } else { end };
-                let name = text[start..end].to_string();
+                let mut name = text[start..end].to_string();
+                if capitals && a == 0 {
+                    let first = word(text, ws[0]);
+                    name = format!("{}{}", capitalised_given_name(ctx, first).unwrap_or_default(), &name[first.len()..]);
+                }
                 let in_byline = bylines.iter().any(|&(bs, be)| start >= bs && end <= be);
-                if accept(ctx, ws, a, j, honorific || in_byline, start, end) {
+                if accept(ctx, ws, a, j, honorific || in_byline || capitals && a == 0, start, end) {
                     people.push((start, end, name));
                     if in_byline {
                         authors.push(people.len() - 1);
@@ -213,6 +232,37 @@ fn word(text: &str, w: Word) -> &str {
     &text[w.start..w.end]
 }
 
+/// Lower-case words that join the parts of a surname (`de Vries`, `van der Berg`).
+const PARTICLES: &[&str] = &["van", "von", "de", "der", "den", "du", "da", "di", "del", "della", "dos", "das", "la", "le", "ter", "ten", "bin", "ibn"];
+
+/// Where a run of name words `ws[i..j]` ends if particles at `j` lead to a
+/// name word (`Jo de Vries`): one past that word.
+fn particles_then_name(ctx: &Ctx, ws: &[Word], i: usize, j: usize) -> Option<usize> {
+    let text = ctx.text();
+    if j == i || j >= ws.len() {
+        return None;
+    }
+    let mut k = j;
+    while k < ws.len() && k - j < 2 && PARTICLES.contains(&word(text, ws[k])) && &text[ws[k - 1].end..ws[k].start] == " " {
+        k += 1;
+    }
+    (k > j && k < ws.len() && !word(text, ws[j - 1]).ends_with("'s") && run_word(ctx, ws, k, k) && &text[ws[k - 1].end..ws[k].start] == " ").then_some(k + 1)
+}
+
+/// Whether the words hold a particle (the run may then be one word longer).
+fn particles_in(text: &str, ws: &[Word]) -> bool {
+    ws.iter().any(|&w| PARTICLES.contains(&word(text, w)))
+}
+
+/// `SARAH` -> `Sarah`, when that is a given name.
+fn capitalised_given_name(ctx: &Ctx, w: &str) -> Option<String> {
+    if w.len() < 2 || !w.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let name = format!("{}{}", &w[..1], w[1..].to_ascii_lowercase());
+    ctx.schema.given_names.contains(&name).then_some(name)
+}
+
 /// Whether word `j` continues a run of name words begun at `i`.
 fn run_word(ctx: &Ctx, ws: &[Word], i: usize, j: usize) -> bool {
     let text = ctx.text();
@@ -248,26 +298,66 @@ fn accept(ctx: &Ctx, ws: &[Word], a: usize, j: usize, cued: bool, start: usize, 
     if NAMED_THINGS.contains(&next_word) {
         return false;
     }
-    // A place is not a surname.
-    if schema.bodies_by_place.contains_key(last) || schema.bodies_by_place.contains_key(&text[start..end]) {
+    // `the West Midlands`: a name takes no article (a title may stand between).
+    let article = text[..start].strip_suffix("the ").or_else(|| text[..start].strip_suffix("The "));
+    if !cued && article.is_some_and(|b| !b.ends_with(|c: char| c.is_alphanumeric())) {
         return false;
     }
-    if cued || schema.given_names.contains(first) {
-        return true;
-    }
-    // A post next to the name: `inspector NAME`, `NAME, the chair of`.
-    let before = super::clip_before(text, start, 60);
-    if schema.role_regex.find_iter(before).last().is_some_and(|m| before[m.end()..].trim().trim_matches([',', '-', '(', ')']).trim().len() <= 6) {
-        return true;
-    }
+    // `Single Inspection Framework (SIF)`: a name with its initials is a thing's.
     let after = super::clip_after(text, end, 80);
-    if let Some(rest) = after.strip_prefix(", ").or_else(|| after.strip_prefix(" (")) {
+    if !cued && initials_follow(&text[start..end], after) {
+        return false;
+    }
+    // A place is not a surname, unless a title or a given name says so (`Cllr Jo Brent`).
+    let given = schema.given_names.contains(first) && !schema.bodies_by_place.contains_key(first);
+    if schema.bodies_by_place.contains_key(&text[start..end]) || schema.bodies_by_place.contains_key(last) && !cued && !given {
+        return false;
+    }
+    if cued || given {
+        return true;
+    }
+    // A post next to the name: `inspector NAME`, `cabinet member for children NAME`, `NAME, the chair of`.
+    let before = super::clip_before(text, start, 90);
+    if schema.role_regex.find_iter(before).last().is_some_and(|m| {
+        let gap = &before[m.end()..];
+        gap.trim().trim_matches([',', '-', '(', ')']).trim().len() <= 6 || remit().is_match(gap) && !gap.ends_with(" and ")
+    }) {
+        return true;
+    }
+    if let Some(rest) = after.strip_prefix(", ") {
         let rest = rest.trim_start_matches("the ").trim_start_matches("our ");
         if schema.role_regex.find(rest).is_some_and(|m| m.start() <= 40) {
             return true;
         }
     }
+    // `NAME (chair of ...)`: the post within the brackets.
+    if let Some(rest) = after.strip_prefix(" (") {
+        let inside = &rest[..rest.find(')').unwrap_or(rest.len())];
+        if schema.role_regex.find(inside).is_some_and(|m| m.start() <= 40) {
+            return true;
+        }
+    }
+    // `appointed NAME as interim chair of ...`
+    if let Some(rest) = after.strip_prefix(" as ") {
+        if schema.role_regex.find(rest).is_some_and(|m| m.start() <= 25 && !rest[..m.start()].contains([',', '.', ';'])) {
+            return true;
+        }
+    }
     speech_verb().is_match(after)
+}
+
+/// The words between a post and a name after it: its remit, in lower case
+/// (` for children's services `).
+fn remit() -> &'static Pattern {
+    static R: OnceLock<Pattern> = OnceLock::new();
+    R.get_or_init(|| crate::schema::re_cs(r"^ (?:for|of) [a-z'& -]{1,50} $"))
+}
+
+/// Whether `after` opens with the bracketed initials of `name` (`(SIF)`).
+fn initials_follow(name: &str, after: &str) -> bool {
+    let Some(abbr) = after.strip_prefix(" (").and_then(|r| r.split_once(')')).map(|(a, _)| a) else { return false };
+    let initials: String = name.split(' ').filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
+    abbr.len() >= 3 && abbr.chars().all(|c| c.is_ascii_uppercase()) && initials.starts_with(&abbr[..2])
 }
 
 /// Surname mentions (`Ms Bloggs`, `Example was`) and `Dear GIVEN` join the full name.

@@ -4,7 +4,8 @@
 //! People are one node when their full names agree (case, accents of
 //! punctuation aside). Bodies are one node when their names agree or one's
 //! name is another's alias. Inspections are one node when they have the same
-//! body and agree on kind, date (at the precision both give) and rating.
+//! body and agree on kind, date (at the precision both give) and rating, and
+//! come from different documents (one document's events are already apart).
 //! Documents are taken in order of their identifiers, so the graph never
 //! depends on the order the inputs were named in.
 
@@ -170,9 +171,13 @@ impl Resolver {
         self.g
     }
 
+    /// Joins an inspection to the event it is of, if another document told
+    /// of it already: the events one document tells apart stay apart.
     fn merge_inspection(&mut self, c: InspectionGroup) {
         let of_body = self.groups_of.entry(c.body).or_default();
-        match of_body.iter().copied().find(|&i| compatible(&self.groups[i], &c)) {
+        let doc = c.evidence.first().map(|e| e.2);
+        let other_document = |g: &InspectionGroup| !g.evidence.iter().any(|e| Some(e.2) == doc);
+        match of_body.iter().copied().find(|&i| compatible(&self.groups[i], &c) && other_document(&self.groups[i])) {
             Some(i) => merge_into(&mut self.groups[i], c),
             None => {
                 of_body.push(self.groups.len());

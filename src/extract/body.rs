@@ -595,7 +595,13 @@ pub fn find_anaphors(ctx: &mut Ctx) {
                 let from = ctx.mentions.partition_point(|m| ctx.paragraph_of(m) < prev);
                 ctx.mentions[from..].iter().take_while(|m| ctx.paragraph_of(m) == prev).find(|m| !m.anaphor && !employer(m) && ctx.is_body(m.entity, &[BodyKind::Council]) && fits(m.entity))
             };
-            if let Some(id) = before.or_else(previous_topic).map(|m| m.entity).or(council) {
+            // A council named once in passing (`..., which runs services for
+            // Kingston and Richmond, ... the council`) does not take `the
+            // council` from the one the document is about, named again and again.
+            let named_times = |id: EntityId| ctx.mentions.iter().filter(|m| m.entity == id && !m.anaphor).count();
+            let in_passing = |id: EntityId| council.is_some_and(|c| c != id && named_times(id) == 1 && named_times(c) >= 3);
+            let chosen = before.or_else(previous_topic).map(|m| m.entity).filter(|&id| !(form.is_none() && in_passing(id)));
+            if let Some(id) = chosen.or(council) {
                 ctx.mention(at, s.start + g.end(), id, true);
             }
         }

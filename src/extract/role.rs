@@ -432,8 +432,22 @@ fn taken_by_others(ctx: &Ctx, explicit: &[(EntityId, EntityId, Status)], person:
     taken
 }
 
-/// The roles the rules' matches in a sentence make, marking the posts they use.
-fn from_rules(ctx: &mut Ctx, matches: &[RuleMatch], used_post: &mut [bool], explicit: &mut Vec<(EntityId, EntityId, Status)>, roles: &mut Vec<RoleFact>) {
+/// A post a rule gave someone without naming its body: the body is chosen
+/// once the sentence's other posts are read, so that it can pass over the
+/// bodies they name.
+struct Unplaced {
+    person: EntityId,
+    post: PostMention,
+    status: Status,
+    start: usize,
+    end: usize,
+    rule: String,
+}
+
+/// The roles the rules' matches in a sentence make, marking the posts they
+/// use; those whose body the words do not name are returned to be placed.
+fn from_rules(ctx: &Ctx, matches: &[RuleMatch], used_post: &mut [bool], explicit: &mut Vec<(EntityId, EntityId, Status)>, roles: &mut Vec<RoleFact>) -> Vec<Unplaced> {
+    let mut unplaced = Vec::new();
     for m in matches {
         for make in m.rule().makes.iter().filter(|k| k.kind == FactKind::Role) {
             let field = |f: &str| make.fields.get(f).map(String::as_str);
@@ -447,21 +461,18 @@ fn from_rules(ctx: &mut Ctx, matches: &[RuleMatch], used_post: &mut [bool], expl
                 _ => m.status_cue().or(post.status).unwrap_or(Status::Current),
             };
             for person in field("person").map_or(&[][..], |f| m.slot(f)).iter().filter(|p| p.kind == PieceKind::Person) {
-                let body = match named_body {
+                match named_body {
                     Some(b) => {
                         explicit.push((person.index, b, status));
-                        Some(b)
+                        push_named(ctx, roles, person.index, Some(b), true, &post, status, m.start, m.end, &m.rule().id);
                     }
-                    None => {
-                        let taken = taken_by_others(ctx, explicit, person.index, m.sentence);
-                        default_body(ctx, post.title, m.sentence, &taken)
-                    }
-                };
-                push_named(ctx, roles, person.index, body, body.is_some(), &post, status, m.start, m.end, &m.rule().id);
+                    None => unplaced.push(Unplaced { person: person.index, post: post.clone(), status, start: m.start, end: m.end, rule: m.rule().id.clone() }),
+                }
             }
             used_post[post_piece.index] = true;
         }
     }
+    unplaced
 }
 
 fn in_sentence(ctx: &mut Ctx, si: usize, rule_matches: &[RuleMatch], roles: &mut Vec<RoleFact>) {
@@ -478,7 +489,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, rule_matches: &[RuleMatch], roles: &mut
     let mut used_post = vec![false; posts.len()];
     // (person, body) for posts whose body the words named.
     let mut explicit: Vec<(EntityId, EntityId, Status)> = Vec::new();
-    from_rules(ctx, rule_matches, &mut used_post, &mut explicit, roles);
+    let unplaced = from_rules(ctx, rule_matches, &mut used_post, &mut explicit, roles);
 
     // Name, then post: the first post after the name when the words between
     // are an apposition or a verb; later ones when a linking phrase (`as`,
@@ -640,6 +651,13 @@ fn in_sentence(ctx: &mut Ctx, si: usize, rule_matches: &[RuleMatch], roles: &mut
         let Some(title) = ctx.schema.role_titles.iter().position(|t| t.canonical == words) else { continue };
         let post = PostMention { start: person.start, end: person.end, title, words: words.to_string(), status: None, predecessor: false, plural: false };
         push_named(ctx, roles, person.entity, Some(body), true, &post, Status::Current, s.start, person.end, "role/chaired-by");
+    }
+
+    // The rules' posts whose bodies the words left unsaid, now that every
+    // body named for a post of this sentence is known.
+    for u in unplaced {
+        let body = default_body(ctx, u.post.title, si, &taken_by_others(ctx, &explicit, u.person, si));
+        push_named(ctx, roles, u.person, body, false, &u.post, u.status, u.start, u.end, &u.rule);
     }
 }
 

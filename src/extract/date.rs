@@ -37,6 +37,8 @@ struct Patterns {
     bare_month: Pattern,
     /// `on 1 April`, `from September 6`: a day whose year the reference gives.
     day_month: Pattern,
+    /// `2-3 November`, `on 14 to 16 May`: the first day, its year from the reference.
+    day_range_bare: Pattern,
     today: Pattern,
     year: Pattern,
     future_cue: Pattern,
@@ -59,6 +61,7 @@ fn patterns() -> &'static Patterns {
         relative_unit: re(r"\b(this|last|next|the previous|the following)\s+(year|month|spring|summer|autumn|winter)\b"),
         ago: re(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(years?|months?)\s+ago\b"),
         day_month: re_cs(&format!(r"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?)\b")),
+        day_range_bare: re_cs(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|to|and|until)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?:\s|$|[.,;:)])")),
         bare_month: re_cs(&format!(r"\b{MONTH}\b(\s+this\s+year|\s+last\s+year|\s+next\s+year)?")),
         today: re(r"\b(today|this week|yesterday)\b"),
         year: re_cs(r"\b((?:19[5-9]|20[0-4])\d)\b"),
@@ -135,6 +138,16 @@ pub fn find_dates(text: &str, base: usize, reference: Option<PartialDate>) -> Ve
         for m in p.today.find_iter(text) {
             let date = if m.as_str().eq_ignore_ascii_case("today") { Some(r) } else { Some(PartialDate { day: None, ..r }) };
             push(&mut found, m.start(), m.end(), date, true);
+        }
+        for c in p.day_range_bare.captures_iter(numbered) {
+            let m = c.get(0).unwrap();
+            if text[m.end()..].trim_start().starts_with(|ch: char| ch.is_ascii_digit()) {
+                continue;
+            }
+            let (Ok(day), Some(month)) = (c[1].parse::<u8>(), month_number(&c[2])) else { continue };
+            let future = p.future_cue.is_match(super::clip_before(text, m.start(), 40));
+            let year = resolve_month(month, &r, future).year;
+            push(&mut found, m.start(), m.end(), PartialDate::day(year, month, day), true);
         }
         for c in p.day_month.captures_iter(numbered) {
             let m = c.get(0).unwrap();
@@ -264,6 +277,8 @@ mod tests {
         assert_eq!(dates("due to start in May", "2020-03"), ["2020-05"]);
         assert_eq!(dates("took up post on 1 April.", "2023-06-21"), ["2023-04-01"]);
         assert_eq!(dates("will take up the post on 6 September.", "2021-07-15"), ["2021-09-06"]);
+        assert_eq!(dates("a monitoring visit on 2-3 November to the trust", "2016-12-02"), ["2016-11-02"]);
+        assert_eq!(dates("inspectors were on site from 14 to 16 May.", "2022-07-01"), ["2022-05-14"]);
         assert!(dates("carried out in October", "").is_empty());
     }
 

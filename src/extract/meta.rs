@@ -1,7 +1,10 @@
 //! A document's own title, date and byline, from the forms articles and letters
 //! use: a ` date 2021-03-25` header, a `Monday, 7th December 2020, 12:47 pm`
-//! dateline, a letter's date line, `Published 14 March 2023`, a relative
-//! `today (Tuesday, January 6)` pinned by its weekday, and `By NAME` bylines.
+//! dateline (also after a name, a place or a heading: `Jo Bloggs 03 March 2020`,
+//! `Committee - Thursday, 20th July, 2023 5.00 pm`), a letter's date line,
+//! `Published 14 March 2023` (before any `Updated ...` date), a byline's
+//! `by NAME on DATE`, a relative `today (Tuesday, January 6)` pinned by its
+//! weekday or `today (2 December 2016)`, and `By NAME` bylines.
 
 use super::date::find_dates;
 use crate::date::{month_number, PartialDate, WEEKDAYS};
@@ -19,6 +22,10 @@ pub struct Meta {
 
 /// Lines looked at for a dateline or byline.
 const HEADER_LINES: usize = 30;
+/// A weekday as datelines write it, in any case.
+const WEEKDAY: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)";
+/// A weekday in title case, for case-sensitive patterns.
+const WEEKDAY_CS: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)";
 
 struct Patterns {
     date_header: Pattern,
@@ -28,7 +35,13 @@ struct Patterns {
     leading_time: Pattern,
     meeting: Pattern,
     today_weekday: Pattern,
+    today_date: Pattern,
     year: Pattern,
+    updated: Pattern,
+    separator: Pattern,
+    name_before: Pattern,
+    time_after: Pattern,
+    by_on: Pattern,
 }
 
 /// Compiles this extractor's patterns now, rather than at first use.
@@ -41,12 +54,22 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| Patterns {
         date_header: re(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})\b\s*(.*)$"),
         byline: re_cs(r"(?:^\s*|\s)[Bb]y:?\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})\s*(?:(?:,|\s+on\s|\s+-\s|\s+\|).*)?$"),
-        published: re(r"^\s*(?:published|posted|dated|last updated|date(?: and time)?|meeting date|date of (?:meeting|visit|letter))?:?\s*(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)?(.*)$"),
+        published: re(&format!(r"^\s*(?:(?:(?:first\s+)?published|posted|dated|released|issued|(?:last\s+)?(?:updated|modified)|date(?: and time)?(?: published| released| issued)?|meeting date|date of (?:meeting|visit|letter))\s*[:|-]?|[:|])?\s*(?:on\s+)?(?:{WEEKDAY}\.?,?\s+)?(.*)$")),
         dear: re_cs(r"^\s*Dear\s"),
         leading_time: re(r"^\d{1,2}[:.]\d{2}\s*(?:am|pm|gmt|bst)?\s*,?\s*"),
         meeting: re(r"\b(?:minutes|meeting|held)\b"),
         today_weekday: re(r"\btoday\s*\(\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)|([a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?)\s*\)"),
+        // `today (2 December 2016)`, `today (28/10/19)`
+        today_date: re(&format!(r"\btoday\s*\(\s*(?:{WEEKDAY},?\s+)?(?:(\d{{1,2}})/(\d{{1,2}})/(\d\d)|([^()]{{6,30}}))\s*\)")),
         year: re_cs(r"\b(?:19[5-9]|20[0-4])\d\b"),
+        updated: re(r"^\s*(?:last\s+)?(?:updated|modified|amended)\b"),
+        // `Cabinet Member for Children - Thursday, `: a heading, then its date.
+        separator: re(&format!(r"(?:^|\s)[|-]\s*(?:{WEEKDAY}\.?,?\s+)?$")),
+        // `Jo Bloggs `, `Oxford, `, `Number 01234, `: a name, a place or a number, then the date.
+        name_before: re_cs(&format!(r"^[A-Z][\w'.-]*,?\s+(?:(?:[A-Z][\w'.-]*|\d[\w/-]*|van|von|de|der|den|da|di|du|le|la),?\s+){{0,3}}(?:{WEEKDAY}\.?,?\s+)?$", WEEKDAY = WEEKDAY_CS)),
+        // What may follow a dateline's date: a time, a zone, a separator.
+        time_after: re(r"^\s*(?:[|,-]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:gmt|bst|utc|[a-z]+/[a-z_]+)?)?\s*$"),
+        by_on: re_cs(r"\b[Bb]y:?\s+[A-Z][^,|.;:]{1,50}?\s+on\s+$"),
     })
 }
 
@@ -64,9 +87,8 @@ pub fn read(doc: &Document) -> Meta {
             meta.title = (!rest.is_empty()).then(|| rest.to_string());
         }
     }
-    if meta.date.is_none() {
-        meta.date = dateline(&lines);
-    }
+    let (published, updated) = if meta.date.is_none() { dateline(&lines) } else { (None, None) };
+    meta.date = meta.date.or(published);
     if meta.date.is_none() {
         // `MINUTES OF THE MEETING HELD ... ON THURSDAY 7 SEPTEMBER 2023`
         meta.date = lines.iter().take(12).filter(|(_, l)| p.meeting.is_match(l)).find_map(|(_, l)| {
@@ -75,12 +97,20 @@ pub fn read(doc: &Document) -> Meta {
         });
     }
     if meta.date.is_none() {
-        // `By Jo Bloggs on March 12, 2023 in News`: a byline with its date.
-        meta.date = lines.iter().filter(|(_, l)| p.byline.is_match(l)).find_map(|(_, l)| find_dates(l, 0, None).into_iter().find(|d| d.date.day.is_some())).map(|d| d.date);
+        // `By Jo Bloggs on March 12, 2023 in News`, `by Jo van Dam on 4 May, 2019`: a byline with its date.
+        meta.date = lines
+            .iter()
+            .find_map(|(_, l)| {
+                let byline = p.byline.is_match(l);
+                find_dates(l, 0, None).into_iter().find(|d| d.date.day.is_some() && (byline || p.by_on.is_match(&l[..d.start])))
+            })
+            .map(|d| d.date);
     }
     if meta.date.is_none() {
         meta.date = relative_today(text);
     }
+    // `Updated ...` dates a page only where nothing else does.
+    meta.date = meta.date.or(updated);
     if meta.title.is_none() {
         let dear = lines.iter().position(|(_, l)| p.dear.is_match(l));
         let title_line = match dear {
@@ -108,30 +138,73 @@ fn line_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// The first header line that is a full date and little else: a dateline,
-/// a letter's date line, or `Published ...`. `Updated ...` lines are not.
-fn dateline(lines: &[(usize, &str)]) -> Option<PartialDate> {
+/// a letter's date line, `Published ...`, or a name, place or heading before
+/// the date (`Jo Bloggs 03 March 2020`, `Oxford, 30 June 2016 | 10:48`,
+/// `Committee - Thursday, 20th July, 2023 5.00 pm`). Short lines in a row are
+/// read as one (`Oxford,` / `30` / `June` / `2016`). `Updated ...` lines are
+/// kept apart: the first such date is the second value.
+fn dateline(lines: &[(usize, &str)]) -> (Option<PartialDate>, Option<PartialDate>) {
     let p = patterns();
-    for (_, line) in lines {
+    let mut updated = None;
+    for line in joined_short_lines(lines) {
         let l = line.trim();
-        if l.is_empty() || l.len() > 80 || l.to_lowercase().starts_with("updated") {
+        if l.is_empty() || l.len() > 120 {
             continue;
         }
         // Minutes write their date line in capitals.
-        let titled;
-        titled = title_case_capitals(l);
-        let l = titled.as_str();
-        let rest = p.published.captures(l).map(|c| c.get(1).unwrap().as_str()).unwrap_or(l);
-        // `14:32, 5 JUL 2023`: a time may come first.
-        let rest = p.leading_time.find(rest).map_or(rest, |m| &rest[m.end()..]);
-        let found = find_dates(rest, 0, None);
-        if let Some(m) = found.first() {
-            // The date must open what is left of the line, and be a day.
-            if m.start == 0 && m.date.day.is_some() {
-                return Some(m.date);
-            }
+        let titled = title_case_capitals(l);
+        let Some(date) = line_date(&titled) else { continue };
+        if !p.updated.is_match(l) {
+            return (Some(date), updated);
         }
+        updated = updated.or(Some(date));
     }
-    None
+    (None, updated)
+}
+
+/// The date of one dateline: opening the line (after `Published`, a weekday
+/// or a time), or closing it after a separator or a short name.
+fn line_date(l: &str) -> Option<PartialDate> {
+    let p = patterns();
+    let rest = p.published.captures(l).map(|c| c.get(1).unwrap().as_str()).unwrap_or(l);
+    // `14:32, 5 JUL 2023`: a time may come first.
+    let rest = p.leading_time.find(rest).map_or(rest, |m| &rest[m.end()..]);
+    let found = find_dates(rest, 0, None);
+    let first = found.first()?;
+    // The date must open what is left of a short line, and be a day.
+    if first.start == 0 && l.len() <= 80 {
+        return first.date.day.map(|_| first.date);
+    }
+    // Or close it, a time aside, after a heading's separator or a name.
+    let last = found.last()?;
+    let closes = last.date.day.is_some() && p.time_after.is_match(&rest[last.end..]);
+    let before = &rest[..last.start];
+    // `Since 5 March 2019` is a clause, not a name and its date.
+    let first_word = before.split_whitespace().next().unwrap_or("").to_lowercase();
+    let clause = matches!(first_word.as_str(), "since" | "until" | "from" | "before" | "after" | "between" | "to" | "till" | "by" | "for" | "of" | "in" | "at" | "on");
+    let named = p.name_before.is_match(before) && !clause;
+    (closes && (p.separator.is_match(before) || named)).then_some(last.date)
+}
+
+/// The header's lines, each run of three or more short lines (a dateline a
+/// page set one word a line) followed by the run joined into one line.
+fn joined_short_lines(lines: &[(usize, &str)]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    for (_, l) in lines.iter().chain(std::iter::once(&(0, ""))) {
+        let t = l.trim();
+        if !t.is_empty() && t.chars().count() <= 16 {
+            run.push(t);
+            continue;
+        }
+        out.extend(run.iter().map(|r| r.to_string()));
+        if run.len() >= 3 {
+            out.push(run.join(" "));
+        }
+        run.clear();
+        out.push(t.to_string());
+    }
+    out
 }
 
 /// `THURSDAY 7 SEPTEMBER 2023` -> `Thursday 7 September 2023`: words in capitals
@@ -143,10 +216,19 @@ fn title_case_capitals(l: &str) -> String {
         .join(" ")
 }
 
+/// `today (2 December 2016)`, `today (28/10/19)`: the date the words give.
 /// `today (Tuesday, January 6)`: the year is the first one, from the latest
 /// year the text mentions, on which that day falls on that weekday.
 fn relative_today(text: &str) -> Option<PartialDate> {
     let p = patterns();
+    let full = p.today_date.captures_iter(text).find_map(|c| match (c.get(1), c.get(2), c.get(3), c.get(4)) {
+        (Some(d), Some(m), Some(y), _) => PartialDate::day(2000 + y.as_str().parse::<i32>().ok()?, m.as_str().parse().ok()?, d.as_str().parse().ok()?),
+        (.., Some(words)) => find_dates(words.as_str(), 0, None).into_iter().find(|d| d.start == 0 && d.end == words.len() && d.date.day.is_some()).map(|d| d.date),
+        _ => None,
+    });
+    if full.is_some() {
+        return full;
+    }
     let c = p.today_weekday.captures(text)?;
     let weekday = WEEKDAYS.iter().position(|w| c[1].eq_ignore_ascii_case(w))?;
     let (day, month) = match (c.get(2), c.get(3), c.get(4), c.get(5)) {
@@ -201,7 +283,50 @@ mod tests {
     }
 
     #[test]
+    fn relative_today_with_its_own_date() {
+        let m = meta("Title\n\nThe report, published today (3 March 2017), found that the council had improved since 2014.");
+        assert_eq!(m.date.unwrap().to_string(), "2017-03-03");
+        let m = meta("Title\n\nThe results were published today (14/11/18). More text.");
+        assert_eq!(m.date.unwrap().to_string(), "2018-11-14");
+        // A parenthesis that is no date leaves the page undated.
+        assert_eq!(meta("Title\n\nIt was released today (see below) after the 2016 visit.").date, None);
+    }
+
+    #[test]
+    fn datelines_as_pages_print_them() {
+        let date = |text: &str| meta(text).date.map(|d| d.to_string());
+        // A separator before the date, a byline above it.
+        assert_eq!(date("Headline\n\nBy Jo Bloggs\n\n| 09 March 2021\n\nText."), Some("2021-03-09".into()));
+        assert_eq!(date("Headline\n\nBy Jo Bloggs\nTuesday, October 22, 2019\n\nText."), Some("2019-10-22".into()));
+        assert_eq!(date("Headline\n\n22 Oct 2019 09:15\n\nText."), Some("2019-10-22".into()));
+        // A name, then the date; a paper's number, then the date.
+        assert_eq!(date("Sam Example 14 June 2022\n\nHeadline\n\nText."), Some("2022-06-14".into()));
+        assert_eq!(date("RESEARCH BRIEFING\nNumber 01234, 2 March 2020\n\nText."), Some("2020-03-02".into()));
+        // A place, the date and a time, one word a line.
+        assert_eq!(date("Leeds,\n4\nMay\n2017\n|\n09:30\nEurope/London\n\nHeadline\n\nText."), Some("2017-05-04".into()));
+        // `Date Released - ...`, British numbers.
+        assert_eq!(date("Headline\n\nDate Released - 11/02/2024\n\nText."), Some("2024-02-11".into()));
+        // A meeting's heading, then its date and time.
+        assert_eq!(date("Agenda and minutes\n\nCorporate Parenting Panel - Wednesday, 8th March, 2023 2.00 pm\n\nText."), Some("2023-03-08".into()));
+        // A byline with lower-case particles and its date.
+        assert_eq!(date("Headline\nby Anna de Vries on 3 April, 2018\n\nText."), Some("2018-04-03".into()));
+    }
+
+    #[test]
+    fn published_beats_updated() {
+        let date = |text: &str| meta(text).date.map(|d| d.to_string());
+        assert_eq!(date("Headline\n\nUpdated 9 June 2021\nPublished 7 June 2021\n\nText."), Some("2021-06-07".into()));
+        assert_eq!(date("Headline\n\nLast updated: 9 June 2021\n\nPublished: 7 June 2021\n\nText."), Some("2021-06-07".into()));
+        // With no other date, the update dates the page.
+        assert_eq!(date("Headline\n\nLast updated 9 June 2021\n\nText."), Some("2021-06-09".into()));
+    }
+
+    #[test]
     fn undated_stays_undated() {
         assert_eq!(meta("Title\n\nIn October 2019 something happened.").date, None);
+        // A clause that opens with a date's preposition is not a dateline.
+        assert_eq!(meta("Title\n\nSince 4 May 2017\n\nText.").date, None);
+        // A date inside a heading is the story's, not the page's.
+        assert_eq!(meta("Title\n\nThe inspection on 4 May 2017 found failings\n\nText.").date, None);
     }
 }

@@ -79,6 +79,7 @@ fn facts(x: &DocExtraction, kind: &str) -> BTreeSet<String> {
             mentioned.iter().filter(|&&i| x.entities[i].kind == want).map(|&i| name(i)).collect()
         }
         "role" => x.roles.iter().map(|r| format!("{} | {} | {} | {}", name(r.person), r.role, name(r.body), r.status.as_str())).collect(),
+        "role-start" => x.roles.iter().map(|r| format!("{} | {} | {}", name(r.person), r.role, or_dash(r.start.map(|d| d.to_string())))).collect(),
         "inspection" => x
             .inspections
             .iter()

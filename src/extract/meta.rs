@@ -42,6 +42,7 @@ struct Patterns {
     name_before: Pattern,
     time_after: Pattern,
     by_on: Pattern,
+    weekday_before: Pattern,
 }
 
 /// Compiles this extractor's patterns now, rather than at first use.
@@ -70,6 +71,7 @@ fn patterns() -> &'static Patterns {
         // What may follow a dateline's date: a time, a zone, a separator.
         time_after: re(r"^\s*(?:[|,-]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:gmt|bst|utc|[a-z]+/[a-z_]+)?)?\s*$"),
         by_on: re_cs(r"\b[Bb]y:?\s+[A-Z][^,|.;:]{1,50}?\s+on\s+$"),
+        weekday_before: re(&format!(r"\b{WEEKDAY},?\s+(?:the\s+)?$")),
     })
 }
 
@@ -91,7 +93,9 @@ pub fn read(doc: &Document) -> Meta {
     meta.date = meta.date.or(published);
     if meta.date.is_none() {
         // `MINUTES OF THE MEETING HELD ... ON THURSDAY 7 SEPTEMBER 2023`
-        meta.date = lines.iter().take(12).filter(|(_, l)| p.meeting.is_match(l)).find_map(|(_, l)| {
+        // A heading, not a sentence of the story: no full stop at its end.
+        let heading = |l: &str| !l.trim_end().ends_with('.');
+        meta.date = lines.iter().take(12).filter(|(_, l)| p.meeting.is_match(l) && heading(l)).find_map(|(_, l)| {
             let titled = title_case_capitals(l);
             find_dates(&titled, 0, None).into_iter().find(|d| d.date.day.is_some()).map(|d| d.date)
         });
@@ -110,7 +114,7 @@ pub fn read(doc: &Document) -> Meta {
         meta.date = relative_today(text);
     }
     // `Updated ...` dates a page only where nothing else does.
-    meta.date = meta.date.or(updated);
+    meta.date = meta.date.or(updated).or_else(|| weekday_year(text));
     if meta.title.is_none() {
         let dear = lines.iter().position(|(_, l)| p.dear.is_match(l));
         let title_line = match dear {
@@ -243,6 +247,18 @@ fn relative_today(text: &str) -> Option<PartialDate> {
         .find(|d| d.weekday() == Some(weekday))
 }
 
+/// An undated page's year, where its latest date is a day given with its
+/// weekday (`published on Monday 9th May 2022`): writers name the weekday of
+/// what happened days before, so the page is of that year (and no finer).
+fn weekday_year(text: &str) -> Option<PartialDate> {
+    let p = patterns();
+    let found = find_dates(text, 0, None);
+    let latest = found.iter().filter(|d| d.date.month.is_some()).max_by_key(|d| d.date)?;
+    let weekday = p.weekday_before.find(super::clip_before(text, latest.start, 16))?;
+    let named = WEEKDAYS.iter().position(|w| weekday.as_str().to_lowercase().starts_with(&w[..3]))?;
+    (latest.date.weekday() == Some(named)).then(|| PartialDate::year(latest.date.year))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -319,6 +335,15 @@ mod tests {
         assert_eq!(date("Headline\n\nLast updated: 9 June 2021\n\nPublished: 7 June 2021\n\nText."), Some("2021-06-07".into()));
         // With no other date, the update dates the page.
         assert_eq!(date("Headline\n\nLast updated 9 June 2021\n\nText."), Some("2021-06-09".into()));
+    }
+
+    #[test]
+    fn a_weekday_dated_event_gives_an_undated_page_its_year() {
+        let m = meta("Agenda item\n\nThe report was published on Tuesday 8th March 2022 and is discussed at today's meeting. The last one was in 2019.");
+        assert_eq!(m.date.unwrap().to_string(), "2022");
+        // A weekday that is not that date's, or a later date, says nothing.
+        assert_eq!(meta("Agenda item\n\nThe report was published on Monday 8th March 2022.").date, None);
+        assert_eq!(meta("Agenda item\n\nIt was published on Tuesday 8th March 2022; the visit ends in June 2023.").date, None);
     }
 
     #[test]

@@ -382,7 +382,8 @@ fn read_names<'a>(doc: &'a Document, schema: &'a Schema) -> (Ctx<'a>, meta::Meta
             }
         })
         .collect();
-    let reference = meta.date.or_else(|| latest_stated_date(doc));
+    // A page dated only to its year reads relative dates from its latest stated month.
+    let reference = meta.date.filter(|d| d.month.is_some()).or_else(|| latest_stated_date(doc)).or(meta.date);
     let mut ctx = Ctx { doc, schema, date: meta.date, reference, skip, entities: Vec::new(), mentions: Vec::new(), main_bodies: Default::default(), shared: Default::default() };
     body::find_named(&mut ctx);
     let authors = person::find(&mut ctx, &meta.bylines);

@@ -11,7 +11,7 @@ use super::date::find_dates;
 use super::rules::{FactKind, PieceKind, RuleMatch};
 use super::{Ctx, EntityId, EntityKind, Evidence, Mention, RoleFact, Status, SuccessionFact};
 use crate::date::PartialDate;
-use crate::schema::{re, BodyKind, Pattern};
+use crate::schema::{re, re_cs, BodyKind, Pattern};
 use std::sync::OnceLock;
 
 /// A post named in a sentence.
@@ -48,6 +48,7 @@ struct Patterns {
     post_chain: Pattern,
     chaired_by: Pattern,
     former_cue: Pattern,
+    appointed: Pattern,
     future_cue: Pattern,
     trained_as: Pattern,
 }
@@ -74,7 +75,8 @@ fn patterns() -> &'static Patterns {
         chaired_by: re("\u{1}\\s+(?:is|was|will be|has been|had been|is now|are)\\s+(chaired|headed|led|managed)\\s+by\\s+(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame|Lord|Lady|Baroness)\\.?\\s+)?$"),
         and_post: re("^\\s*(?:(?:of|for|at|in)\\s+(?:the\\s+)?\u{1}\\s*)?,?\\s*(?:and|&)\\s+(?:the\\s+|its\\s+|their\\s+)?$"),
         linking_tail: re("(?:^|[\\s,])(as|to become|becomes|became|will (?:also |now )?become|confirmed as|appointed(?: as)?|named(?: as)?|the role of|the post of|to take up the post of|to take the)\\s+(?:(?:the|a|an|its|their|his|her)\\s+)?(?:\u{1}(?:'s)?\\s+)?((?:former|ex-|new|permanent|interim|acting|first|next)\\s*)?(?:[a-z][a-z-]+\\s+)?$"),
-        former_cue: re(r"\b(?:formerly|previously|had been|spent|left|was|were)\b"),
+        appointed: re(r"\b(?:was|were)\s+(?:appointed|named|confirmed|made|elected|chosen|selected)\s*$"),
+        former_cue: re(r"\b(?:formerly|previously|had been|spent|left|was|were|stood in|served|acted)\b"),
         trained_as: re(r"\b(?:qualified|qualifying|trained|training|career)\s+(?:as|in)\s+(?:an?\s+)?$"),
         future_cue: re(r"\b(?:will|due to|is to|set to)\b"),
         new_post_start: re(r"\bthe\s+new\s+([\w' ]+?)s?\b[^.]*?\b(arrived|started|took up (?:post|their posts|the post)|joined|were appointed|was appointed|took over|began)\b"),
@@ -117,7 +119,7 @@ pub fn posts(ctx: &Ctx, sentence: usize) -> Vec<PostMention> {
             Some(c) => {
                 let w = c[1].to_lowercase();
                 let st = match w.as_str() {
-                    "former" | "ex" | "previous" | "predecessor" | "outgoing" => Some(Status::Former),
+                    "former" | "ex" | "previous" | "predecessor" | "outgoing" | "then" => Some(Status::Former),
                     "incoming" => Some(Status::Future),
                     _ => None,
                 };
@@ -150,7 +152,8 @@ fn remit_len(remit: &str) -> usize {
     ];
     let parts: Vec<&str> = remit.split(',').collect();
     let list_end = parts.iter().enumerate().skip(1).find(|(_, p)| p.trim_start().starts_with("and ") || p.contains(" and ")).map(|(i, _)| i);
-    let short = |p: &str| p.split_whitespace().count() <= 4;
+    // Counted up to the words that start the rest of the sentence (`and education since 2019`).
+    let short = |p: &str| p.split_whitespace().take_while(|w| !STOP.contains(&w.to_lowercase().as_str())).count() <= 4;
     let last = match list_end {
         Some(j) if parts[..=j].iter().all(|p| short(p)) => j,
         _ => 0,
@@ -323,11 +326,41 @@ fn verb_status(verb: &str) -> Status {
         // Still in post, on the way out.
         if v.starts_with("will") { Status::Future } else { Status::Current }
     } else if v.contains("formerly") || v.contains("previously") || v.contains("until recently") || v == "had been" || v.starts_with("left") || v.starts_with("quit")
+        || matches!(v.as_str(), "served as" | "worked as" | "acted as") // `has since worked as` is read as `has been`
         || v.starts_with("stepped down") || v.starts_with("retired")
     {
         Status::Former
     } else {
         Status::Current
+    }
+}
+
+/// A post its holder is said to hold, read again with the cues around it
+/// (`schema/vocab/status_cues.tsv`): `NAME, POST, stepped down` is former;
+/// `will be asked to approve NAME as POST` is future.
+fn cued_status(ctx: &Ctx, person: &Mention, post: &PostMention, gap: &str, status: Status) -> Status {
+    static CUES: OnceLock<(Pattern, Pattern)> = OnceLock::new();
+    let (after, before) = CUES.get_or_init(|| {
+        let cues = |status: &str, place: &str| {
+            let rows = crate::schema::STATUS_CUES_TSV.lines().filter(|l| !l.starts_with('#')).map(|l| l.split('\t').collect::<Vec<_>>());
+            rows.filter(|r| r.len() == 3 && r[0] == status && r[1] == place).map(|r| r[2].trim().to_string()).collect::<Vec<_>>().join("|")
+        };
+        (
+            re(&format!(r"^[^,;]{{0,80}}?,\s*(?:who\s+)?(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:{})\b", cues("former", "after"))),
+            re(&format!(r"\b(?:{})\s+(?:the\s+appointment\s+of\s+)?(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Professor|Sir|Dame)\.?\s+)?$", cues("future", "before"))),
+        )
+    });
+    if status != Status::Current {
+        return status;
+    }
+    let text = ctx.text();
+    let Some(s) = ctx.doc.sentence_at(person.start).map(|i| ctx.doc.sentences[i]) else { return status };
+    if gap.trim_start().starts_with(',') && after.is_match(&text[post.end..s.end]) {
+        Status::Former
+    } else if gap.split_whitespace().any(|w| w == "as") && before.is_match(&text[s.start..person.start]) {
+        Status::Future
+    } else {
+        status
     }
 }
 
@@ -344,6 +377,7 @@ pub fn find(ctx: &mut Ctx, matches: &[RuleMatch]) -> Vec<RoleFact> {
     }
     letter_lines(ctx, &mut roles);
     start_dates(ctx, &mut roles);
+    joined_dates(ctx, &mut roles);
     take_named_bodies(&mut roles);
     roles
 }
@@ -393,7 +427,13 @@ fn take_named_bodies(roles: &mut Vec<RoleFact>) {
             roles[i].body = body;
         }
     }
-    // Two statements of one post in one body are one role.
+    // Two statements of one post in one body are one role, begun when either says.
+    for i in 0..roles.len() {
+        if roles[i].start.is_none() {
+            let (person, body, role) = (roles[i].person, roles[i].body, &roles[i].role);
+            roles[i].start = roles.iter().find(|r| r.person == person && r.body == body && &r.role == role && r.start.is_some()).and_then(|r| r.start);
+        }
+    }
     let mut seen: Vec<(EntityId, EntityId, String)> = Vec::new();
     roles.retain(|r| {
         let key = (r.person, r.body, r.role.clone());
@@ -520,8 +560,13 @@ fn in_sentence(ctx: &mut Ctx, si: usize, rule_matches: &[RuleMatch], roles: &mut
                     _ => post.status.unwrap_or(Status::Current),
                 }, "role/apposition"))
             } else if let Some(c) = p.verb.captures(&gap) {
-                let mut st = verb_status(&c[1]);
+                let mut st = verb_status(if c[0].contains("has since") { "has been" } else { &c[1] });
                 if c.get(2).is_some_and(|g| !g.as_str().trim().eq_ignore_ascii_case("new")) {
+                    st = Status::Former;
+                }
+                // `- December 2014: NAME steps down as X`: a timeline's present is past.
+                let leaving = ["steps down", "stands down", "leaves", "retires", "quits"].iter().any(|v| c[1].to_lowercase().starts_with(v));
+                if leaving && super::line_date(ctx, si).zip(ctx.date).is_some_and(|(line, doc)| line < doc) {
                     st = Status::Former;
                 }
                 Some((st, "role/verb"))
@@ -539,7 +584,9 @@ fn in_sentence(ctx: &mut Ctx, si: usize, rule_matches: &[RuleMatch], roles: &mut
                 p.linking_tail.captures(&gap).filter(|_| !gap.contains(';') && !p.trained_as.is_match(&gap)).map(|c| {
                     let prefix = c.get(2).map(|g| g.as_str().to_lowercase()).unwrap_or_default();
                     let clause = gap.rsplit(',').next().unwrap_or(&gap);
-                    let st = if prefix.starts_with("former") || prefix.starts_with("ex") || p.former_cue.is_match(clause) {
+                    // `who was appointed chair` is a start, not a past.
+                    let appointed = p.appointed.is_match(clause);
+                    let st = if prefix.starts_with("former") || prefix.starts_with("ex") || (p.former_cue.is_match(clause) && !appointed) {
                         Status::Former
                     } else if p.future_cue.is_match(clause) {
                         Status::Future
@@ -550,6 +597,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, rule_matches: &[RuleMatch], roles: &mut
                 })
             });
             let Some((status, rule)) = linked else { continue };
+            let status = cued_status(ctx, person, post, &gap, status);
             used_post[k] = true;
             last_linked = Some(post.end);
             // `Unison's regional organiser for Cumbria`: the possessive names the body.
@@ -671,7 +719,11 @@ fn push(ctx: &Ctx, roles: &mut Vec<RoleFact>, person: EntityId, body: Option<Ent
 fn push_named(ctx: &Ctx, roles: &mut Vec<RoleFact>, person: EntityId, body: Option<EntityId>, body_named: bool, post: &PostMention, status: Status, start: usize, end: usize, rule: &str) {
     let Some(body) = body else { return };
     let words = post.words.trim_end_matches("'s").to_string();
-    if roles.iter().any(|r| r.person == person && r.body == body && r.role == words) {
+    if let Some(r) = roles.iter_mut().find(|r| r.person == person && r.body == body && r.role == words) {
+        // A later statement of the same post may say when it began.
+        if r.start.is_none() {
+            r.start = appointment_date(ctx, start, end);
+        }
         return;
     }
     roles.push(RoleFact {
@@ -681,7 +733,10 @@ fn push_named(ctx: &Ctx, roles: &mut Vec<RoleFact>, person: EntityId, body: Opti
         canonical: ctx.schema.role_titles[post.title].canonical.clone(),
         status,
         date: if status == Status::Current { ctx.date } else { None },
-        start: appointment_date(ctx, start, end),
+        start: match status {
+            Status::Future => appointment_date(ctx, start, end).map_or_else(|| future_start(ctx, start), |d| forward(ctx, start, d)),
+            _ => appointment_date(ctx, start, end),
+        },
         end: None,
         evidence: ctx.evidence(start, end, rule),
         body_named,
@@ -739,41 +794,145 @@ fn start_dates(ctx: &Ctx, roles: &mut [RoleFact]) {
     }
 }
 
+/// A post yet to be taken up whose sentence gives one date (`At the meeting
+/// on 1 November, members will be asked to approve NAME as chair`): that date,
+/// a month or a day.
+fn future_start(ctx: &Ctx, at: usize) -> Option<PartialDate> {
+    let s = ctx.doc.sentences[ctx.doc.sentence_at(at)?];
+    let dates = find_dates(&ctx.text()[s.start..s.end], s.start, ctx.reference);
+    let [d] = dates.as_slice() else { return None };
+    d.date.month.and_then(|_| forward(ctx, at, d.date))
+}
+
+/// A future post's start, read forward from the page's date: a month its
+/// sentence names without a year (`from January`), read back to the last
+/// one, is the next one; a start that stays before the page's month is none.
+fn forward(ctx: &Ctx, at: usize, date: PartialDate) -> Option<PartialDate> {
+    let Some(doc) = ctx.date else { return Some(date) };
+    let month = |d: &PartialDate| (d.year, d.month.unwrap_or(0));
+    if month(&date) >= month(&doc) {
+        return Some(date);
+    }
+    let s = ctx.doc.sentences[ctx.doc.sentence_at(at)?];
+    let year_written = ctx.text()[s.start..s.end].contains(&date.year.to_string());
+    let next = match (date.month, date.day) {
+        (Some(m), Some(d)) => PartialDate::day(date.year + 1, m, d),
+        (Some(m), None) => Some(PartialDate::month(date.year + 1, m)),
+        _ => None,
+    };
+    next.filter(|n| !year_written && month(n) >= month(&doc))
+}
+
+/// `Mr Oduya joined Torbay in the summer of 2020`, `She came to Calderdale in
+/// 2009`: a sentence whose subject (a name, or `He`/`She` for the subject of
+/// the sentence before, in the same paragraph) joined a body dates the start
+/// of that person's one post there.
+fn joined_dates(ctx: &Ctx, roles: &mut [RoleFact]) {
+    static P: OnceLock<(Pattern, Pattern)> = OnceLock::new();
+    let (subject, joined) = P.get_or_init(|| {
+        (
+            re_cs(r"^\W*(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Professor|Prof|Sir|Dame)\.?\s+)?$"),
+            re("^(?:'s)?\\s+(?:has\\s+|had\\s+|first\\s+|originally\\s+)?(?:joined|came to|arrived at|arrived in|moved to|returned to)\\s+(?:the\\s+)?\u{1}"),
+        )
+    });
+    let text = ctx.text();
+    // The person a sentence opens with, and where the words after the name start.
+    let opening = |si: usize| -> Option<(EntityId, usize)> {
+        let s = ctx.doc.sentences[si];
+        let m = ctx.mentions_in(si).next()?;
+        (ctx.entities[m.entity].kind == EntityKind::Person && subject.is_match(&text[s.start..m.start])).then_some((m.entity, m.end))
+    };
+    for si in 0..ctx.doc.sentences.len() {
+        let s = ctx.doc.sentences[si];
+        if ctx.skip[si] {
+            continue;
+        }
+        let pronoun = ["He ", "She "].iter().find(|p| text[s.start..s.end].starts_with(**p));
+        let who = match pronoun {
+            Some(p) if si > 0 && ctx.doc.sentences[si - 1].paragraph == s.paragraph => opening(si - 1).map(|(e, _)| (e, s.start + p.len() - 1)),
+            Some(_) => None,
+            None => opening(si),
+        };
+        let Some((person, after)) = who else { continue };
+        if !joined.is_match(&mask_bodies(ctx, after, &text[after..s.end])) {
+            continue;
+        }
+        let Some(body) = ctx.mentions_in(si).find(|m| m.start >= after && ctx.entities[m.entity].kind == EntityKind::Body) else { continue };
+        let clause_end = text[body.end..s.end].find([',', ';']).map_or(s.end, |i| body.end + i);
+        let Some(date) = find_dates(&text[body.end..clause_end], body.end, ctx.reference).into_iter().next() else { continue };
+        let mut held = roles.iter_mut().filter(|r| r.person == person && r.body == body.entity);
+        if let (Some(r), None) = (held.next(), held.next()) {
+            r.start = r.start.or(Some(date.date));
+        }
+    }
+}
+
 /// When a post began, where the words say so: `since 2017` right after the
-/// post, a date after a verb of starting in the role's own words (`took up
-/// post as X on 1 April`, `appointed ... as X in March 2021`), or the date
-/// of the timeline line the sentence stands on (`- June 2021: ...`).
-/// `start` and `end` are the normalised span of the role (name and post).
+/// post (`director (DCS) in Derbyshire since August 2011`), a date after a
+/// verb of starting in the role's own words (`took up post as X on 1 April`,
+/// `appointed ... as X in March 2021`) or in a clause on the holder (`NAME,
+/// who joined the council in June 2017`, `who replaced NAME in 2017`), a
+/// sentence's opening date for such a verb (`In March, the council appointed
+/// NAME as X`), or the date of the timeline line the sentence stands on
+/// (`- June 2021: ...`). `start` and `end` are the normalised span of the
+/// role (name and post).
 pub fn appointment_date(ctx: &Ctx, start: usize, end: usize) -> Option<PartialDate> {
-    static START: OnceLock<Pattern> = OnceLock::new();
-    static SINCE: OnceLock<Pattern> = OnceLock::new();
-    static SINCE_AFTER: OnceLock<Pattern> = OnceLock::new();
-    let verb = START.get_or_init(|| re(r"\b(?:appointed|appoints|appointing|appointment|took up|takes up|take up|will take up|started|starts|will start|joined|joins|arrived|became|becomes|named|with effect from|took over|takes over|steps up|stepped up)\b"));
-    let since = SINCE.get_or_init(|| re(r"^\s*,?\s*(?:since|from|with effect from)\s+$"));
-    // What `since` needs at the start of the words after the post.
-    let since_after = SINCE_AFTER.get_or_init(|| re(r"^\s*,?\s*(?:since|from|with effect from)\s"));
+    struct P {
+        verb: Pattern,
+        since: Pattern,
+        since_after: Pattern,
+        who_started: Pattern,
+        opening: Pattern,
+    }
+    static P: OnceLock<P> = OnceLock::new();
+    const VERBS: &str = r"appointed|appoints|appointing|appointment|took up|takes up|take up|will take up|started|starts|will start|joined|joins|arrived|became|becomes|named|with effect from|took over|takes over|steps up|stepped up";
+    let p = P.get_or_init(|| P {
+        verb: re(&format!(r"\b(?:{VERBS})\b")),
+        // What may stand between the post and `since`: its abbreviation, its body.
+        since: re("^\\s*(?:\\([A-Z]{2,6}\\)\\s*)?(?:(?:in|at|of|for|with)\\s+(?:the\\s+)?\u{1}(?:'s)?\\s*)?,?\\s*(?:since|from|with effect from)\\s+$"),
+        // What `since` needs at the start of the words after the post.
+        since_after: re(r"^\s*(?:\([A-Z]{2,6}\)\s*)?(?:(?:in|at|of|for|with)\s+(?:the\s+)?[\w'&-]+(?:\s+[A-Z][\w'&-]*){0,5}\s*)?,?\s*(?:since|from|with effect from)\s"),
+        // `NAME OBE, who joined the council in`, `POST of BODY, who replaced`: a clause on the holder's start.
+        who_started: re_cs(&format!(r"^(?:\s+[A-Z]{{2,5}})*\s*(?:\([^()]{{1,30}}\)\s*)?(?:\s+(?:of|at|for)\s+(?:the\s+)?[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|of|and|for|upon))*)?,\s*who\s+(?:has\s+|had\s+|was\s+|first\s+)?(?:{VERBS}|began|begins|came to|replaced|succeeded|took over from)\b")),
+        // `In March, ...`, `On 1 April 2021, ...`: a date opening the sentence.
+        opening: re(r"^\W*(?:in|on|from|since|earlier|last)\b[^,;]{0,25}$"),
+    });
     let si = ctx.doc.sentence_at(start)?;
     let s = ctx.doc.sentences[si];
-    // The sentence's dates are looked for only where one of the two rules
-    // below can use them: most posts have neither `since` after them nor a
-    // verb of starting before.
-    let before_end = &ctx.text()[s.start..end];
-    let (since_follows, verb_before) = (since_after.is_match(&ctx.text()[end..s.end.max(end)]), verb.is_match(before_end));
-    if !since_follows && !verb_before {
+    let text = ctx.text();
+    // The sentence's dates are looked for only where one of the rules below
+    // can use them: most posts have neither `since` after them nor a verb of
+    // starting before or a `who` clause after.
+    let after = &text[end..s.end.max(end)];
+    let (since_follows, verb_before, who) = (p.since_after.is_match(after), p.verb.is_match(&text[s.start..end]), p.who_started.find(after));
+    if !since_follows && !verb_before && who.is_none() {
         return super::line_date(ctx, si);
     }
     let reference = super::line_date(ctx, si).filter(|d| d.month.is_some()).or(ctx.reference);
-    let dates = find_dates(&ctx.text()[s.start..s.end], s.start, reference);
+    let dates = find_dates(&text[s.start..s.end], s.start, reference);
     // `director of children's services since 2018`
-    if let Some(d) = dates.iter().find(|d| d.start >= end && since.is_match(&ctx.text()[end..d.start])) {
-        return Some(d.date);
+    if since_follows {
+        if let Some(d) = dates.iter().find(|d| d.start >= end && p.since.is_match(&mask_bodies(ctx, end, &text[end..d.start]))) {
+            return Some(d.date);
+        }
     }
-    // A verb of starting before the post's end: the first date after the post, close by.
+    // `NAME, who joined the council in June 2017`: the first date of the clause.
+    if let Some(w) = who {
+        let clause_end = text[end + w.end()..s.end].find([',', ';']).map_or(s.end, |i| end + w.end() + i);
+        if let Some(d) = dates.iter().find(|d| d.start >= end + w.end() && d.end <= clause_end) {
+            return Some(d.date);
+        }
+    }
+    // A verb of starting before the post's end: the first date after the post,
+    // close by, else one in the role's words, else the sentence's opening date.
     if verb_before {
         if let Some(d) = dates.iter().find(|d| d.start >= end && d.start - end <= 40) {
             return Some(d.date);
         }
         if let Some(d) = dates.iter().find(|d| d.start >= start && d.end <= end) {
+            return Some(d.date);
+        }
+        if let Some(d) = dates.first().filter(|d| d.end < start && p.opening.is_match(&text[s.start..d.end]) && text[d.end..].trim_start().starts_with(',')) {
             return Some(d.date);
         }
     }

@@ -51,6 +51,7 @@ struct Patterns {
     appointed: Pattern,
     future_cue: Pattern,
     trained_as: Pattern,
+    starts_now: Pattern,
 }
 
 /// Compiles this extractor's patterns now, rather than at first use.
@@ -79,6 +80,8 @@ fn patterns() -> &'static Patterns {
         former_cue: re(r"\b(?:formerly|previously|had been|spent|left|was|were|stood in|served|acted)\b"),
         trained_as: re(r"\b(?:qualified|qualifying|trained|training|career)\s+(?:as|in)\s+(?:an?\s+)?$"),
         future_cue: re(r"\b(?:will|due to|is to|set to)\b"),
+        // `NAME takes up the post of X in the spring`: news tells a start to come in the present.
+        starts_now: re(r"\b(?:takes up|starts|begins)\b"),
         new_post_start: re(r"\bthe\s+new\s+([\w' ]+?)s?\b[^.]*?\b(arrived|started|took up (?:post|their posts|the post)|joined|were appointed|was appointed|took over|began)\b"),
     })
 }
@@ -588,7 +591,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, rule_matches: &[RuleMatch], roles: &mut
                     let appointed = p.appointed.is_match(clause);
                     let st = if prefix.starts_with("former") || prefix.starts_with("ex") || (p.former_cue.is_match(clause) && !appointed) {
                         Status::Former
-                    } else if p.future_cue.is_match(clause) {
+                    } else if p.future_cue.is_match(clause) || p.starts_now.is_match(clause) {
                         Status::Future
                     } else {
                         post.status.unwrap_or(Status::Current)

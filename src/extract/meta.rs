@@ -106,7 +106,9 @@ pub fn read(doc: &Document) -> Meta {
             .iter()
             .find_map(|(_, l)| {
                 let byline = p.byline.is_match(l);
-                find_dates(l, 0, None).into_iter().find(|d| d.date.day.is_some() && (byline || p.by_on.is_match(&l[..d.start])))
+                // `... by NAME on DATE` closes its line: not `a visit by Ofsted on 5 May 2019 found`.
+                let by_on = |d: &super::date::DateMention| p.by_on.is_match(&l[..d.start]) && p.time_after.is_match(&l[d.end..]);
+                find_dates(l, 0, None).into_iter().find(|d| d.date.day.is_some() && (byline || by_on(d)))
             })
             .map(|d| d.date);
     }
@@ -326,6 +328,8 @@ mod tests {
         assert_eq!(date("Agenda and minutes\n\nCorporate Parenting Panel - Wednesday, 8th March, 2023 2.00 pm\n\nText."), Some("2023-03-08".into()));
         // A byline with lower-case particles and its date.
         assert_eq!(date("Headline\nby Anna de Vries on 3 April, 2018\n\nText."), Some("2018-04-03".into()));
+        // Not a story's `by ... on DATE`.
+        assert_eq!(date("Headline\n\nA visit by Ofsted on 3 April 2018 found weaknesses.\n\nText."), None);
     }
 
     #[test]

@@ -341,7 +341,8 @@ fn verb_status(verb: &str) -> Status {
 /// A post its holder is said to hold, read again with the cues around it
 /// (`schema/vocab/status_cues.tsv`): `NAME, POST, stepped down` is former;
 /// `will be asked to approve NAME as POST` is future.
-fn cued_status(ctx: &Ctx, person: &Mention, post: &PostMention, gap: &str, status: Status) -> Status {
+/// `person` and `post` are the normalised spans of the name and the post.
+fn cued_status(ctx: &Ctx, person: (usize, usize), post: (usize, usize), status: Status) -> Status {
     static CUES: OnceLock<(Pattern, Pattern)> = OnceLock::new();
     let (after, before) = CUES.get_or_init(|| {
         let cues = |status: &str, place: &str| {
@@ -357,10 +358,11 @@ fn cued_status(ctx: &Ctx, person: &Mention, post: &PostMention, gap: &str, statu
         return status;
     }
     let text = ctx.text();
-    let Some(s) = ctx.doc.sentence_at(person.start).map(|i| ctx.doc.sentences[i]) else { return status };
-    if gap.trim_start().starts_with(',') && after.is_match(&text[post.end..s.end]) {
+    let Some(s) = ctx.doc.sentence_at(person.0).map(|i| ctx.doc.sentences[i]) else { return status };
+    let gap = if person.1 <= post.0 { &text[person.1..post.0] } else { "" };
+    if gap.trim_start().starts_with(',') && after.is_match(&text[post.1..s.end]) {
         Status::Former
-    } else if gap.split_whitespace().any(|w| w == "as") && before.is_match(&text[s.start..person.start]) {
+    } else if gap.split_whitespace().any(|w| w == "as") && before.is_match(&text[s.start..person.0]) {
         Status::Future
     } else {
         status
@@ -504,6 +506,7 @@ fn from_rules(ctx: &Ctx, matches: &[RuleMatch], used_post: &mut [bool], explicit
                 _ => m.status_cue().or(post.status).unwrap_or(Status::Current),
             };
             for person in field("person").map_or(&[][..], |f| m.slot(f)).iter().filter(|p| p.kind == PieceKind::Person) {
+                let status = cued_status(ctx, (person.start, person.end), (post_piece.start, post_piece.end), status);
                 match named_body {
                     Some(b) => {
                         explicit.push((person.index, b, status));
@@ -600,7 +603,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, rule_matches: &[RuleMatch], roles: &mut
                 })
             });
             let Some((status, rule)) = linked else { continue };
-            let status = cued_status(ctx, person, post, &gap, status);
+            let status = cued_status(ctx, (person.start, person.end), (post.start, post.end), status);
             used_post[k] = true;
             last_linked = Some(post.end);
             // `Unison's regional organiser for Cumbria`: the possessive names the body.
@@ -721,6 +724,10 @@ fn push(ctx: &Ctx, roles: &mut Vec<RoleFact>, person: EntityId, body: Option<Ent
 #[allow(clippy::too_many_arguments)]
 fn push_named(ctx: &Ctx, roles: &mut Vec<RoleFact>, person: EntityId, body: Option<EntityId>, body_named: bool, post: &PostMention, status: Status, start: usize, end: usize, rule: &str) {
     let Some(body) = body else { return };
+    // A timeline line dated before the page's month tells of what happened: none of it is yet to come.
+    let month = |d: PartialDate| (d.year, d.month.unwrap_or(0));
+    let told_past = ctx.doc.sentence_at(start).and_then(|si| super::line_date(ctx, si)).zip(ctx.date).is_some_and(|(l, d)| month(l) < month(d));
+    let status = if status == Status::Future && told_past { Status::Current } else { status };
     let words = post.words.trim_end_matches("'s").to_string();
     if let Some(r) = roles.iter_mut().find(|r| r.person == person && r.body == body && r.role == words) {
         // A later statement of the same post may say when it began.
@@ -827,15 +834,16 @@ fn forward(ctx: &Ctx, at: usize, date: PartialDate) -> Option<PartialDate> {
 }
 
 /// `Mr Oduya joined Torbay in the summer of 2020`, `She came to Calderdale in
-/// 2009`: a sentence whose subject (a name, or `He`/`She` for the subject of
-/// the sentence before, in the same paragraph) joined a body dates the start
-/// of that person's one post there.
+/// 2009`, `Professor Varga, who has chaired the board since 2022`: a sentence
+/// whose subject (a name, or `He`/`She` for the subject of the sentence
+/// before, in the same paragraph) joined or led a body dates the start of
+/// that person's one post there.
 fn joined_dates(ctx: &Ctx, roles: &mut [RoleFact]) {
     static P: OnceLock<(Pattern, Pattern)> = OnceLock::new();
     let (subject, joined) = P.get_or_init(|| {
         (
             re_cs(r"^\W*(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Professor|Prof|Sir|Dame)\.?\s+)?$"),
-            re("^(?:'s)?\\s+(?:has\\s+|had\\s+|first\\s+|originally\\s+)?(?:joined|came to|arrived at|arrived in|moved to|returned to)\\s+(?:the\\s+)?\u{1}"),
+            re("^(?:'s)?(?:\\s*,\\s*who)?\\s+(?:has\\s+|had\\s+|first\\s+|originally\\s+)?(?:joined|came to|arrived at|arrived in|moved to|returned to|chaired|led|headed|run|ran|managed)\\s+(?:the\\s+)?\u{1}(?:[^'\\w]|$)"),
         )
     });
     let text = ctx.text();
@@ -895,10 +903,11 @@ pub fn appointment_date(ctx: &Ctx, start: usize, end: usize) -> Option<PartialDa
         since: re("^\\s*(?:\\([A-Z]{2,6}\\)\\s*)?(?:(?:in|at|of|for|with)\\s+(?:the\\s+)?\u{1}(?:'s)?\\s*)?,?\\s*(?:since|from|with effect from)\\s+$"),
         // What `since` needs at the start of the words after the post.
         since_after: re(r"^\s*(?:\([A-Z]{2,6}\)\s*)?(?:(?:in|at|of|for|with)\s+(?:the\s+)?[\w'&-]+(?:\s+[A-Z][\w'&-]*){0,5}\s*)?,?\s*(?:since|from|with effect from)\s"),
-        // `NAME OBE, who joined the council in`, `POST of BODY, who replaced`: a clause on the holder's start.
-        who_started: re_cs(&format!(r"^(?:\s+[A-Z]{{2,5}})*\s*(?:\([^()]{{1,30}}\)\s*)?(?:\s+(?:of|at|for)\s+(?:the\s+)?[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|of|and|for|upon))*)?,\s*who\s+(?:has\s+|had\s+|was\s+|first\s+)?(?:{VERBS}|began|begins|came to|replaced|succeeded|took over from)\b")),
+        // `NAME OBE, who joined the council in`, `POST of BODY, who replaced`, `NAME, POST, was appointed in`:
+        // a clause on the holder's start (not `who will take up the post`, another post to come).
+        who_started: re_cs(&format!(r"^(?:\s+[A-Z]{{2,5}})*\s*(?:\([^()]{{1,30}}\)\s*)?(?:\s+(?:of|at|for)\s+(?:the\s+)?[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|of|and|for|upon))*)?,\s*(?:who\s+(?:has\s+|had\s+|was\s+|first\s+)?(?:appointed|took up|started|joined|arrived|took over|began|came to|replaced|succeeded|took over from)|(?:was|has been|had been)\s+(?:appointed|named|confirmed)\s+(?:in|on|last|earlier|this)\s)\b")),
         // `In March, ...`, `On 1 April 2021, ...`: a date opening the sentence.
-        opening: re(r"^\W*(?:in|on|from|since|earlier|last)\b[^,;]{0,25}$"),
+        opening: re(r"^\W*(?:(?:in|on|from|since|earlier|last)\b[^,;]{0,25}|[\w ]{1,20}\bago)$"),
     });
     let si = ctx.doc.sentence_at(start)?;
     let s = ctx.doc.sentences[si];
@@ -919,11 +928,15 @@ pub fn appointment_date(ctx: &Ctx, start: usize, end: usize) -> Option<PartialDa
             return Some(d.date);
         }
     }
-    // `NAME, who joined the council in June 2017`: the first date of the clause.
+    // `NAME, who joined the council in June 2017`: the first date of the
+    // clause, unless the clause names a post of its own (`who became X in`).
     if let Some(w) = who {
-        let clause_end = text[end + w.end()..s.end].find([',', ';']).map_or(s.end, |i| end + w.end() + i);
-        if let Some(d) = dates.iter().find(|d| d.start >= end + w.end() && d.end <= clause_end) {
-            return Some(d.date);
+        let verb_end = end + w.end();
+        let clause_end = text[verb_end..s.end].find([',', ';']).map_or(s.end, |i| verb_end + i);
+        if let Some(d) = dates.iter().find(|d| d.start >= verb_end && d.end <= clause_end) {
+            if !posts(ctx, si).iter().any(|q| q.start >= verb_end && q.end <= d.start) {
+                return Some(d.date);
+            }
         }
     }
     // A verb of starting before the post's end: the first date after the post,

@@ -76,7 +76,7 @@ fn patterns() -> &'static Patterns {
         chaired_by: re("\u{1}\\s+(?:is|was|will be|has been|had been|is now|are)\\s+(chaired|headed|led|managed)\\s+by\\s+(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame|Lord|Lady|Baroness)\\.?\\s+)?$"),
         and_post: re("^\\s*(?:(?:of|for|at|in)\\s+(?:the\\s+)?\u{1}\\s*)?,?\\s*(?:and|&)\\s+(?:the\\s+|its\\s+|their\\s+)?$"),
         linking_tail: re("(?:^|[\\s,])(as|to become|becomes|became|will (?:also |now )?become|confirmed as|appointed(?: as)?|named(?: as)?|the role of|the post of|to take up the post of|to take the)\\s+(?:(?:the|a|an|its|their|his|her)\\s+)?(?:\u{1}(?:'s)?\\s+)?((?:former|ex-|new|permanent|interim|acting|first|next)\\s*)?(?:[a-z][a-z-]+\\s+)?$"),
-        appointed: re(r"\b(?:was|were)\s+(?:appointed|named|confirmed|made|elected|chosen|selected)\s*$"),
+        appointed: re(r"\b(?:was|were)\s+(?:appointed|named|confirmed|made|elected|chosen|selected)(?:\s+as)?(?:\s+(?:the|a|an|its|their))?\s*$"),
         former_cue: re(r"\b(?:formerly|previously|had been|spent|left|was|were|stood in|served|acted)\b"),
         trained_as: re(r"\b(?:qualified|qualifying|trained|training|career)\s+(?:as|in)\s+(?:an?\s+)?$"),
         future_cue: re(r"\b(?:will|due to|is to|set to)\b"),
@@ -339,12 +339,13 @@ fn verb_status(verb: &str) -> Status {
 }
 
 /// A post its holder is said to hold, read again with the cues around it
-/// (`schema/vocab/status_cues.tsv`): `NAME, POST, stepped down` is former;
-/// `will be asked to approve NAME as POST` is future.
+/// (`schema/vocab/status_cues.tsv`): `NAME, POST, stepped down`, `POST NAME
+/// was replaced` and `as POST before being promoted` are former; `will be
+/// asked to approve NAME as POST` is future.
 /// `person` and `post` are the normalised spans of the name and the post.
 fn cued_status(ctx: &Ctx, person: (usize, usize), post: (usize, usize), status: Status) -> Status {
-    static CUES: OnceLock<(Pattern, Pattern)> = OnceLock::new();
-    let (after, before) = CUES.get_or_init(|| {
+    static CUES: OnceLock<(Pattern, Pattern, Pattern, Pattern)> = OnceLock::new();
+    let (after, before, after_name, later) = CUES.get_or_init(|| {
         let cues = |status: &str, place: &str| {
             let rows = crate::schema::STATUS_CUES_TSV.lines().filter(|l| !l.starts_with('#')).map(|l| l.split('\t').collect::<Vec<_>>());
             rows.filter(|r| r.len() == 3 && r[0] == status && r[1] == place).map(|r| r[2].trim().to_string()).collect::<Vec<_>>().join("|")
@@ -352,6 +353,8 @@ fn cued_status(ctx: &Ctx, person: (usize, usize), post: (usize, usize), status: 
         (
             re(&format!(r"^[^,;]{{0,80}}?,\s*(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:{})\b", cues("former", "after"))),
             re(&format!(r"\b(?:{})\s+(?:the\s+appointment\s+of\s+)?(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Professor|Sir|Dame)\.?\s+)?$", cues("future", "before"))),
+            re(&format!(r"^\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:{})\b", cues("former", "after"))),
+            re(&format!(r"^[^,;]{{0,60}}?\s(?:{})\b", cues("former", "later"))),
         )
     });
     if status != Status::Current {
@@ -360,7 +363,8 @@ fn cued_status(ctx: &Ctx, person: (usize, usize), post: (usize, usize), status: 
     let text = ctx.text();
     let Some(s) = ctx.doc.sentence_at(person.0).map(|i| ctx.doc.sentences[i]) else { return status };
     let gap = if person.1 <= post.0 { &text[person.1..post.0] } else { "" };
-    if gap.trim_start().starts_with(',') && after.is_match(&text[post.1..s.end]) {
+    let post_first = post.1 <= person.0;
+    if gap.trim_start().starts_with(',') && after.is_match(&text[post.1..s.end]) || post_first && after_name.is_match(&text[person.1..s.end]) || later.is_match(&text[post.1..s.end]) {
         Status::Former
     } else if gap.split_whitespace().any(|w| w == "as") && before.is_match(&text[s.start..person.0]) {
         Status::Future
@@ -652,7 +656,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, rule_matches: &[RuleMatch], roles: &mut
             .or(its)
             .or_else(|| body_after(ctx, person.end, s.end).filter(|_| false))
             .or_else(|| default_body(ctx, post.title, si, &taken_by_others(ctx, &explicit, person.entity, si)));
-        let status = post.status.unwrap_or(Status::Current);
+        let status = cued_status(ctx, (person.start, person.end), (post.start, post.end), post.status.unwrap_or(Status::Current));
         let rule = if post.predecessor { "role/predecessor" } else { "role/before-name" };
         push_named(ctx, roles, person.entity, body, just_before.is_some(), post, status, post.start, person.end, rule);
         // `The DfE's commissioner at X, ex-Y director of children's services NAME`:
@@ -896,7 +900,7 @@ pub fn appointment_date(ctx: &Ctx, start: usize, end: usize) -> Option<PartialDa
         opening: Pattern,
     }
     static P: OnceLock<P> = OnceLock::new();
-    const VERBS: &str = r"appointed|appoints|appointing|appointment|took up|takes up|take up|will take up|started|starts|will start|joined|joins|arrived|became|becomes|named|with effect from|took over|takes over|steps up|stepped up";
+    const VERBS: &str = r"appointed|appoints|appointing|appointment|took up|takes up|take up|will take up|started|starts|will start|joined|joins|arrived|became|becomes|named|with effect from|took over|takes over|steps up|stepped up|moved to|moved on to|moving on to";
     let p = P.get_or_init(|| P {
         verb: re(&format!(r"\b(?:{VERBS})\b")),
         // What may stand between the post and `since`: its abbreviation, its body.

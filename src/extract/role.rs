@@ -351,7 +351,8 @@ fn cued_status(ctx: &Ctx, person: (usize, usize), post: (usize, usize), status: 
             rows.filter(|r| r.len() == 3 && r[0] == status && r[1] == place).map(|r| r[2].trim().to_string()).collect::<Vec<_>>().join("|")
         };
         (
-            re(&format!(r"^[^,;]{{0,80}}?,\s*(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:{})\b", cues("former", "after"))),
+            // `NAME, POST, [and NAME, POST,] stepped down`
+            re(&format!(r"^[^,;]{{0,80}}?,\s*(?:and\s+[^,;]{{1,40}},[^,;]{{1,80}},\s*)?(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:{})\b", cues("former", "after"))),
             re(&format!(r"\b(?:{})\s+(?:the\s+appointment\s+of\s+)?(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Professor|Sir|Dame)\.?\s+)?$", cues("future", "before"))),
             re(&format!(r"^\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:{})\b", cues("former", "after"))),
             re(&format!(r"^[^,;]{{0,60}}?\s(?:{})\b", cues("former", "later"))),

@@ -143,7 +143,7 @@ fn patterns() -> &'static Patterns {
             from_to: re(&format!(r"\bfrom\s+(?:an?\s+)?['\x22]?(?:{ratings})['\x22]?(?:\s+(?:ofsted\s+)?(?:rating|judgement|judgment|grade))?(?:\s*\([^)]{{0,24}}\)|\s+in\s+\d{{4}})?,?\s+(?:to|into)\s+(?:an?\s+)?['\x22]?({ratings})\b")),
             aim: re(r"\b(?:aim|aims|aiming|ambition|plans?|want|wants|hope|hopes|determined|committed|needed|need|needs|will|would|could|can|must|bid)\b[^.;]{0,60}\bto\s+(?:transform|move|take|get|improve|bring|turn|lift)\b[^.;]{0,120}$"),
             part_after: re(r"^['\x22]?\s*(?:ofsted\s+)?(?:rating|judgement|judgment|grade)?\s*(?:for|in)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:(?:\w+\s+){0,5}(?:areas|categories|benchmarks|judgements|aspects)\b|impact of leaders|experiences and progress|adoption|fostering|care leavers|leadership|help and protection|children (?:in care|looked after|who need))"),
-            previous: re(r"\b(?:previous|previously|prior|earlier|former|last time)\b(?:\s+[\w'\x22]+){0,4}\s*$"),
+            previous: re(r"\b(?:previous|previously|prior|earlier|former|last time|no longer|out of (?:its|their))\b(?:\s+[\w'\x22]+){0,4}\s*$"),
             current: re(r"\b(?:now|still|currently|latest|newly|new|recent|recently|today|this week)\b"),
             news: re(r"\b(?:latest|recently|recent|new|today|this week|last week|ha(?:s|ve) (?:been )?(?:found|rated|judged|graded)|has come|published on|publication on)\b"),
             nth_time: re(r"^[^.;]{0,40}?\bfor (?:the )?(second|third|fourth|fifth) (?:successive |consecutive )?time\b"),

@@ -64,9 +64,12 @@ fn or_dash(s: Option<String>) -> String {
     s.unwrap_or_else(|| "-".into())
 }
 
-/// The rules that read the roles and successions of an extraction.
+/// The rules that read the roles, successions and inspections of an extraction.
 fn rules_read(x: &DocExtraction) -> BTreeSet<String> {
-    x.roles.iter().map(|r| &r.evidence.rule).chain(x.successions.iter().map(|s| &s.evidence.rule)).map(|r| r.to_string()).collect()
+    let roles = x.roles.iter().map(|r| &r.evidence.rule);
+    let successions = x.successions.iter().map(|s| &s.evidence.rule);
+    let inspections = x.inspections.iter().flat_map(|i| i.evidence.iter().map(|e| &e.rule));
+    roles.chain(successions).chain(inspections).map(|r| r.to_string()).collect()
 }
 
 /// The facts of one kind an extraction holds, in the examples' notation.

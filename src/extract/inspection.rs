@@ -13,6 +13,7 @@
 
 use super::date::{find_dates, DateMention};
 use super::role::{mask_bodies, topic};
+use super::rules::{FactKind, RuleMatch};
 use super::{Ctx, EndEvidence, EntityId, EntityKind, Evidence, InspectionFact, Mention, RoleFact};
 use crate::date::{days_in_month, PartialDate};
 use crate::schema::{re, re_any, BodyKind, Pattern, Schema};
@@ -211,6 +212,10 @@ struct Candidate {
     nth: Option<usize>,
     /// `monitoring visits`: several events, or events in general.
     plural: bool,
+    /// The rule match it was read from, for a rule's: the bodies one
+    /// judgement names together (`rated both the council and its board`) were
+    /// judged in one inspection, and share its date.
+    together: Option<usize>,
 }
 
 /// An event as it is built from its mentions.
@@ -238,13 +243,14 @@ fn joins(e: &Event, c: &Candidate) -> bool {
 }
 
 /// Every inspection event a document names, merged within the document.
-pub fn find(ctx: &mut Ctx) -> Vec<InspectionFact> {
+pub fn find(ctx: &mut Ctx, matches: &[RuleMatch]) -> Vec<InspectionFact> {
     let mut cands = Vec::new();
     for si in 0..ctx.doc.sentences.len() {
         if !ctx.skip[si] {
             in_sentence(ctx, si, &mut cands);
         }
     }
+    from_rules(ctx, matches, &mut cands);
     let mut events: Vec<Event> = Vec::new();
     for strength in [Strength::Dated, Strength::Named, Strength::Anaphoric] {
         for c in cands.iter().filter(|c| c.strength == strength) {
@@ -346,6 +352,17 @@ pub fn find(ctx: &mut Ctx) -> Vec<InspectionFact> {
             events[j].fact.rating.get_or_insert_with(|| rating.clone());
         }
     }
+    // Bodies judged together share the date of the one whose event has it.
+    for group in cands.iter().filter_map(|c| c.together) {
+        let of_group = |e: &Event| e.from.iter().any(|c| c.together == Some(group));
+        let mut dates: Vec<PartialDate> = events.iter().filter(|e| of_group(e)).filter_map(|e| e.fact.date).collect();
+        dates.dedup();
+        if let [date] = dates[..] {
+            for e in events.iter_mut().filter(|e| of_group(e) && e.fact.date.is_none()) {
+                e.fact.date = Some(date);
+            }
+        }
+    }
     // The event a news report tells of, with no date of its own, was
     // published about when the report was.
     if let Some(d) = ctx.date.filter(|d| d.month.is_some()) {
@@ -365,6 +382,53 @@ pub fn find(ctx: &mut Ctx) -> Vec<InspectionFact> {
             fact
         })
         .collect()
+}
+
+/// The mentions of events the rules of `schema/rules/inspections.tsv` read:
+/// one for each body in the body slot (or the document's council or trust)
+/// and each date in the date slot, with the judgement in the rating slot and
+/// the kind given (`kind=full_inspection`; else `inspection`). A mention the
+/// built-in patterns also read joins the same event.
+fn from_rules(ctx: &Ctx, matches: &[RuleMatch], out: &mut Vec<Candidate>) {
+    for (k, m) in matches.iter().enumerate() {
+        for make in m.rule().makes.iter().filter(|k| k.kind == FactKind::Inspection) {
+            let field = |f: &str| make.fields.get(f).map(String::as_str);
+            // A body the words name, else the document's (`b|@council`).
+            let bodies = field("body").map(|v| m.entities(ctx, v)).unwrap_or_default();
+            let named: Vec<usize> = field("body").into_iter().flat_map(|v| v.split('|')).filter(|c| !c.starts_with('@')).flat_map(|c| m.slot(c)).map(|p| p.index).collect();
+            let bodies: Vec<(EntityId, bool)> = bodies.into_iter().filter(|&b| ctx.entities[b].kind == EntityKind::Body).map(|b| (b, named.contains(&b))).collect();
+            let rating = field("rating").and_then(|f| m.slot(f).iter().find_map(|p| Some((p.rating.clone()?, p.start, p.end))));
+            let dates: Vec<Option<PartialDate>> = match field("date").map(|f| m.slot(f)) {
+                Some(pieces) if !pieces.is_empty() => pieces.iter().map(|p| p.date).collect(),
+                _ => vec![None],
+            };
+            let kind = field("kind").unwrap_or("inspection").to_string();
+            for &(body, explicit) in &bodies {
+                for &date in &dates {
+                    out.push(Candidate {
+                        body,
+                        kind: kind.clone(),
+                        date,
+                        rating: rating.as_ref().map(|r| r.0.clone()),
+                        explicit,
+                        published: false,
+                        strength: if date.is_some() { Strength::Dated } else { Strength::Named },
+                        sentence: m.sentence,
+                        start: m.start,
+                        end: m.end,
+                        rating_at: rating.as_ref().map(|r| (r.1, r.2)),
+                        rule: &m.rule().id,
+                        previous: m.cues.iter().any(|c| c == "previous"),
+                        current: m.cues.iter().any(|c| c == "current"),
+                        news: false,
+                        nth: None,
+                        plural: false,
+                        together: (bodies.len() > 1).then_some(k),
+                    });
+                }
+            }
+        }
+    }
 }
 
 /// The inspectorate a sentence names, or else the first the document names.
@@ -597,7 +661,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
     if p.on_site.is_match(sent) {
         let last_event = out.iter().rev().find(|c| !c.kind.ends_with("visit")).map(|c| c.body);
         if let (Some(d), Some(body)) = (dates.first(), topic.or(last_event).or(main)) {
-            out.push(Candidate { body, explicit: topic.is_some(), kind: "inspection".into(), date: Some(d.date), rating: None, published: false, strength: Strength::Anaphoric, sentence: si, start: s.start, end: s.end, rating_at: None, rule: "inspection/on-site", previous: false, current: false, news, nth: None, plural: false });
+            out.push(Candidate { body, explicit: topic.is_some(), kind: "inspection".into(), date: Some(d.date), rating: None, published: false, strength: Strength::Anaphoric, sentence: si, start: s.start, end: s.end, rating_at: None, rule: "inspection/on-site", previous: false, current: false, news, nth: None, plural: false, together: None });
         }
     }
 
@@ -791,7 +855,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
         let rating_at = rating_idx.map(|i| (s.start + ratings[i].start, s.start + ratings[i].end));
         let previous = follows[n] || seg.earlier || (seg.since && date_idx.is_some()) || p.previous.is_match(super::clip_before(sent, *ks, 40)) || rating_idx.is_some_and(|i| ratings[i].from);
         let current = follows.get(n + 1) == Some(&true) || p.current.is_match(super::clip_before(sent, *ks, 40));
-        out.push(Candidate { body, explicit: found_body, kind: kind.clone(), date: date_idx.map(|i| dates[i].date), rating, published, strength, sentence: si, start: s.start + ks, end: s.start + ke, rating_at, rule: "inspection/kind", previous, current, news, nth: None, plural });
+        out.push(Candidate { body, explicit: found_body, kind: kind.clone(), date: date_idx.map(|i| dates[i].date), rating, published, strength, sentence: si, start: s.start + ks, end: s.start + ke, rating_at, rule: "inspection/kind", previous, current, news, nth: None, plural, together: None });
     }
 
     for (k, r) in ratings.iter().enumerate() {
@@ -847,7 +911,7 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
         // The new judgement of `from X to Y` is the latest.
         let current = changes.iter().any(|c| c.1 == rs) || p.current.is_match(super::clip_before(sent, rs, 40));
         let nth = p.nth_time.captures(&sent[re_..]).and_then(|c| ["second", "third", "fourth", "fifth"].iter().position(|w| c[1].eq_ignore_ascii_case(w))).map(|i| i + 2);
-        let cand = Candidate { body, explicit: explicit.is_some(), kind: "inspection".into(), date, rating: Some(r.judgement.clone()), published, strength, sentence: si, start: s.start + rs, end: s.start + re_, rating_at: Some((s.start + rs, s.start + re_)), rule: "inspection/judgement", previous, current, news, nth, plural: false };
+        let cand = Candidate { body, explicit: explicit.is_some(), kind: "inspection".into(), date, rating: Some(r.judgement.clone()), published, strength, sentence: si, start: s.start + rs, end: s.start + re_, rating_at: Some((s.start + rs, s.start + re_)), rule: "inspection/judgement", previous, current, news, nth, plural: false, together: None };
         // `Wandsworth and Lambeth were rated outstanding`: each body so joined.
         if let Some(b) = in_segment.filter(|b| Some(b.2) == subject) {
             if let Some(a) = bodies.iter().rev().find(|a| a.1 <= b.0 && a.0 >= seg.start && a.2 != b.2 && p.joined.is_match(&sent[a.1..b.0])) {

@@ -338,7 +338,7 @@ pub fn extract(doc: &Document, schema: &Schema) -> DocExtraction {
     let (mut ctx, meta, authors) = read_names(doc, schema);
     let rule_matches = rules::find(&ctx);
     let mut roles = role::find(&mut ctx, &rule_matches);
-    let mut inspections = inspection::find(&mut ctx);
+    let mut inspections = inspection::find(&mut ctx, &rule_matches);
     inspection::attach_inspectors(&ctx, &mut inspections, &roles);
     let successions = succession::find(&ctx, &roles, &rule_matches);
     role::from_successions(&ctx, &mut roles, &successions);

@@ -245,6 +245,7 @@ fn rating_words() -> &'static Pattern {
 pub enum FactKind {
     Role,
     Succession,
+    Inspection,
 }
 
 /// One fact a rule makes: its kind and which slot fills each of its fields
@@ -287,6 +288,26 @@ impl RuleMatch {
         self.slots.get(name).map_or(&[], Vec::as_slice)
     }
 
+    /// The people or bodies a field names: a slot's (`new`), only those of
+    /// some kinds of body (`new:trust/organisation`), the document's own
+    /// council or trust (`@council`, `@trust`), or the first of several
+    /// choices that gives any (`old|@council`). A trailing `+` is the field's
+    /// mark to pair each of a list (see `each`), not part of the choice.
+    pub fn entities(&self, ctx: &Ctx, value: &str) -> Vec<usize> {
+        let choice = |c: &str| -> Vec<usize> {
+            let c = c.trim_end_matches('+');
+            let (slot, kinds) = c.split_once(':').unwrap_or((c, ""));
+            let fits = |id: &usize| kinds.is_empty() || kinds.split('/').filter_map(crate::schema::BodyKind::parse).any(|k| ctx.is_body(*id, &[k]));
+            let ids: Vec<usize> = match slot {
+                "@council" => ctx.main_body(crate::schema::BodyKind::Council).into_iter().collect(),
+                "@trust" => ctx.main_body(crate::schema::BodyKind::Trust).into_iter().collect(),
+                slot => self.slot(slot).iter().filter(|p| matches!(p.kind, PieceKind::Person | PieceKind::Body)).map(|p| p.index).collect(),
+            };
+            ids.into_iter().filter(fits).collect()
+        };
+        value.split('|').map(choice).find(|v| !v.is_empty()).unwrap_or_default()
+    }
+
     /// The status the match's cues state: a group named `former`, `future` or
     /// `current` that matched.
     pub fn status_cue(&self) -> Option<Status> {
@@ -300,8 +321,11 @@ impl RuleMatch {
 }
 
 /// The rules' files, built into the binary.
-const FILES: [(&str, &str); 2] =
-    [("roles.tsv", include_str!("../../schema/rules/roles.tsv")), ("successions.tsv", include_str!("../../schema/rules/successions.tsv"))];
+const FILES: [(&str, &str); 3] = [
+    ("roles.tsv", include_str!("../../schema/rules/roles.tsv")),
+    ("successions.tsv", include_str!("../../schema/rules/successions.tsv")),
+    ("inspections.tsv", include_str!("../../schema/rules/inspections.tsv")),
+];
 
 /// Every rule, parsed and compiled once.
 pub fn rules() -> &'static [Rule] {
@@ -336,7 +360,7 @@ pub fn parse(text: &str) -> Result<Vec<Rule>, String> {
         let pattern = crate::schema::try_re(&expanded).map_err(|e| format!("line {} ({id}): {e}", n + 1))?;
         let names: Vec<&str> = pattern.capture_names().flatten().collect();
         for m in &makes {
-            let slots = m.fields.iter().filter(|(k, _)| k.as_str() != "what").flat_map(|(_, v)| v.split('|'));
+            let slots = m.fields.iter().filter(|(k, _)| !matches!(k.as_str(), "what" | "kind")).flat_map(|(_, v)| v.split('|'));
             let slots = slots.map(|v| v.trim_end_matches('+').split(':').next().unwrap_or(v));
             for slot in slots.filter(|v| !v.starts_with('@') && !FIXED.contains(v)) {
                 if !names.contains(&slot) {
@@ -358,7 +382,8 @@ fn parse_make(text: &str) -> Result<Make, String> {
     let kind = match words.next() {
         Some("role") => FactKind::Role,
         Some("succession") => FactKind::Succession,
-        other => return Err(format!("a rule makes `role` or `succession`, not {other:?}")),
+        Some("inspection") => FactKind::Inspection,
+        other => return Err(format!("a rule makes `role`, `succession` or `inspection`, not {other:?}")),
     };
     let mut fields = BTreeMap::new();
     for w in words {
@@ -368,6 +393,7 @@ fn parse_make(text: &str) -> Result<Make, String> {
     let needed: &[&str] = match kind {
         FactKind::Role => &["person", "post"],
         FactKind::Succession => &["successor", "predecessor"],
+        FactKind::Inspection => &["body"],
     };
     for f in needed {
         if !fields.contains_key(*f) {
@@ -385,26 +411,42 @@ pub fn expand(source: &str) -> Result<String, String> {
     let any_mark = "\\x{E000}-\\x{E004}";
     let mut out = String::new();
     let mut rest = source;
-    // Whether the text copied so far leaves us inside a character class
-    // (`[^;{PERSON}]`), where a piece is its bare mark.
     let mut in_class = false;
-    let track = |text: &str, in_class: &mut bool| {
-        let mut escaped = false;
-        for c in text.chars() {
-            match (escaped, c) {
-                (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '[') => *in_class = true,
-                (false, ']') => *in_class = false,
-                _ => {}
+    // Text between pieces, copied with each space outside a class standing for
+    // any run of white space (pages double spaces, and wrap lines): ` ` is
+    // `\s+`, ` ?` and ` *` are `\s*`. It also follows whether the text leaves
+    // us inside a class (`[^;{PERSON}]`), where a piece is its bare mark.
+    let plain = |text: &str, out: &mut String, in_class: &mut bool| {
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => {
+                    out.push(c);
+                    out.extend(chars.next());
+                }
+                ' ' if !*in_class => match chars.peek() {
+                    Some('?' | '*') => {
+                        chars.next();
+                        out.push_str("\\s*");
+                    }
+                    _ => out.push_str("\\s+"),
+                },
+                '[' => {
+                    *in_class = true;
+                    out.push(c);
+                }
+                ']' => {
+                    *in_class = false;
+                    out.push(c);
+                }
+                _ => out.push(c),
             }
         }
     };
     while let Some(open) = rest.find('{') {
         let close = rest[open..].find('}').map(|i| open + i).ok_or("a '{' without its '}'")?;
         let inner = &rest[open + 1..close];
-        out.push_str(&rest[..open]);
-        track(&rest[..open], &mut in_class);
+        plain(&rest[..open], &mut out, &mut in_class);
         rest = &rest[close + 1..];
         // `{2,3}` and the like are the regex's own.
         if !inner.starts_with(|c: char| c.is_ascii_uppercase()) {
@@ -444,7 +486,7 @@ pub fn expand(source: &str) -> Result<String, String> {
             None => out.push_str(&format!("(?:{body})")),
         }
     }
-    out.push_str(rest);
+    plain(rest, &mut out, &mut in_class);
     Ok(out)
 }
 
@@ -463,9 +505,9 @@ pub fn find(ctx: &Ctx) -> Vec<RuleMatch> {
 }
 
 /// Whether a sentence may hold something for the rules: it names someone or
-/// something, or is a bullet of a profile box.
+/// something, is a bullet of a profile box, or holds a judgement.
 pub fn worth_typing(ctx: &Ctx, si: usize) -> bool {
-    !ctx.skip[si] && (ctx.mentions_in(si).next().is_some() || heading_subject(ctx, si).is_some())
+    !ctx.skip[si] && (ctx.mentions_in(si).next().is_some() || heading_subject(ctx, si).is_some() || rating_words().is_match(ctx.sentence_text(si)))
 }
 
 /// Every match of every rule in a typed sentence, in the rules' order.
@@ -497,7 +539,8 @@ mod tests {
 
     #[test]
     fn shorthands_expand_to_marks_and_groups() {
-        assert_eq!(expand("{PERSON:p} replaces {PERSON}").unwrap(), "(?P<p>\\x{E000}) replaces (?:\\x{E000})");
+        assert_eq!(expand("{PERSON:p} replaces {PERSON}").unwrap(), "(?P<p>\\x{E000})\\s+replaces\\s+(?:\\x{E000})");
+        assert_eq!(expand("a ?b [ ]").unwrap(), "a\\s*b\\s+[ ]", "a space is any white space, but in a class");
         assert_eq!(expand("a{1,3}").unwrap(), "a{1,3}");
         assert_eq!(expand("[^;{PERSON}]{0,9}").unwrap(), "[^;\\x{E000}]{0,9}", "a bare mark in a class");
         assert_eq!(expand("[a\\]]{POST}").unwrap(), "[a\\]](?:\\x{E002})", "an escaped bracket does not end the class");

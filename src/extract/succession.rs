@@ -4,7 +4,7 @@
 
 use super::date::find_dates;
 use super::role::mask_bodies;
-use super::rules::{FactKind, PieceKind, RuleMatch};
+use super::rules::{FactKind, RuleMatch};
 use super::{Ctx, EntityId, EntityKind, RoleFact, Status, SuccessionFact, Words};
 use crate::date::PartialDate;
 use crate::schema::{re, BodyKind, Pattern};
@@ -104,21 +104,7 @@ fn from_rules(ctx: &Ctx, roles: &[RoleFact], matches: &[RuleMatch], out: &mut Ve
     for m in matches {
         for make in m.rule().makes.iter().filter(|k| k.kind == FactKind::Succession) {
             let field = |f: &str| make.fields.get(f).map(String::as_str);
-            // `old|@council`: the first of the choices that gives any; `new:trust`:
-            // only bodies of that kind; `old+`: each of a list against one.
-            let side = |f: &str| -> Vec<EntityId> {
-                let choice = |c: &str| -> Vec<EntityId> {
-                    let (slot, kinds) = c.trim_end_matches('+').split_once(':').unwrap_or((c.trim_end_matches('+'), ""));
-                    let fits = |id: &EntityId| kinds.is_empty() || kinds.split('/').filter_map(BodyKind::parse).any(|k| ctx.is_body(*id, &[k]));
-                    let ids: Vec<EntityId> = match slot {
-                        "@council" => ctx.main_body(BodyKind::Council).into_iter().collect(),
-                        "@trust" => ctx.main_body(BodyKind::Trust).into_iter().collect(),
-                        slot => m.slot(slot).iter().filter(|p| matches!(p.kind, PieceKind::Person | PieceKind::Body)).map(|p| p.index).collect(),
-                    };
-                    ids.into_iter().filter(fits).collect()
-                };
-                field(f).into_iter().flat_map(|v| v.split('|')).map(choice).find(|v| !v.is_empty()).unwrap_or_default()
-            };
+            let side = |f: &str| field(f).map(|v| m.entities(ctx, v)).unwrap_or_default();
             let each = |f: &str| field(f).is_some_and(|v| v.ends_with('+'));
             let (new, old) = (side("successor"), side("predecessor"));
             // Lists of unequal length cannot be paired (one side was not read

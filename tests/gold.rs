@@ -42,14 +42,14 @@ fn seeds_reach_the_development_targets() {
 fn articles_in_other_styles_hold_their_level() {
     let r = eval_json("tests/extra/gold", &["tests/extra/docs"]);
     let overall = r["overall_f1"].as_f64().unwrap();
-    assert!(overall >= 0.89, "overall F1 {overall} on tests/extra fell: {}", r["misses"]);
+    assert!(overall >= 0.92, "overall F1 {overall} on tests/extra fell: {}", r["misses"]);
 }
 
 #[test]
 fn held_out_articles_hold_their_level() {
     let r = eval_json("tests/heldout/gold", &["tests/heldout/docs"]);
     let overall = r["overall_f1"].as_f64().unwrap();
-    assert!(overall >= 0.83, "overall F1 {overall} on tests/heldout fell: {}", r["misses"]);
+    assert!(overall >= 0.89, "overall F1 {overall} on tests/heldout fell: {}", r["misses"]);
 }
 
 /// The real articles of this workplace's `../shared/realdev` (60 pages from

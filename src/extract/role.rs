@@ -62,7 +62,7 @@ pub(crate) fn warm_up() {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
-        apposition: re("^(?:'s)?(?:\\s*[,(:-]|\\s+as)\\s*(?:(?:the|our|its|their|his|her|a|an|now|also|currently|previously|formerly)\\s+)*((?:former|ex-|previous|new|interim|acting|then|permanent)\\s*)*(?:\u{1}(?:'s)?\\s*-?\\s*)?$"),
+        apposition: re("^(?:'s)?(?:\\s*[,(:-]|\\s+as)\\s*(?:(?:the|our|its|their|his|her|a|an|now|also|currently|previously|formerly|council's|authority's|trust's)\\s+)*((?:former|ex-|previous|new|interim|acting|then|permanent)\\s*)*(?:\u{1}(?:'s)?\\s*-?\\s*)?$"),
         verb: re("^(?:,[^,\u{1}]{3,100},)?,?\\s+(?:who\\s+)?(?:has since\\s+|had\\s+)?(was until recently|is until recently|worked as|works as|served as|serves as|acted as|acts as|has been confirmed as|was confirmed as|is|was|has been|had been|became|becomes|will be|will become|would become|is to become|is due to become|is set to become|will assume|assumes|assumed|has been appointed(?: as)?|was appointed(?: as)?|had been appointed(?: as)?|has been named(?: as)?|was named(?: as)?|will remain(?: as)?|remains(?: as)?|was formerly|is now|has become|joined as|took over as|takes over as|will take over as|will join as|stepped down as|steps down as|will step down as|is stepping down as|stood down as|stands down as|left (?:her|his|their) (?:role|post) as|leaves (?:her|his|their) (?:role|post) as|quit as|retired as|retires as|will retire as|is retiring as|was previously)\\s+(?:(?:the|a|an|its|their|interim|acting|permanent)\\s+)*(?:(?:role|post|position|job)\\s+of\\s+(?:the\\s+)?)?((?:former|ex-|new)\\s+)?(?:\u{1}(?:'s)?\\s+)?$"),
         take_up: re("^,?\\s+(?:[\\w',\u{1}]+\\s+){0,8}?(to take(?: up)?|taking|took|to become|to assume|will take up|will take)\\s+(?:the\\s+|a\\s+|an\\s+|up\\s+)?(?:\u{1}(?:'s)?\\s+)?$"),
         before_name: re(r"^(?:'s)?(?:\s+role)?\s*(?:\([A-Z]{2,6}\))?\s*[,:-]?\s*(?:(?:Cllr|Councillor|Coun|Dr|Mr|Mrs|Ms|Miss|Mx|Professor|Prof|Sir|Dame|Lord|Lady|Baroness)\.?\s+)?$"),
@@ -94,13 +94,31 @@ pub fn posts(ctx: &Ctx, sentence: usize) -> Vec<PostMention> {
     let text = ctx.text();
     let sent = &text[s.start..s.end];
     let mut out = Vec::new();
-    for g in ctx.schema.role_regex.find_iter(sent) {
+    for found in ctx.schema.role_regex.find_iter(sent) {
+        // `the Liberal Democrat group leader`: a post begun inside a body's
+        // name is the words after the name, if they are a post.
+        let g = match ctx.mentions.iter().find(|m| m.start <= s.start + found.start() && s.start + found.start() < m.end) {
+            None => found,
+            Some(m) if m.end < s.start + found.end() => {
+                let from = m.end - s.start + sent[m.end - s.start..].len() - sent[m.end - s.start..].trim_start().len();
+                match ctx.schema.role_regex.find_at(sent, from).filter(|h| h.start() == from) {
+                    Some(h) => h,
+                    None => continue,
+                }
+            }
+            Some(_) => continue,
+        };
         let Some(title) = ctx.schema.role_at(sent, g.start()) else { continue };
         let mut end = g.end();
         let canonical = &ctx.schema.role_titles[title].canonical;
-        // The remit runs up to the next name (a body's or a person's), if any.
+        // The remit runs up to the next name (a body's or a person's, less an
+        // honorific before it), if any.
         let after = ctx.mentions.partition_point(|m| m.start < s.start + end);
         let next_mention = ctx.mentions.get(after).map_or(sent.len(), |m| (m.start - s.start).min(sent.len()));
+        let next_mention = match sent[end..next_mention].trim_end().rsplit_once(' ') {
+            Some((head, last)) if ctx.schema.honorifics.contains(last.trim_end_matches('.')) => end + head.len(),
+            _ => next_mention,
+        };
         if let Some(r) = p.remit.captures(&sent[end..next_mention]) {
             let words = r.get(1).unwrap();
             let len = remit_len(words.as_str());
@@ -432,7 +450,18 @@ fn take_named_bodies(roles: &mut Vec<RoleFact>) {
         if roles[i].body_named {
             continue;
         }
-        let named = roles.iter().find(|r| r.body_named && r.person == roles[i].person && r.canonical == roles[i].canonical && r.body != roles[i].body).map(|r| r.body);
+        // The same post: one wording within the other (`chief executive`, `the
+        // trust's chief executive`), not merely of one kind (`director of
+        // young people at X` and `interim director of children's services`).
+        let bare = |w: &str| w.trim_start_matches("interim ").trim_start_matches("acting ").to_string();
+        let same = |a: &str, b: &str| {
+            let (a, b) = (bare(a), bare(b));
+            a == b || a.ends_with(&format!(" {b}")) || b.ends_with(&format!(" {a}")) || a.starts_with(&format!("{b} ")) || b.starts_with(&format!("{a} "))
+        };
+        let named = roles
+            .iter()
+            .find(|r| r.body_named && r.person == roles[i].person && r.canonical == roles[i].canonical && r.body != roles[i].body && same(&r.role, &roles[i].role))
+            .map(|r| r.body);
         if let Some(body) = named {
             roles[i].body = body;
         }

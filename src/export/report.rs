@@ -283,7 +283,7 @@ pub fn write_to_with(graph: &Graph, diagram: &Diagram, w: &mut dyn std::io::Writ
     crate::pipeline::note_time("report: evidence written, since the model was read", t0);
     documents(out, m);
 
-    out.push_str("<footer>Written by <code>oversight build</code>, beside <code>graph.jsonld</code>, <code>graph.graphml</code> and <code>graph.dot</code>, which hold the same graph. The page is self-contained: it loads nothing from the network.");
+    out.push_str("<footer>Written by <code>oversight build</code>, beside <code>graph.jsonld</code>, <code>graph.graphml</code>, <code>graph.dot</code> and <code>neo4j/</code>, which hold the same graph. The page is self-contained: it loads nothing from the network.");
     if let Some(build) = &graph.model.build {
         out.push_str(" Build <code>");
         out.push_markup(build, true);

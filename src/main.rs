@@ -2,6 +2,7 @@
 
 use clap::{Args, Parser, Subcommand};
 use oversight::error::exit;
+use oversight::export::stamp::BuildId;
 use oversight::graph::{EdgeKind, NodeKind};
 use oversight::pipeline;
 use oversight::query::{self, Graph, GraphSource, QueryError};
@@ -414,12 +415,14 @@ fn build(inputs: Vec<PathBuf>, out: PathBuf, quiet: bool, threads: usize, strict
     let started = Instant::now();
     limit_allocator_arenas(threads);
     let inputs = if inputs.is_empty() { vec![PathBuf::from("seeds")] } else { inputs };
+    let began = std::time::SystemTime::now();
     let result = pipeline::build_graph_with(&inputs, !quiet, threads).and_then(|mut b| {
         pipeline::note_time("documents read, extracted and resolved", started);
         let counts = graph_counts(&b.graph);
         // The outputs take the graph, so that it can be let go of before the report is made.
         let graph = std::mem::take(&mut b.graph);
-        let files = pipeline::write_graph_outputs(&out, graph, threads)?;
+        let build = BuildId::new(std::mem::take(&mut b.inputs), began);
+        let files = pipeline::write_graph_outputs(&out, graph, threads, &build)?;
         Ok((b, counts, files))
     });
     let (b, counts, files) = match result {
@@ -629,11 +632,12 @@ fn gen_corpus(docs: Option<usize>, bytes: Option<u64>, seed: u64, out: PathBuf) 
 }
 
 fn merge(fragments: Vec<PathBuf>, out: PathBuf, quiet: bool, strict: bool) -> ExitCode {
-    let result = pipeline::read_fragments(&fragments).and_then(|xs| {
+    let began = std::time::SystemTime::now();
+    let result = pipeline::read_fragments(&fragments).and_then(|(xs, digest)| {
         let documents = xs.len();
         let undated: Vec<String> = xs.iter().filter(|x| x.date.is_none()).map(|x| x.doc.clone()).collect();
         let graph = oversight::resolve::resolve(xs);
-        let files = pipeline::write_graph_outputs(&out, graph, 0)?;
+        let files = pipeline::write_graph_outputs(&out, graph, 0, &BuildId::new(digest, began))?;
         Ok((documents, files, undated))
     });
     match result {

@@ -6,6 +6,7 @@ use crate::error::{exit, Error};
 use crate::export;
 use crate::export::dot::{SvgError, INSTALL_GRAPHVIZ};
 use crate::export::report::Diagram;
+use crate::export::stamp::{self, BuildId, InputDigest};
 use crate::query::load::Model;
 use crate::query::Graph;
 use crate::extract::{extract, DocExtraction};
@@ -21,6 +22,8 @@ use std::sync::Mutex;
 /// What a build read and made.
 pub struct Build {
     pub documents: usize,
+    /// A digest of the documents read, for the build's id.
+    pub inputs: InputDigest,
     pub undated: Vec<String>,
     pub warnings: Vec<Warning>,
     pub graph: KnowledgeGraph,
@@ -41,7 +44,7 @@ pub fn build_graph(inputs: &[PathBuf]) -> Result<Build, Error> {
 pub fn build_graph_with(inputs: &[PathBuf], progress: bool, threads: usize) -> Result<Build, Error> {
     let mut resolver = Resolver::keeping_sentences_on_disk();
     let mut undated = Vec::new();
-    let (warnings, documents) = extract_inputs_into(inputs, progress, threads, &mut |x| {
+    let (warnings, documents, digest) = extract_inputs_into(inputs, progress, threads, &mut |x| {
         if x.date.is_none() {
             undated.push(x.doc.clone());
         }
@@ -50,7 +53,7 @@ pub fn build_graph_with(inputs: &[PathBuf], progress: bool, threads: usize) -> R
     let started = std::time::Instant::now();
     let graph = resolver.finish();
     note_time("resolution finished", started);
-    Ok(Build { documents, undated, warnings, graph })
+    Ok(Build { documents, inputs: digest, undated, warnings, graph })
 }
 
 /// Reads the inputs and extracts each document's facts on `threads` threads
@@ -58,7 +61,7 @@ pub fn build_graph_with(inputs: &[PathBuf], progress: bool, threads: usize) -> R
 /// the number of documents read (see `extract_inputs_into`).
 pub fn extract_inputs(inputs: &[PathBuf], progress: bool, threads: usize) -> Result<(Vec<DocExtraction>, Vec<Warning>, usize), Error> {
     let mut extractions = Vec::new();
-    let (warnings, n) = extract_inputs_into(inputs, progress, threads, &mut |x| extractions.push(x))?;
+    let (warnings, n, _) = extract_inputs_into(inputs, progress, threads, &mut |x| extractions.push(x))?;
     Ok((extractions, warnings, n))
 }
 
@@ -67,8 +70,9 @@ pub fn extract_inputs(inputs: &[PathBuf], progress: bool, threads: usize) -> Res
 /// order of document id, whatever the number of threads. Each document is
 /// read, extracted and dropped by one worker, so no more texts are held than
 /// there are workers. Returns the warnings and the first error (of a named
-/// input that cannot be used) in input order, and the number of documents.
-pub fn extract_inputs_into(inputs: &[PathBuf], progress: bool, threads: usize, take: &mut (dyn FnMut(DocExtraction) + Send)) -> Result<(Vec<Warning>, usize), Error> {
+/// input that cannot be used) in input order, the number of documents, and a
+/// digest of their ids and texts.
+pub fn extract_inputs_into(inputs: &[PathBuf], progress: bool, threads: usize, take: &mut (dyn FnMut(DocExtraction) + Send)) -> Result<(Vec<Warning>, usize, InputDigest), Error> {
     let started = std::time::Instant::now();
     let listing = collect_inputs(inputs)?;
     note_time("inputs listed", started);
@@ -82,19 +86,22 @@ pub fn extract_inputs_into(inputs: &[PathBuf], progress: bool, threads: usize, t
     let schema = Schema::get();
     let mut problems: Vec<(usize, Result<Warning, Error>)> = Vec::new();
     let mut documents = 0;
+    let mut digest = InputDigest::default();
     in_order(
         &jobs,
         threads,
         &|(_, input, id)| {
             // The mentions served extraction (`oversight explain` shows them); the
             // graph is built from the facts and each entity's first mention.
-            let r = read_input(input, id.clone()).map(|read| read.map(|doc| DocExtraction { mentions: Vec::new(), ..extract(&doc, schema) }));
+            let r = read_input(input, id.clone())
+                .map(|read| read.map(|doc| (stamp::digest_of(doc.text.as_bytes()), DocExtraction { mentions: Vec::new(), ..extract(&doc, schema) })));
             bar.0.inc(1);
             r
         },
         &mut |job, r| match r {
-            Ok(Ok(x)) => {
+            Ok(Ok((text, x))) => {
                 documents += 1;
+                digest.add(&x.doc, &text);
                 take(x);
             }
             Ok(Err(w)) => problems.push((jobs[job].0, Ok(w))),
@@ -111,7 +118,7 @@ pub fn extract_inputs_into(inputs: &[PathBuf], progress: bool, threads: usize, t
         return Err(Error::BadInput { path, message: "no document with any text to read".into() });
     }
     bar.0.set_message("resolving");
-    Ok((warnings, documents))
+    Ok((warnings, documents, digest))
 }
 
 /// The threads `--threads N` asks for: N, or one per core for 0.
@@ -189,11 +196,15 @@ pub fn fragments_to_jsonl(extractions: &[DocExtraction]) -> String {
 }
 
 /// Reads fragment files written by `oversight extract`; a bad line is an
-/// error naming the file and the line.
-pub fn read_fragments(paths: &[PathBuf]) -> Result<Vec<DocExtraction>, Error> {
+/// error naming the file and the line. Returns the fragments and a digest of
+/// the files.
+pub fn read_fragments(paths: &[PathBuf]) -> Result<(Vec<DocExtraction>, InputDigest), Error> {
     let mut out = Vec::new();
+    let mut digest = InputDigest::default();
     for path in paths {
         let text = fs::read_to_string(path).map_err(|e| Error::Read { path: path.clone(), source: e })?;
+        let name = path.file_name().unwrap_or(path.as_os_str()).to_string_lossy();
+        digest.add(&name, &stamp::digest_of(text.as_bytes()));
         for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
             let x: DocExtraction = serde_json::from_str(line).map_err(|e| Error::BadInput {
                 path: path.clone(),
@@ -206,7 +217,7 @@ pub fn read_fragments(paths: &[PathBuf]) -> Result<Vec<DocExtraction>, Error> {
         let path = paths.first().cloned().unwrap_or_default();
         return Err(Error::BadInput { path, message: "no fragments to merge".into() });
     }
-    Ok(out)
+    Ok((out, digest))
 }
 
 /// A progress bar (hidden unless asked for), cleared however the build ends.
@@ -248,7 +259,7 @@ pub fn render(graph: KnowledgeGraph) -> Vec<(&'static str, String)> {
 /// As `render`; with `draw` false the report has no diagram and Graphviz is
 /// not run (for the fuzzers, which run thousands of builds a second).
 pub fn render_with(graph: KnowledgeGraph, draw: bool) -> Vec<(&'static str, String)> {
-    producers(graph, draw)
+    producers(graph, draw, &BuildId::none())
         .into_iter()
         .map(|(name, produce)| (name, export::to_string(produce)))
         .collect()
@@ -259,26 +270,26 @@ pub fn render_with(graph: KnowledgeGraph, draw: bool) -> Vec<(&'static str, Stri
 /// and the report is made from the model read off those items, once the
 /// graph is gone (the report needs only the model, and at a gigabyte of text
 /// the graph and the model are each gigabytes). They may run on different
-/// threads, taken in the order listed: the report waits until the other
-/// three are done with the graph.
-pub fn producers(graph: KnowledgeGraph, draw: bool) -> Vec<(&'static str, Producer<'static>)> {
-    producers_reading(graph, draw, None, 1)
+/// threads, taken in the order listed: the report waits until the others
+/// are done with the graph. Each is stamped with `build`.
+pub fn producers(graph: KnowledgeGraph, draw: bool, build: &BuildId) -> Vec<(&'static str, Producer<'static>)> {
+    producers_reading(graph, draw, None, 1, build)
 }
 
 /// Writes a graph's outputs into `dir` (see `write_outputs_with`). Where the
 /// JSON-LD goes to a regular file, the report reads its model back from that
 /// file once the graph is gone, rather than the model being built beside the
 /// graph: a build never holds both (at a gigabyte of text, a gigabyte each).
-pub fn write_graph_outputs(dir: &Path, graph: KnowledgeGraph, threads: usize) -> Result<Vec<(&'static str, u64)>, Error> {
-    let jsonld = (!written_in_place(&dir.join("graph.jsonld"))).then(|| dir.join(temporary_name("graph.jsonld", std::process::id())));
+pub fn write_graph_outputs(dir: &Path, graph: KnowledgeGraph, threads: usize, build: &BuildId) -> Result<Vec<(&'static str, u64)>, Error> {
+    let jsonld = (!written_in_place(&dir.join("graph.jsonld"))).then(|| temporary_path(&dir.join("graph.jsonld"), std::process::id()));
     let threads = thread_count(threads);
-    write_outputs_with(dir, producers_reading(graph, true, jsonld, threads), threads)
+    write_outputs_with(dir, producers_reading(graph, true, jsonld, threads, build), threads)
 }
 
 /// As `producers`; with `jsonld_file`, the file the JSON-LD is being
 /// written to, the report reads the model from it, on `threads` threads once
 /// the other outputs are done (and indexes it on as many).
-fn producers_reading(graph: KnowledgeGraph, draw: bool, jsonld_file: Option<PathBuf>, threads: usize) -> Vec<(&'static str, Producer<'static>)> {
+fn producers_reading(graph: KnowledgeGraph, draw: bool, jsonld_file: Option<PathBuf>, threads: usize, build: &BuildId) -> Vec<(&'static str, Producer<'static>)> {
     let diagram = diagram(&graph, draw);
     let graph = std::sync::Arc::new(graph);
     // The model, or word that the JSON-LD file is complete, with where its items lie.
@@ -291,19 +302,34 @@ fn producers_reading(graph: KnowledgeGraph, draw: bool, jsonld_file: Option<Path
     let (released, all_released) = std::sync::mpsc::channel::<()>();
     let hold = || Holder { graph: graph.clone(), _released: released.clone() };
     let (dot, jsonld, graphml) = (hold(), hold(), hold());
+    let csv_files: Vec<(&'static str, Producer<'static>)> = export::neo4j::FILES
+        .iter()
+        .map(|&(file, name)| {
+            let csv = hold();
+            (name, Box::new(move |w: &mut dyn Write| export::neo4j::write_to(csv.graph(), file, w)) as Producer)
+        })
+        .collect();
     drop((graph, released));
-    vec![
-        ("graph.dot", Box::new(move |w: &mut dyn Write| export::dot::write_to(dot.graph(), w))),
+    let build = build.to_string();
+    let (dot_build, jsonld_build, graphml_build, import_script, queries) =
+        (build.clone(), build.clone(), build.clone(), export::neo4j::import_script(&build), export::neo4j::queries(&build));
+    let mut outputs: Vec<(&'static str, Producer<'static>)> = vec![
+        ("graph.dot", Box::new(move |w: &mut dyn Write| export::dot::write_to(dot.graph(), w, Some(&dot_build)))),
         ("graph.jsonld", Box::new(move |w: &mut dyn Write| {
             let mut m = Model::default();
             let mut add = |item: &serde_json::Value| m.add(item);
-            let offsets = export::jsonld::write_to(jsonld.graph(), w, in_memory.then_some(&mut add as &mut dyn FnMut(&serde_json::Value)))?;
+            let offsets = export::jsonld::write_to(jsonld.graph(), w, Some(&jsonld_build), in_memory.then_some(&mut add as &mut dyn FnMut(&serde_json::Value)))?;
             w.flush()?;
             drop(jsonld);
             let _ = send_model.send(if in_memory { Written::Model(m) } else { Written::File(offsets) });
             Ok(())
         })),
-        ("graph.graphml", Box::new(move |w: &mut dyn Write| export::graphml::write_to(graphml.graph(), w))),
+        ("graph.graphml", Box::new(move |w: &mut dyn Write| export::graphml::write_to(graphml.graph(), w, Some(&graphml_build)))),
+    ];
+    outputs.extend(csv_files);
+    outputs.push(("neo4j/import.sh", Box::new(move |w: &mut dyn Write| w.write_all(import_script.as_bytes()))));
+    outputs.push(("neo4j/queries.cypher", Box::new(move |w: &mut dyn Write| w.write_all(queries.as_bytes()))));
+    outputs.push(
         ("report.html", Box::new(move |w: &mut dyn Write| {
             let model = model.recv().map_err(|_| std::io::Error::other("the report was not written, because the JSON-LD it is read from was not"))?;
             // Every holder is dropped when its output is done, and with it its sender.
@@ -327,7 +353,8 @@ fn producers_reading(graph: KnowledgeGraph, draw: bool, jsonld_file: Option<Path
             }
             written
         })),
-    ]
+    );
+    outputs
 }
 
 /// Hands the pages of freed memory back to the system: once the graph is
@@ -406,9 +433,31 @@ pub fn clean_up_on_interrupt() {
     });
 }
 
-/// The temporary file an output is written to before it is renamed over `name`.
-pub fn temporary_name(name: &str, pid: u32) -> String {
-    format!(".{name}.tmp-{pid}")
+/// The temporary file an output is written to before it is renamed over
+/// `target`: `.NAME.tmp-PID` beside it.
+pub fn temporary_path(target: &Path, pid: u32) -> PathBuf {
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    target.with_file_name(format!(".{name}.tmp-{pid}"))
+}
+
+/// The lock file of an output folder. A build holds an operating-system lock
+/// on it (`File::lock`) while it renames its outputs into place, so that two
+/// builds into one folder, in two processes, rename their sets one after the
+/// other and never leave a mix. The system lets go of the lock when the
+/// process that held it ends, however it ends, so a lock left by a killed
+/// build never blocks the next; the empty file stays.
+pub const LOCK_FILE: &str = ".oversight.lock";
+
+/// Takes the lock of an output folder, waiting for another build that holds
+/// it; none on a file system that has no locks (the renames go ahead as before).
+fn lock_folder(dir: &Path) -> Result<Option<fs::File>, Error> {
+    let path = dir.join(LOCK_FILE);
+    let file = fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(|e| Error::Write { path: path.clone(), source: e })?;
+    match file.lock() {
+        Ok(()) => Ok(Some(file)),
+        Err(e) if e.kind() == std::io::ErrorKind::Unsupported => Ok(None),
+        Err(e) => Err(Error::Write { path, source: e }),
+    }
 }
 
 /// Writes every output to a temporary file beside its target (flushed to
@@ -427,8 +476,17 @@ pub fn write_outputs(dir: &Path, files: &[(&str, String)]) -> Result<(), Error> 
 /// each taking the next file in the list when it is free. Returns each
 /// file's name and size in bytes, in the list's order.
 pub fn write_outputs_with<'n>(dir: &Path, files: Vec<(&'n str, Producer)>, threads: usize) -> Result<Vec<(&'n str, u64)>, Error> {
-    fs::create_dir_all(dir).map_err(|e| Error::Write { path: dir.to_path_buf(), source: e })?;
     let names: Vec<&str> = files.iter().map(|(name, _)| *name).collect();
+    // The folder, and those inside it that outputs go to (`neo4j/`).
+    let mut folders: Vec<PathBuf> = vec![dir.to_path_buf()];
+    for name in &names {
+        if let Some(parent) = dir.join(name).parent().filter(|p| !folders.iter().any(|f| f == p)) {
+            folders.push(parent.to_path_buf());
+        }
+    }
+    for folder in &folders {
+        fs::create_dir_all(folder).map_err(|e| Error::Write { path: folder.clone(), source: e })?;
+    }
     remove_stale_temporaries(dir, &names);
     let pid = std::process::id();
     // (the file written to, the target it is renamed over, if any)
@@ -438,7 +496,7 @@ pub fn write_outputs_with<'n>(dir: &Path, files: Vec<(&'n str, Producer)>, threa
         if written_in_place(&target) {
             jobs.push((target, None, Mutex::new(Some(produce))));
         } else {
-            let temp = dir.join(temporary_name(name, pid));
+            let temp = temporary_path(&target, pid);
             pending().push(temp.clone());
             jobs.push((temp, Some(target), Mutex::new(Some(produce))));
         }
@@ -470,7 +528,10 @@ pub fn write_outputs_with<'n>(dir: &Path, files: Vec<(&'n str, Producer)>, threa
             }
         }
     }
-    // The renames, under the lock the interrupt handler takes.
+    // The renames, under the folder's lock (against other builds), then the
+    // lock the interrupt handler takes; waiting for the first, a build can
+    // still be interrupted.
+    let folder_lock = if temps.is_empty() { None } else { lock_folder(dir).inspect_err(|_| cleanup(&temps))? };
     let mut p = pending();
     for (temp, target) in &temps {
         if let Err(e) = fs::rename(temp, target) {
@@ -481,11 +542,14 @@ pub fn write_outputs_with<'n>(dir: &Path, files: Vec<(&'n str, Producer)>, threa
     }
     p.retain(|x| !temps.iter().any(|(t, _)| t == x));
     drop(p);
-    // The renames themselves reach the disk when the folder is flushed.
+    // The renames themselves reach the disk when the folders are flushed.
     #[cfg(unix)]
-    if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
+    for folder in &folders {
+        if let Ok(d) = fs::File::open(folder) {
+            let _ = d.sync_all();
+        }
     }
+    drop(folder_lock);
     Ok(sizes)
 }
 
@@ -549,16 +613,25 @@ impl<W: Write> Write for Counted<W> {
 /// before it could clean up left in `dir`: those of processes that no longer
 /// run (a build running beside this one keeps its own).
 fn remove_stale_temporaries(dir: &Path, files: &[&str]) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
     let me = std::process::id();
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else { continue };
-        let stale = files.iter().any(|f| {
-            name.strip_prefix(&format!(".{f}.tmp-")).and_then(|pid| pid.parse::<u32>().ok()).is_some_and(|pid| pid != me && !process_runs(pid))
-        });
-        if stale {
-            let _ = fs::remove_file(entry.path());
+    let stale = |temp: &Path| {
+        let Some(name) = temp.file_name().and_then(|n| n.to_str()) else { return false };
+        files.iter().any(|f| {
+            let target = dir.join(f);
+            let Some(prefix) = target.file_name().and_then(|n| n.to_str()).map(|n| format!(".{n}.tmp-")) else { return false };
+            target.parent() == temp.parent()
+                && name.strip_prefix(&prefix).and_then(|pid| pid.parse::<u32>().ok()).is_some_and(|pid| pid != me && !process_runs(pid))
+        })
+    };
+    let mut folders: Vec<PathBuf> = files.iter().filter_map(|f| dir.join(f).parent().map(Path::to_path_buf)).collect();
+    folders.sort();
+    folders.dedup();
+    for folder in folders {
+        let Ok(entries) = fs::read_dir(&folder) else { continue };
+        for entry in entries.flatten() {
+            if stale(&entry.path()) {
+                let _ = fs::remove_file(entry.path());
+            }
         }
     }
 }
@@ -600,17 +673,22 @@ mod tests {
     #[test]
     fn the_report_waits_until_every_other_output_has_let_go_of_the_graph() {
         let graph = build_graph(&[PathBuf::from("seeds")]).unwrap().graph;
-        let mut outputs = producers(graph, false).into_iter();
-        let mut next = || outputs.next().unwrap();
-        let ((_, dot), (_, jsonld), (_, graphml), (_, report)) = (next(), next(), next(), next());
-        jsonld(&mut Vec::new()).unwrap();
+        let mut outputs = producers(graph, false, &BuildId::none());
+        let (_, report) = outputs.pop().unwrap();
+        let jsonld = outputs.remove(1);
+        assert_eq!(jsonld.0, "graph.jsonld");
+        (jsonld.1)(&mut Vec::new()).unwrap();
         let report = std::thread::spawn(move || report(&mut Vec::new()));
-        std::thread::sleep(std::time::Duration::from_millis(300));
-        assert!(!report.is_finished(), "the report began while the DOT and GraphML writers held the graph");
-        dot(&mut Vec::new()).unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(100));
-        assert!(!report.is_finished(), "the report began while the GraphML writer held the graph");
-        graphml(&mut Vec::new()).unwrap();
+        // The import command and the queries are text, made without the graph.
+        let (text, holders): (Vec<_>, Vec<_>) = outputs.into_iter().partition(|(name, _)| matches!(*name, "neo4j/import.sh" | "neo4j/queries.cypher"));
+        for (_, produce) in text {
+            produce(&mut Vec::new()).unwrap();
+        }
+        for (name, produce) in holders {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            assert!(!report.is_finished(), "the report began while the writer of {name} held the graph");
+            produce(&mut Vec::new()).unwrap();
+        }
         report.join().unwrap().unwrap();
     }
 }

@@ -69,6 +69,9 @@ pub struct GazetteerBody {
     pub aliases: Vec<String>,
     /// Year the body was abolished, if it was.
     pub abolished: Option<i32>,
+    /// A council's ONS GSS codes (`E10000021`): the one in use, or last in
+    /// use, first, then earlier codes of the same body.
+    pub gss: Vec<String>,
 }
 
 /// A post from `schema/vocab/roles.tsv`.
@@ -119,6 +122,12 @@ pub(crate) fn warm_up() {
 }
 
 impl Schema {
+    /// The GSS codes of the council with this name or alias (none for a
+    /// name the gazetteer lacks, or a body that is not a council).
+    pub fn gss_codes(&self, name: &str) -> &[String] {
+        self.body_by_name.get(&name.to_lowercase()).map_or(&[], |&i| &self.bodies[i].gss)
+    }
+
     /// The schema built into the binary, parsed on first use.
     pub fn get() -> &'static Schema {
         static SCHEMA: OnceLock<Schema> = OnceLock::new();
@@ -151,6 +160,7 @@ impl Schema {
                 place_aliases: places.collect(),
                 aliases: col(3).map(|a| a.split('|').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()).unwrap_or_default(),
                 abolished,
+                gss: col(5).filter(|c| *c != "-").map(|c| c.split('|').map(|s| s.trim().to_string()).collect()).unwrap_or_default(),
             });
         }
         let mut body_by_name = HashMap::new();
@@ -458,6 +468,30 @@ mod tests {
         let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         let bad: Vec<&String> = s.bodies_by_place.keys().filter(|p| !word(p.chars().next()) || !word(p.chars().last())).collect();
         assert!(bad.is_empty(), "places in bodies.tsv that begin or end with a sign: {bad:?}");
+    }
+
+    #[test]
+    fn every_council_has_its_own_gss_codes() {
+        let s = Schema::parse().unwrap();
+        let mut seen: HashMap<&str, &str> = HashMap::new();
+        for b in &s.bodies {
+            if b.kind != BodyKind::Council {
+                assert!(b.gss.is_empty(), "{}: only councils have GSS codes", b.name);
+                continue;
+            }
+            // None only for the councils abolished before GSS codes began (2011).
+            assert!(!b.gss.is_empty() || b.abolished.is_some_and(|y| y < 2011), "{} has no GSS code", b.name);
+            for code in &b.gss {
+                let well_formed = code.len() == 9 && ["E06", "E08", "E09", "E10"].contains(&&code[..3]) && code[3..].bytes().all(|c| c.is_ascii_digit());
+                assert!(well_formed, "{}: '{code}' is not an English local authority's GSS code", b.name);
+                if let Some(other) = seen.insert(code, &b.name) {
+                    panic!("{code} is the code of both {other} and {}", b.name);
+                }
+            }
+        }
+        let code = |name: &str| s.bodies.iter().find(|b| b.name == name).map(|b| b.gss.clone());
+        assert_eq!(code("Northamptonshire County Council"), Some(vec!["E10000021".to_string()]));
+        assert_eq!(code("North Yorkshire Council"), Some(vec!["E06000065".to_string(), "E10000023".to_string()]));
     }
 
     #[test]

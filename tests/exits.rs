@@ -14,12 +14,30 @@ use std::time::{Duration, Instant};
 
 const OUTPUTS: [&str; 4] = ["graph.dot", "graph.jsonld", "graph.graphml", "report.html"];
 
-/// The outputs in `dir`, and the names of any other files there.
+/// The outputs in `dir` and in its `neo4j/` (their build ids left out: the
+/// graph's bytes), and the names of any other files there but the folders'
+/// lock file.
 fn snapshot(dir: &Path) -> (Vec<Vec<u8>>, Vec<String>) {
-    let outputs = OUTPUTS.iter().map(|f| fs::read(dir.join(f)).unwrap_or_default()).collect();
-    let mut others: Vec<String> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).filter(|n| !OUTPUTS.contains(&n.as_str())).collect();
+    let mut names: Vec<String> = OUTPUTS.iter().map(|f| f.to_string()).collect();
+    let mut others = Vec::new();
+    for folder in [dir.to_path_buf(), dir.join("neo4j")] {
+        for e in fs::read_dir(&folder).into_iter().flatten() {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            let path = if folder == dir { name.clone() } else { format!("neo4j/{name}") };
+            if name.starts_with('.') {
+                if name != ".oversight.lock" {
+                    others.push(path);
+                }
+            } else if folder != dir {
+                names.push(path);
+            } else if !OUTPUTS.contains(&name.as_str()) && name != "neo4j" {
+                others.push(path);
+            }
+        }
+    }
+    names[4..].sort();
     others.sort();
-    (outputs, others)
+    (names.iter().map(|f| unstamped(fs::read(dir.join(f)).unwrap_or_default())).collect(), others)
 }
 
 fn mkfifo(p: &Path) {
@@ -92,7 +110,7 @@ fn a_killed_build_leaves_the_previous_outputs_and_the_next_build_removes_its_lef
     assert_eq!(code, None, "killed by a signal");
     let after = snapshot(&out);
     assert!(after.0 == before.0, "SIGKILL changed the outputs");
-    assert!(after.1.len() == 4 && after.1.iter().all(|n| n.contains(".tmp-")), "{:?}", after.1);
+    assert!(after.1.len() == before.0.len() && after.1.iter().all(|n| n.contains(".tmp-")), "a temporary file an output: {:?}", after.1);
     // A leftover of a process that still runs (this test's) is not touched.
     let mine = out.join(format!(".graph.dot.tmp-{}", std::process::id()));
     fs::write(&mine, "a build running beside").unwrap();
@@ -199,7 +217,7 @@ fn strict_turns_skipped_files_and_undated_documents_into_exit_code_4_after_writi
     assert_eq!(err.matches("no date found").count(), 1, "{err}");
     assert!(err.contains("1 warning(s) with --strict; the outputs were written"), "{err}");
     for f in OUTPUTS {
-        assert!(fs::read(strict.join(f)).unwrap() == fs::read(plain.join(f)).unwrap(), "{f}: --strict changed the outputs");
+        assert!(unstamped(fs::read(strict.join(f)).unwrap()) == unstamped(fs::read(plain.join(f)).unwrap()), "{f}: --strict changed the outputs");
     }
     // A skipped file.
     let dir = scratch("strict-skip-in");
@@ -256,6 +274,66 @@ fn a_build_whose_json_ld_goes_to_a_fifo_writes_the_same_report() {
     let o = oversight(&["build", "seeds", "--out", s(&out), "-q", "--threads", "2"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let jsonld = reader.join().unwrap();
-    assert!(jsonld == fs::read(plain.join("graph.jsonld")).unwrap(), "the JSON-LD through the FIFO differs");
-    assert!(fs::read(out.join("report.html")).unwrap() == fs::read(plain.join("report.html")).unwrap(), "the report differs");
+    assert!(unstamped(jsonld) == unstamped(fs::read(plain.join("graph.jsonld")).unwrap()), "the JSON-LD through the FIFO differs");
+    assert!(unstamped(fs::read(out.join("report.html")).unwrap()) == unstamped(fs::read(plain.join("report.html")).unwrap()), "the report differs");
+}
+
+/// The documents a folder's JSON-LD and its Neo4j files hold: every output
+/// of one build names the same ones.
+fn documents_of(dir: &Path) -> (Vec<String>, Vec<String>) {
+    let doc: serde_json::Value = serde_json::from_str(&fs::read_to_string(dir.join("graph.jsonld")).unwrap()).unwrap();
+    let mut jsonld: Vec<String> = doc["@graph"].as_array().unwrap().iter().filter(|i| i["@type"] == "Document").map(|i| i["@id"].as_str().unwrap().to_string()).collect();
+    let csv = fs::read_to_string(dir.join("neo4j/Document.csv")).unwrap();
+    let mut neo4j: Vec<String> = csv.lines().filter_map(|l| l.strip_prefix('"')?.split('"').next().map(String::from)).collect();
+    jsonld.sort();
+    neo4j.sort();
+    (jsonld, neo4j)
+}
+
+/// Pairs of builds of different inputs started together into one folder:
+/// afterwards the folder holds one build's outputs, every one stamped with
+/// the same build id, and the Neo4j files of that build (the renames are
+/// made under an operating-system lock on the folder).
+#[test]
+fn builds_into_one_folder_at_once_leave_the_outputs_of_one_of_them() {
+    let out = scratch("together");
+    let mut ids = std::collections::BTreeSet::new();
+    for round in 0..16 {
+        let start = |input: &str| {
+            Command::new(env!("CARGO_BIN_EXE_oversight")).args(["build", input, "--out", s(&out), "-q", "--threads", "1"]).current_dir(root()).stderr(Stdio::piped()).spawn().unwrap()
+        };
+        let (a, b) = (start("seeds"), start("tests/extra/docs"));
+        for build in [a, b] {
+            let o = build.wait_with_output().unwrap();
+            assert!(o.status.success(), "round {round}: {}", stderr(&o));
+        }
+        let stamps = build_ids(&out);
+        let first = stamps.values().next().unwrap().clone();
+        assert!(first.len() == 37 && stamps.values().all(|id| *id == first), "round {round}: the outputs of two builds: {stamps:?}");
+        let (jsonld, neo4j) = documents_of(&out);
+        assert!(jsonld.len() == 5 || jsonld.len() == 20, "round {round}: {} documents", jsonld.len());
+        assert_eq!(jsonld, neo4j, "round {round}: the Neo4j files are another build's");
+        ids.insert(first);
+    }
+    assert_eq!(ids.len(), 16, "each round leaves a build of its own");
+}
+
+/// The folder's lock is the operating system's: a build waits while another
+/// process holds it, and goes on as soon as that process is killed.
+#[test]
+fn a_build_waits_for_the_folders_lock_and_a_killed_holder_never_blocks_it() {
+    let out = build_seeds("locked");
+    let before = snapshot(&out);
+    let mut holder = Command::new("flock").args(["--no-fork", s(&out.join(".oversight.lock")), "sleep", "600"]).spawn().expect("flock (util-linux) runs");
+    std::thread::sleep(Duration::from_millis(200));
+    let mut build = Command::new(env!("CARGO_BIN_EXE_oversight")).args(["build", "tests/extra/docs", "--out", s(&out), "-q"]).current_dir(root()).spawn().unwrap();
+    wait_for("the build's temporary files", || out.join(format!(".report.html.tmp-{}", build.id())).exists());
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(build.try_wait().unwrap().is_none(), "the build did not wait for the lock");
+    assert!(snapshot(&out).0 == before.0, "the build renamed while another held the lock");
+    signal(holder.id(), "KILL");
+    holder.wait().unwrap();
+    assert!(build.wait().unwrap().success());
+    let (jsonld, neo4j) = documents_of(&out);
+    assert!(jsonld.len() == 20 && jsonld == neo4j, "the waiting build's outputs are not in place");
 }

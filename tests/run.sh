@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need where it is missing, then runs every test:
 # Graphviz (dot), Chromium (the report's test), and the Python packages pyld
-# (JSON-LD), rdflib (an RDF store) and networkx (GraphML), and cargo-fuzz,
+# (JSON-LD), rdflib (an RDF store), networkx (GraphML) and kuzu (a Cypher
+# database, for the Neo4j files), and cargo-fuzz,
 # with which each fuzz target runs for OVERSIGHT_FUZZ_SECONDS (default 20)
 # on its committed corpus before the tests (0 skips that; the tests replay
 # the corpora anyway, in tests/fuzz_replay.rs). This is the README's test
@@ -29,13 +30,15 @@ if ! command -v script >/dev/null 2>&1; then
 fi
 
 # module name, PyPI name, Debian package
-for spec in "pyld pyld python3-pyld" "rdflib rdflib python3-rdflib" "networkx networkx python3-networkx"; do
+# (kuzu, the embedded Cypher database that tests/neo4j.rs loads the Neo4j
+# files into, is on PyPI only.)
+for spec in "pyld pyld python3-pyld" "rdflib rdflib python3-rdflib" "networkx networkx python3-networkx" "kuzu kuzu -"; do
   set -- $spec
   if ! python3 -c "import $1" >/dev/null 2>&1; then
     echo "tests/run.sh: installing $2 (Python)"
     python3 -m pip install --quiet "$2" 2>/dev/null \
       || python3 -m pip install --quiet --break-system-packages "$2" 2>/dev/null \
-      || apt_install "$3"
+      || { [ "$3" != - ] && apt_install "$3"; }
   fi
 done
 

@@ -49,6 +49,8 @@ fn esc(s: &str) -> String {
 #[derive(Debug, Clone, Default)]
 pub struct Picture<'g> {
     pub title: String,
+    /// The id of the build the picture is of, kept as the graph's comment.
+    pub build: Option<String>,
     /// The node drawn bold (the one a neighbourhood is drawn around).
     pub centre: Option<String>,
     pub nodes: Vec<PNode<'g>>,
@@ -84,13 +86,13 @@ const TITLE: &str = "oversight: who inspected, led, rated and replaced whom";
 
 /// The whole graph.
 pub fn write(g: &KnowledgeGraph) -> String {
-    super::to_string(|w| write_to(g, w))
+    super::to_string(|w| write_to(g, w, None))
 }
 
-/// Writes the whole graph to `w`, as it is drawn.
-pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+/// Writes the whole graph to `w`, as it is drawn; with `build`, stamped with the build's id.
+pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write, build: Option<&str>) -> std::io::Result<()> {
     let mut sink = Sink::new(w);
-    draw_to(&picture(g), &mut sink);
+    draw_to(&Picture { build: build.map(String::from), ..picture(g) }, &mut sink);
     sink.finish()
 }
 
@@ -234,6 +236,9 @@ pub fn draw(p: &Picture) -> String {
 /// Writes the DOT text of a picture to `out`.
 pub fn draw_to(p: &Picture, out: &mut Sink) {
     out.push_str("digraph oversight {\n");
+    if let Some(build) = &p.build {
+        let _ = writeln!(out, "  comment=\"oversight build {}\";", esc(build));
+    }
     let _ = writeln!(out, "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=11, nodesep=0.3, ranksep=0.6, label=\"{}\", labelloc=t];", esc(&p.title));
     out.push_str("  node [fontname=\"Helvetica\", fontsize=10, style=filled];\n");
     out.push_str("  edge [fontname=\"Helvetica\", fontsize=8, color=\"#555555\"];\n");
@@ -263,7 +268,10 @@ pub fn draw_to(p: &Picture, out: &mut Sink) {
             }
         }
         let bold = if p.centre.as_deref() == Some(&*n.id) { ", penwidth=3" } else { "" };
-        let _ = writeln!(out, "{indent}\"{}\" [label=\"{}\", shape={shape}, fillcolor=\"{fill}\", fontcolor={font}{bold}];", esc(&n.id), label(n));
+        // A council's GSS codes, as an attribute that tools read and Graphviz does not draw.
+        let codes = super::neo4j::gss_codes(n.kind, &n.name);
+        let gss = if codes.is_empty() { String::new() } else { format!(", gss=\"{}\"", codes.join("; ")) };
+        let _ = writeln!(out, "{indent}\"{}\" [label=\"{}\", shape={shape}, fillcolor=\"{fill}\", fontcolor={font}{bold}{gss}];", esc(&n.id), label(n));
     };
 
     // Each body with the inspections of it, as one cluster.

@@ -1,7 +1,7 @@
 //! GraphML for Gephi, yEd, Cytoscape and NetworkX: one directed graph, every
 //! attribute declared as a typed `<key>`. Nodes carry their kind, name,
-//! alternate names, body kind, inspection kind, date and (for an inspection)
-//! its rating; edges their kind, the post, status, dates, the documents that
+//! alternate names, body kind, a council's GSS codes, inspection kind, date
+//! and (for an inspection) its rating; edges their kind, the post, status, dates, the documents that
 //! state them and the first evidence sentence. Node ids are the JSON-LD IRIs,
 //! so the two outputs can be joined. Written in the exporters' sorted order.
 
@@ -18,6 +18,7 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("n_name", "node", "name", "string"),
     ("n_alternateNames", "node", "alternateNames", "string"),
     ("n_bodyKind", "node", "bodyKind", "string"),
+    ("n_gss", "node", "gss", "string"),
     ("n_inspectionKind", "node", "inspectionKind", "string"),
     ("n_date", "node", "date", "string"),
     ("n_rating", "node", "rating", "string"),
@@ -31,6 +32,7 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("e_source", "edge", "source", "string"),
     ("e_evidence", "edge", "evidence", "string"),
     ("e_observations", "edge", "observations", "int"),
+    ("g_build", "graph", "build", "string"),
 ];
 
 /// Text for XML: markup escaped, characters XML 1.0 forbids dropped, line
@@ -49,11 +51,12 @@ fn data(out: &mut Sink, key: &str, value: &str) {
 
 /// The GraphML of a graph, as a string.
 pub fn write(g: &KnowledgeGraph) -> String {
-    super::to_string(|w| write_to(g, w))
+    super::to_string(|w| write_to(g, w, None))
 }
 
-/// Writes the GraphML of a graph to `w`, a node or an edge at a time.
-pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+/// Writes the GraphML of a graph to `w`, a node or an edge at a time; with
+/// `build`, the graph's `build` attribute is the build's id.
+pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write, build: Option<&str>) -> std::io::Result<()> {
     let mut sink = Sink::new(w);
     let out = &mut sink;
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -62,6 +65,9 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
         let _ = writeln!(out, "  <key id=\"{id}\" for=\"{domain}\" attr.name=\"{name}\" attr.type=\"{ty}\"/>");
     }
     out.push_str("  <graph id=\"oversight\" edgedefault=\"directed\">\n");
+    if let Some(build) = build {
+        data(out, "g_build", build);
+    }
     let nodes = g.sorted_nodes();
     for &i in &nodes {
         let n = &g.graph[i];
@@ -74,6 +80,10 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
         }
         if let Some(k) = n.body_kind {
             data(out, "n_bodyKind", k.as_str());
+        }
+        let codes = super::neo4j::gss_codes(n.kind, &n.name);
+        if !codes.is_empty() {
+            data(out, "n_gss", &codes.join("; "));
         }
         if let Some(k) = &n.inspection_kind {
             data(out, "n_inspectionKind", k);

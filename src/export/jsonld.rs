@@ -17,6 +17,20 @@ pub fn iri(key: &str) -> String {
     format!("{ID_PREFIX}{key}")
 }
 
+/// The IRI of the statement of observation `n_obs` of the `n_edge`th edge
+/// from a node (in `sorted_edges_from`'s order).
+pub fn statement_iri(subject: &str, kind: EdgeKind, object: &str, n_edge: usize, n_obs: usize) -> String {
+    iri(&format!("statement:{subject}:{}:{object}:{n_edge}-{n_obs}", kind.as_str()))
+}
+
+/// The URI of an ONS GSS code in ONS's linked data (`sameAs` of a council).
+pub fn statistical_geography(code: &str) -> String {
+    format!("http://statistics.data.gov.uk/id/statistical-geography/{code}")
+}
+
+/// The `@id` of the item that names the build the file came from.
+pub const BUILD_ITEM: &str = "urn:oversight:build";
+
 /// A date as a typed literal at its precision.
 fn date_value(d: PartialDate) -> Value {
     json!({"@value": d.to_string(), "@type": date_type(d)})
@@ -34,7 +48,7 @@ fn date_type(d: PartialDate) -> &'static str {
 /// The graph as JSON-LD text.
 pub fn write(g: &KnowledgeGraph) -> String {
     let mut out = Vec::new();
-    write_to(g, &mut out, None).expect("writing to memory does not fail");
+    write_to(g, &mut out, None, None).expect("writing to memory does not fail");
     String::from_utf8(out).expect("JSON is UTF-8")
 }
 
@@ -53,9 +67,11 @@ pub struct ItemOffsets {
 /// Writes the graph's JSON-LD to `out` one item at a time (nodes, then
 /// statements), so that no more than one item is held in memory however large
 /// the graph; `visit`, where given, sees every item of `@graph` as it is
-/// written (the report builds its model from them). The text is the same as
-/// pretty-printing the whole document at once. Returns where the items lie.
-pub fn write_to(g: &KnowledgeGraph, out: &mut dyn Write, mut visit: Option<&mut dyn FnMut(&Value)>) -> std::io::Result<ItemOffsets> {
+/// written (the report builds its model from them). With `build`, the first
+/// item is a `schema:Dataset` whose `identifier` is the build's id. The text
+/// is the same as pretty-printing the whole document at once. Returns where
+/// the items lie.
+pub fn write_to(g: &KnowledgeGraph, out: &mut dyn Write, build: Option<&str>, mut visit: Option<&mut dyn FnMut(&Value)>) -> std::io::Result<ItemOffsets> {
     let context: Value = serde_json::from_str(CONTEXT_JSONLD).expect("schema/context.jsonld is valid JSON");
     let context = serde_json::to_string_pretty(&context["@context"]).expect("JSON serialises");
     let mut offsets = ItemOffsets::default();
@@ -81,6 +97,11 @@ pub fn write_to(g: &KnowledgeGraph, out: &mut dyn Write, mut visit: Option<&mut 
         Ok(())
     };
     let mut text = Vec::new();
+    if let Some(build) = build {
+        let dataset = json!({"@id": BUILD_ITEM, "@type": "schema:Dataset", "identifier": build});
+        serde_json::to_writer_pretty(&mut text, &dataset).expect("JSON serialises");
+        item(&text)?;
+    }
     let nodes = g.sorted_nodes();
     for &idx in &nodes {
         text.clear();
@@ -133,6 +154,12 @@ fn node(g: &KnowledgeGraph, idx: NodeIndex) -> Value {
     if let Some(k) = n.body_kind {
         obj.insert("bodyKind".into(), json!(k.as_str()));
     }
+    let codes = super::neo4j::gss_codes(n.kind, &n.name);
+    if !codes.is_empty() {
+        let one_or_many = |v: Vec<String>| if v.len() == 1 { json!(v[0]) } else { json!(v) };
+        obj.insert("identifier".into(), one_or_many(codes.to_vec()));
+        obj.insert("sameAs".into(), one_or_many(codes.iter().map(|c| statistical_geography(c)).collect()));
+    }
     if let Some(k) = &n.inspection_kind {
         obj.insert("inspectionKind".into(), json!(k));
     }
@@ -174,7 +201,7 @@ fn statements(g: &KnowledgeGraph, idx: NodeIndex, text: &mut Vec<u8>, item: &mut
         let role_name = edge.observations.iter().find_map(|o| o.role_name());
         for (k, o) in edge.observations.iter().enumerate() {
             let ev = &o.evidence;
-            let id = iri(&format!("statement:{}:{}:{}:{n_stmt}-{k}", n.key, kind.as_str(), g.graph[target].key));
+            let id = statement_iri(&n.key, kind, &g.graph[target].key, n_stmt, k);
             let sentence = g.sentence(ev)?;
             let document = iri(&format!("doc:{}", crate::graph::slug(&ev.doc)));
             text.clear();

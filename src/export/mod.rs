@@ -1,12 +1,15 @@
 //! Exporters: one module a format, each writing the whole graph to a writer
 //! (or a string) in a stable order (the same graph always gives the same bytes): `dot`
 //! (Graphviz), `jsonld` (JSON-LD 1.1), `graphml` (Gephi, yEd, Cytoscape,
-//! NetworkX) and `report` (one self-contained HTML page for people).
+//! NetworkX), `neo4j` (CSV files for Neo4j's bulk importer) and `report` (one
+//! self-contained HTML page for people). A build stamps each with its id.
 
 pub mod dot;
 pub mod graphml;
 pub mod jsonld;
+pub mod neo4j;
 pub mod report;
+pub mod stamp;
 
 /// Text for XML or HTML: `&`, `<`, `>`, `"` and `'` escaped and the control
 /// characters XML 1.0 forbids dropped; with `flatten`, line breaks and tabs

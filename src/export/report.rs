@@ -254,6 +254,11 @@ pub fn write_to_with(graph: &Graph, diagram: &Diagram, w: &mut dyn std::io::Writ
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n");
     out.push_str("<meta name=\"generator\" content=\"oversight\">\n");
+    if let Some(build) = &graph.model.build {
+        out.push_str("<meta name=\"oversight-build\" content=\"");
+        out.push_markup(build, true);
+        out.push_str("\">\n");
+    }
     let _ = writeln!(out, "<title>oversight: who led and inspected children's services ({} documents)</title>", docs.len());
     let _ = writeln!(out, "<script>\n{CAPTURE_JS}</script>");
     let _ = writeln!(out, "<style>\n{STYLE}</style>\n</head>\n<body>");
@@ -278,7 +283,13 @@ pub fn write_to_with(graph: &Graph, diagram: &Diagram, w: &mut dyn std::io::Writ
     crate::pipeline::note_time("report: evidence written, since the model was read", t0);
     documents(out, m);
 
-    out.push_str("<footer>Written by <code>oversight build</code>, beside <code>graph.jsonld</code>, <code>graph.graphml</code> and <code>graph.dot</code>, which hold the same graph. The page is self-contained: it loads nothing from the network.</footer>\n");
+    out.push_str("<footer>Written by <code>oversight build</code>, beside <code>graph.jsonld</code>, <code>graph.graphml</code>, <code>graph.dot</code> and <code>neo4j/</code>, which hold the same graph. The page is self-contained: it loads nothing from the network.");
+    if let Some(build) = &graph.model.build {
+        out.push_str(" Build <code>");
+        out.push_markup(build, true);
+        out.push_str("</code>.");
+    }
+    out.push_str("</footer>\n");
     let _ = writeln!(out, "<script>\n{MAIN_JS}</script>\n</body>\n</html>");
     sink.finish()
 }

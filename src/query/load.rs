@@ -99,6 +99,8 @@ const READ_CHUNK: u64 = 4 << 20;
 pub struct Model {
     pub nodes: Vec<Node>,
     pub statements: Vec<Statement>,
+    /// The id of the build that wrote the graph, where it says.
+    pub build: Option<String>,
     by_id: HashMap<String, usize>,
     /// Every string the statements hold, once.
     texts: HashSet<Text>,
@@ -240,6 +242,7 @@ impl Model {
     /// strings `other` shares are not added to those this model shares: a
     /// model read in parts is complete, and no more items are added to it.
     fn append(&mut self, other: Model) {
+        self.build = self.build.take().or(other.build);
         for node in other.nodes {
             self.by_id.insert(node.id.clone(), self.nodes.len());
             self.nodes.push(node);
@@ -259,6 +262,10 @@ impl Model {
         }
         let Some(id) = obj.get("@id").and_then(Val::as_str) else { return };
         let types = strings(obj.get("@type"));
+        if id == crate::export::jsonld::BUILD_ITEM {
+            self.build = obj.get("identifier").and_then(Val::as_str).map(String::from);
+            return;
+        }
         if types.iter().any(|t| t == "Statement" || t == "rdf:Statement") {
             let st = statement(obj, &mut |t: &str| self.share(t));
             self.statements.push(st);
@@ -533,7 +540,7 @@ mod tests {
         let g = crate::pipeline::build_graph(&[std::path::PathBuf::from("seeds")]).unwrap().graph;
         let path = std::env::temp_dir().join(format!("oversight-load-test-{}.jsonld", std::process::id()));
         let mut file = std::fs::File::create(&path).unwrap();
-        let offsets = crate::export::jsonld::write_to(&g, &mut file, None).unwrap();
+        let offsets = crate::export::jsonld::write_to(&g, &mut file, Some("a-build"), None).unwrap();
         drop(file);
         let text = std::fs::read(&path).unwrap();
         assert_eq!(offsets.end as usize, text.len() - "\n  ]\n}\n".len());
@@ -544,6 +551,7 @@ mod tests {
             assert_eq!(format!("{:?}", whole.nodes), format!("{:?}", read.nodes), "{threads} threads");
             assert_eq!(format!("{:?}", whole.statements), format!("{:?}", read.statements), "{threads} threads");
             assert!(whole.nodes.iter().all(|n| read.node(&n.id).is_some_and(|r| r.name == n.name)));
+            assert_eq!(read.build.as_deref(), Some("a-build"), "{threads} threads");
         }
         let _ = std::fs::remove_file(&path);
     }

@@ -53,3 +53,25 @@ pub fn run_tool(program: &str, args: &[&str], install_hint: &str) -> Output {
         .output()
         .unwrap_or_else(|e| panic!("{program} is needed by this test ({e}); {install_hint}, or run `bash tests/run.sh`, which installs it"))
 }
+
+/// An output with its build id (`6f1c0e7d2a9b3c45-20261207T033512.123Z`)
+/// replaced by `BUILD`: two builds of the same graph differ in nothing else.
+pub fn unstamped(bytes: Vec<u8>) -> Vec<u8> {
+    static ID: std::sync::OnceLock<regex::bytes::Regex> = std::sync::OnceLock::new();
+    let id = ID.get_or_init(|| regex::bytes::Regex::new(r"[0-9a-f]{16}-[0-9]{8}T[0-9]{6}\.[0-9]{3}Z").unwrap());
+    id.replace_all(&bytes, &b"BUILD"[..]).into_owned()
+}
+
+/// The build id every stamped output of a folder carries, or what differs.
+pub fn build_ids(dir: &Path) -> std::collections::BTreeMap<String, String> {
+    let id = regex::Regex::new(r"[0-9a-f]{16}-[0-9]{8}T[0-9]{6}\.[0-9]{3}Z").unwrap();
+    ["graph.dot", "graph.jsonld", "graph.graphml", "report.html", "neo4j/import.sh", "neo4j/queries.cypher"]
+        .iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(dir.join(f)).unwrap_or_default();
+            let found: std::collections::BTreeSet<&str> = id.find_iter(&text).map(|m| m.as_str()).collect();
+            let one = if found.len() == 1 { found.into_iter().next().unwrap().to_string() } else { format!("{} ids: {found:?}", found.len()) };
+            (f.to_string(), one)
+        })
+        .collect()
+}

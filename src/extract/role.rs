@@ -96,8 +96,9 @@ pub fn posts(ctx: &Ctx, sentence: usize) -> Vec<PostMention> {
     let mut out = Vec::new();
     for found in ctx.schema.role_regex.find_iter(sent) {
         // `the Liberal Democrat group leader`: a post begun inside a body's
-        // name is the words after the name, if they are a post.
-        let g = match ctx.mentions.iter().find(|m| m.start <= s.start + found.start() && s.start + found.start() < m.end) {
+        // name is the words after the name, if they are a post. (One that
+        // begins with the name, `Ofsted inspector`, is the post's own title.)
+        let g = match ctx.mentions.iter().find(|m| m.start < s.start + found.start() && s.start + found.start() < m.end) {
             None => found,
             Some(m) if m.end < s.start + found.end() => {
                 let from = m.end - s.start + sent[m.end - s.start..].len() - sent[m.end - s.start..].trim_start().len();

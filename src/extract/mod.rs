@@ -183,6 +183,10 @@ pub struct Ctx<'a> {
     /// was counted over: mentions are only ever added, so an answer stands
     /// until they change (it is asked once per sentence).
     main_bodies: std::cell::RefCell<Vec<(BodyKind, usize, usize, Option<EntityId>)>>,
+    /// Each sentence's posts (`role::posts`), read once the mentions are all
+    /// found (the rules, roles and successions each ask for them), with the
+    /// number of mentions they were read with.
+    posts: std::cell::RefCell<HashMap<usize, (usize, std::rc::Rc<[role::PostMention]>)>>,
     /// The strings evidence shares: the document's id, and each sentence and
     /// rule id once (see `Evidence`).
     shared: std::cell::RefCell<Shared>,
@@ -384,7 +388,7 @@ fn read_names<'a>(doc: &'a Document, schema: &'a Schema) -> (Ctx<'a>, meta::Meta
         .collect();
     // A page dated only to its year reads relative dates from its latest stated month.
     let reference = meta.date.filter(|d| d.month.is_some()).or_else(|| latest_stated_date(doc)).or(meta.date);
-    let mut ctx = Ctx { doc, schema, date: meta.date, reference, skip, entities: Vec::new(), mentions: Vec::new(), main_bodies: Default::default(), shared: Default::default() };
+    let mut ctx = Ctx { doc, schema, date: meta.date, reference, skip, entities: Vec::new(), mentions: Vec::new(), main_bodies: Default::default(), posts: Default::default(), shared: Default::default() };
     body::find_named(&mut ctx);
     let authors = person::find(&mut ctx, &meta.bylines);
     body::find_anaphors(&mut ctx);

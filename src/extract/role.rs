@@ -88,7 +88,20 @@ fn patterns() -> &'static Patterns {
 
 /// Posts named in a sentence (normalised offsets), with a remit (`cabinet
 /// member for children's services`) taken into the words.
-pub fn posts(ctx: &Ctx, sentence: usize) -> Vec<PostMention> {
+pub fn posts(ctx: &Ctx, sentence: usize) -> std::rc::Rc<[PostMention]> {
+    let mut cache = ctx.posts.borrow_mut();
+    match cache.get(&sentence) {
+        Some((n, posts)) if *n == ctx.mentions.len() => posts.clone(),
+        _ => {
+            let posts: std::rc::Rc<[PostMention]> = read_posts(ctx, sentence).into();
+            cache.insert(sentence, (ctx.mentions.len(), posts.clone()));
+            posts
+        }
+    }
+}
+
+/// `posts`, read from the sentence.
+fn read_posts(ctx: &Ctx, sentence: usize) -> Vec<PostMention> {
     let p = patterns();
     let s = ctx.doc.sentences[sentence];
     let text = ctx.text();

@@ -157,6 +157,15 @@ impl Typed {
         out
     }
 
+    /// How many pieces of each kind (in `PieceKind::ALL`'s order) it holds.
+    fn counts(&self) -> [usize; 5] {
+        let mut n = [0; 5];
+        for p in &self.pieces {
+            n[PieceKind::ALL.iter().position(|k| *k == p.kind).unwrap_or(0)] += 1;
+        }
+        n
+    }
+
     /// The normalised offset of an offset of `text`.
     fn normalised(&self, at: usize) -> usize {
         if let Ok(k) = self.marks.binary_search(&at) {
@@ -263,6 +272,9 @@ pub struct Rule {
     /// The pattern as written.
     pub source: String,
     pattern: Pattern,
+    /// How many pieces of each kind (in `PieceKind::ALL`'s order) the facts
+    /// it makes need at the least: the slots of their required fields.
+    needs: [usize; 5],
 }
 
 /// A match of a rule in a sentence: each slot's pieces, and the named groups
@@ -368,9 +380,46 @@ pub fn parse(text: &str) -> Result<Vec<Rule>, String> {
                 }
             }
         }
-        out.push(Rule { id: id.trim().to_string(), makes, source: source.to_string(), pattern });
+        let needs = needs(source, &makes);
+        out.push(Rule { id: id.trim().to_string(), makes, source: source.to_string(), pattern, needs });
     }
     Ok(out)
+}
+
+/// The pieces a rule's facts need at the least: for each fact, one piece of
+/// its slot's kind for each required field filled from a slot (`{PERSON:p}`,
+/// or a group `(?P<p>{PEOPLE})` opening on a piece); the most any fact needs.
+fn needs(source: &str, makes: &[Make]) -> [usize; 5] {
+    let kind_of = |slot: &str| -> Option<usize> {
+        let direct = PieceKind::ALL.iter().position(|k| source.contains(&format!("{{{}:{slot}}}", k.name())));
+        let group = source.find(&format!("(?P<{slot}>{{")).map(|i| &source[i + slot.len() + 5..]);
+        let opening = group.and_then(|g| PieceKind::ALL.iter().position(|k| g.starts_with(k.name())).or_else(|| g.starts_with("PEOPLE").then_some(0)));
+        direct.or(opening)
+    };
+    let mut most = [0; 5];
+    for m in makes {
+        let required: &[&str] = match m.kind {
+            FactKind::Role => &["person", "post"],
+            FactKind::Succession => &["successor", "predecessor"],
+            FactKind::Inspection => &["body"],
+        };
+        let mut count = [0; 5];
+        for field in required {
+            let Some(value) = m.fields.get(*field) else { continue };
+            // A field with a choice (`old|@council`) may be filled without a piece.
+            if value.contains('|') || value.starts_with('@') {
+                continue;
+            }
+            let slot = value.trim_end_matches('+').split(':').next().unwrap_or(value);
+            if let Some(k) = kind_of(slot) {
+                count[k] += 1;
+            }
+        }
+        for k in 0..5 {
+            most[k] = most[k].max(count[k]);
+        }
+    }
+    most
 }
 
 /// Field values that are values, not slots.
@@ -420,6 +469,12 @@ pub fn expand(source: &str) -> Result<String, String> {
         let mut chars = text.chars().peekable();
         while let Some(c) = chars.next() {
             match c {
+                // A word boundary of ASCII words: the marks are not ASCII, and
+                // a Unicode `\b` would stop the fast engine at the first one.
+                '\\' if chars.peek() == Some(&'b') && !*in_class => {
+                    chars.next();
+                    out.push_str("(?-u:\\b)");
+                }
                 '\\' => {
                     out.push(c);
                     out.extend(chars.next());
@@ -513,7 +568,13 @@ pub fn worth_typing(ctx: &Ctx, si: usize) -> bool {
 /// Every match of every rule in a typed sentence, in the rules' order.
 pub fn matches(typed: &Typed) -> Vec<RuleMatch> {
     let mut out = Vec::new();
+    let counts = typed.counts();
     for (r, rule) in rules().iter().enumerate() {
+        // A rule whose facts need more pieces of a kind than the sentence
+        // has cannot match it: most sentences are passed over so.
+        if rule.needs.iter().zip(&counts).any(|(need, have)| need > have) {
+            continue;
+        }
         for c in rule.pattern.captures_iter(&typed.text) {
             let g = c.get(0).unwrap();
             let mut slots = BTreeMap::new();
@@ -542,6 +603,7 @@ mod tests {
         assert_eq!(expand("{PERSON:p} replaces {PERSON}").unwrap(), "(?P<p>\\x{E000})\\s+replaces\\s+(?:\\x{E000})");
         assert_eq!(expand("a ?b [ ]").unwrap(), "a\\s*b\\s+[ ]", "a space is any white space, but in a class");
         assert_eq!(expand("a{1,3}").unwrap(), "a{1,3}");
+        assert_eq!(expand("\\bwas\\b").unwrap(), "(?-u:\\b)was(?-u:\\b)", "ASCII word boundaries");
         assert_eq!(expand("[^;{PERSON}]{0,9}").unwrap(), "[^;\\x{E000}]{0,9}", "a bare mark in a class");
         assert_eq!(expand("[a\\]]{POST}").unwrap(), "[a\\]](?:\\x{E002})", "an escaped bracket does not end the class");
         assert!(expand("{NOPE}").is_err());

@@ -436,7 +436,10 @@ fn build(inputs: Vec<PathBuf>, out: PathBuf, quiet: bool, threads: usize, strict
     if quiet {
         return code;
     }
-    sayln!("read {} documents ({} undated)", b.documents, b.undated.len());
+    match b.off_topic {
+        0 => sayln!("read {} documents ({} undated)", b.documents, b.undated.len()),
+        n => sayln!("read {} documents ({} undated), and {n} more off topic, left out", b.documents, b.undated.len()),
+    }
     for line in &counts {
         sayln!("{line}");
     }

@@ -1,7 +1,7 @@
 //! The build: inputs -> documents -> extractions -> graph -> output files,
 //! written so that a failed build never leaves a half-written output folder.
 
-use crate::document::read::{collect_inputs, document_ids, read_input, Input, Warning};
+use crate::document::read::{collect_inputs, document_ids, read_input_if, Input, Warning};
 use crate::error::{exit, Error};
 use crate::export;
 use crate::export::dot::{SvgError, INSTALL_GRAPHVIZ};
@@ -22,6 +22,8 @@ use std::sync::Mutex;
 /// What a build read and made.
 pub struct Build {
     pub documents: usize,
+    /// Documents read and left out as off topic.
+    pub off_topic: usize,
     /// A digest of the documents read, for the build's id.
     pub inputs: InputDigest,
     pub undated: Vec<String>,
@@ -44,7 +46,7 @@ pub fn build_graph(inputs: &[PathBuf]) -> Result<Build, Error> {
 pub fn build_graph_with(inputs: &[PathBuf], progress: bool, threads: usize) -> Result<Build, Error> {
     let mut resolver = Resolver::keeping_sentences_on_disk();
     let mut undated = Vec::new();
-    let (warnings, documents, digest) = extract_inputs_into(inputs, progress, threads, &mut |x| {
+    let read = extract_inputs_into(inputs, progress, threads, &mut |x| {
         if x.date.is_none() {
             undated.push(x.doc.clone());
         }
@@ -53,7 +55,18 @@ pub fn build_graph_with(inputs: &[PathBuf], progress: bool, threads: usize) -> R
     let started = std::time::Instant::now();
     let graph = resolver.finish();
     note_time("resolution finished", started);
-    Ok(Build { documents, inputs: digest, undated, warnings, graph })
+    Ok(Build { documents: read.documents, off_topic: read.off_topic, inputs: read.digest, undated, warnings: read.warnings, graph })
+}
+
+/// What `extract_inputs_into` read.
+pub struct Extracted {
+    pub warnings: Vec<Warning>,
+    /// Documents on topic, whose facts were taken.
+    pub documents: usize,
+    /// Documents read and found off topic (`extract::topic`): nothing taken.
+    pub off_topic: usize,
+    /// A digest of the ids and texts of every document read, off topic or not.
+    pub digest: InputDigest,
 }
 
 /// Reads the inputs and extracts each document's facts on `threads` threads
@@ -61,18 +74,19 @@ pub fn build_graph_with(inputs: &[PathBuf], progress: bool, threads: usize) -> R
 /// the number of documents read (see `extract_inputs_into`).
 pub fn extract_inputs(inputs: &[PathBuf], progress: bool, threads: usize) -> Result<(Vec<DocExtraction>, Vec<Warning>, usize), Error> {
     let mut extractions = Vec::new();
-    let (warnings, n, _) = extract_inputs_into(inputs, progress, threads, &mut |x| extractions.push(x))?;
-    Ok((extractions, warnings, n))
+    let read = extract_inputs_into(inputs, progress, threads, &mut |x| extractions.push(x))?;
+    Ok((extractions, read.warnings, read.documents))
 }
 
 /// Reads the inputs and extracts each document's facts on `threads` threads
 /// (0: one per core), handing each extraction to `take` (on one thread at a time) in
 /// order of document id, whatever the number of threads. Each document is
 /// read, extracted and dropped by one worker, so no more texts are held than
-/// there are workers. Returns the warnings and the first error (of a named
-/// input that cannot be used) in input order, the number of documents, and a
-/// digest of their ids and texts.
-pub fn extract_inputs_into(inputs: &[PathBuf], progress: bool, threads: usize, take: &mut (dyn FnMut(DocExtraction) + Send)) -> Result<(Vec<Warning>, usize, InputDigest), Error> {
+/// there are workers; one off topic (`extract::topic`) is read and counted,
+/// and nothing more. Returns the warnings, the counts and a digest of the
+/// documents' ids and texts, or the first error (of a named input that cannot
+/// be used) in input order.
+pub fn extract_inputs_into(inputs: &[PathBuf], progress: bool, threads: usize, take: &mut (dyn FnMut(DocExtraction) + Send)) -> Result<Extracted, Error> {
     let started = std::time::Instant::now();
     let listing = collect_inputs(inputs)?;
     note_time("inputs listed", started);
@@ -86,6 +100,7 @@ pub fn extract_inputs_into(inputs: &[PathBuf], progress: bool, threads: usize, t
     let schema = Schema::get();
     let mut problems: Vec<(usize, Result<Warning, Error>)> = Vec::new();
     let mut documents = 0;
+    let mut off_topic = 0;
     let mut digest = InputDigest::default();
     in_order(
         &jobs,
@@ -93,16 +108,24 @@ pub fn extract_inputs_into(inputs: &[PathBuf], progress: bool, threads: usize, t
         &|(_, input, id)| {
             // The mentions served extraction (`oversight explain` shows them); the
             // graph is built from the facts and each entity's first mention.
-            let r = read_input(input, id.clone())
-                .map(|read| read.map(|doc| (stamp::digest_of(doc.text.as_bytes()), DocExtraction { mentions: Vec::new(), ..extract(&doc, schema) })));
+            let mut digest = None;
+            let r = read_input_if(input, id.clone(), &mut |text| {
+                digest = Some(stamp::digest_of(text.as_bytes()));
+                crate::extract::topic::is_on_topic(text)
+            })
+            .map(|read| read.map(|doc| (digest.expect("a text read was digested"), doc.map(|doc| DocExtraction { mentions: Vec::new(), ..extract(&doc, schema) }))));
             bar.0.inc(1);
             r
         },
         &mut |job, r| match r {
-            Ok(Ok((text, x))) => {
+            Ok(Ok((text, Some(x)))) => {
                 documents += 1;
                 digest.add(&x.doc, &text);
                 take(x);
+            }
+            Ok(Ok((text, None))) => {
+                off_topic += 1;
+                digest.add(&jobs[job].2, &text);
             }
             Ok(Err(w)) => problems.push((jobs[job].0, Ok(w))),
             Err(e) => problems.push((jobs[job].0, Err(e))),
@@ -113,12 +136,12 @@ pub fn extract_inputs_into(inputs: &[PathBuf], progress: bool, threads: usize, t
     for (_, p) in problems {
         warnings.push(p?);
     }
-    if documents == 0 {
+    if documents + off_topic == 0 {
         let path = inputs.first().cloned().unwrap_or_default();
         return Err(Error::BadInput { path, message: "no document with any text to read".into() });
     }
     bar.0.set_message("resolving");
-    Ok((warnings, documents, digest))
+    Ok(Extracted { warnings, documents, off_topic, digest })
 }
 
 /// The threads `--threads N` asks for: N, or one per core for 0.

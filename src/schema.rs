@@ -13,6 +13,7 @@ pub const RATINGS_TSV: &str = include_str!("../schema/vocab/ratings.tsv");
 pub const ROLES_TSV: &str = include_str!("../schema/vocab/roles.tsv");
 pub const INSPECTION_KINDS_TSV: &str = include_str!("../schema/vocab/inspection_kinds.tsv");
 pub const BOILERPLATE: &str = include_str!("../schema/vocab/boilerplate.txt");
+pub const TOPIC: &str = include_str!("../schema/vocab/topic.txt");
 pub const STATUS_CUES_TSV: &str = include_str!("../schema/vocab/status_cues.tsv");
 pub const CONTEXT_JSONLD: &str = include_str!("../schema/context.jsonld");
 

@@ -248,10 +248,17 @@ pub fn read_inputs(inputs: &[Input], done: &mut dyn FnMut(&Path)) -> Result<(Vec
 /// gives instead (an empty file, a found file that cannot be used), or the
 /// error of a named file that cannot be used.
 pub fn read_input(input: &Input, id: String) -> Result<Result<Document, Warning>, Error> {
+    read_input_if(input, id, &mut |_| true).map(|r| r.map(|doc| doc.expect("every text is kept")))
+}
+
+/// As `read_input`, but a text that `keep` refuses gives `None`, before
+/// the work of making it a `Document` (its normalised view and sentences).
+pub fn read_input_if(input: &Input, id: String, keep: &mut dyn FnMut(&str) -> bool) -> Result<Result<Option<Document>, Warning>, Error> {
     let warn = |message| Ok(Err(Warning { path: input.path.clone(), message }));
     match read_text(input) {
         Ok(text) if text.trim().is_empty() => warn("empty file, skipped".into()),
-        Ok(text) => Ok(Ok(Document::new(id, text))),
+        Ok(text) if !keep(&text) => Ok(Ok(None)),
+        Ok(text) => Ok(Ok(Some(Document::new(id, text)))),
         Err(Problem::Skip(message)) => warn(message),
         Err(Problem::Fail(e)) if input.named => Err(e),
         Err(Problem::Fail(e)) => warn(e.as_warning()),

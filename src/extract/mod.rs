@@ -15,6 +15,7 @@ pub mod phrases;
 pub mod role;
 pub mod rules;
 pub mod succession;
+pub mod topic;
 
 use crate::date::PartialDate;
 use crate::document::Document;
@@ -335,7 +336,7 @@ impl<'a> Ctx<'a> {
 /// before the documents, rather than on whichever thread meets each first
 /// while the others wait. The schema comes second: the extractors after it
 /// need it, and on two threads it is made while the first compiles.
-pub const WARM_UPS: [fn(); 8] = [succession::warm_up, crate::schema::warm_up, body::warm_up, role::warm_up, rules::warm_up, inspection::warm_up, date::warm_up, meta::warm_up];
+pub const WARM_UPS: [fn(); 9] = [succession::warm_up, crate::schema::warm_up, body::warm_up, role::warm_up, rules::warm_up, inspection::warm_up, date::warm_up, meta::warm_up, topic::warm_up];
 
 /// Reads every fact from one document.
 pub fn extract(doc: &Document, schema: &Schema) -> DocExtraction {

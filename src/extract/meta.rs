@@ -6,7 +6,8 @@
 //! `by NAME on DATE`, a relative `today (Tuesday, January 6)` pinned by its
 //! weekday or `today (2 December 2016)`, and `By NAME` bylines.
 
-use super::date::find_dates;
+use super::date::{find_dates, DateMention};
+use std::cell::OnceCell;
 use crate::date::{month_number, PartialDate, WEEKDAYS};
 use crate::document::Document;
 use crate::schema::{re, re_cs, Pattern};
@@ -75,7 +76,7 @@ fn patterns() -> &'static Patterns {
     })
 }
 
-pub fn read(doc: &Document) -> Meta {
+pub fn read(doc: &Document, whole_text_dates: &OnceCell<Vec<DateMention>>) -> Meta {
     let p = patterns();
     let text = &doc.norm.text;
     let mut meta = Meta::default();
@@ -108,6 +109,10 @@ pub fn read(doc: &Document) -> Meta {
                 let byline = p.byline.is_match(l);
                 // `... by NAME on DATE` closes its line: not `a visit by Ofsted on 5 May 2019 found`.
                 let by_on = |d: &super::date::DateMention| p.by_on.is_match(&l[..d.start]) && p.time_after.is_match(&l[d.end..]);
+                // Both need `by`, and a day needs a digit: most lines have neither.
+                if !(l.bytes().any(|b| b.is_ascii_digit()) && (l.contains("by") || l.contains("By"))) {
+                    return None;
+                }
                 find_dates(l, 0, None).into_iter().find(|d| d.date.day.is_some() && (byline || by_on(d)))
             })
             .map(|d| d.date);
@@ -116,7 +121,7 @@ pub fn read(doc: &Document) -> Meta {
         meta.date = relative_today(text);
     }
     // `Updated ...` dates a page only where nothing else does.
-    meta.date = meta.date.or(updated).or_else(|| weekday_year(text));
+    meta.date = meta.date.or(updated).or_else(|| weekday_year(text, whole_text_dates.get_or_init(|| find_dates(text, 0, None))));
     if meta.title.is_none() {
         let dear = lines.iter().position(|(_, l)| p.dear.is_match(l));
         let title_line = match dear {
@@ -252,9 +257,8 @@ fn relative_today(text: &str) -> Option<PartialDate> {
 /// An undated page's year, where its latest date is a day given with its
 /// weekday (`published on Monday 9th May 2022`): writers name the weekday of
 /// what happened days before, so the page is of that year (and no finer).
-fn weekday_year(text: &str) -> Option<PartialDate> {
+fn weekday_year(text: &str, found: &[DateMention]) -> Option<PartialDate> {
     let p = patterns();
-    let found = find_dates(text, 0, None);
     let latest = found.iter().filter(|d| d.date.month.is_some()).max_by_key(|d| d.date)?;
     let weekday = p.weekday_before.find(super::clip_before(text, latest.start, 16))?;
     let named = WEEKDAYS.iter().position(|w| weekday.as_str().to_lowercase().starts_with(&w[..3]))?;
@@ -266,7 +270,7 @@ mod tests {
     use super::*;
 
     fn meta(text: &str) -> Meta {
-        read(&Document::new("t.txt", text.to_string()))
+        read(&Document::new("t.txt", text.to_string()), &OnceCell::new())
     }
 
     #[test]

@@ -368,7 +368,10 @@ pub fn extract(doc: &Document, schema: &Schema) -> DocExtraction {
 /// A document read up to its names: its title, date and byline, the bodies
 /// and people it names and the anaphors for them. The facts are read from this.
 fn read_names<'a>(doc: &'a Document, schema: &'a Schema) -> (Ctx<'a>, meta::Meta, Vec<EntityId>) {
-    let meta = meta::read(doc);
+    // The dates of the whole text, without a reference, found once for both
+    // the undated page's year (`meta`) and its latest stated month.
+    let whole_text_dates = std::cell::OnceCell::new();
+    let meta = meta::read(doc, &whole_text_dates);
     // Whether each sentence's line is boilerplate, asked once a line.
     let mut last_line: Option<(usize, bool)> = None;
     let skip = doc
@@ -388,7 +391,7 @@ fn read_names<'a>(doc: &'a Document, schema: &'a Schema) -> (Ctx<'a>, meta::Meta
         })
         .collect();
     // A page dated only to its year reads relative dates from its latest stated month.
-    let reference = meta.date.filter(|d| d.month.is_some()).or_else(|| latest_stated_date(doc)).or(meta.date);
+    let reference = meta.date.filter(|d| d.month.is_some()).or_else(|| latest_stated_date(whole_text_dates.get_or_init(|| date::find_dates(&doc.norm.text, 0, None)))).or(meta.date);
     let mut ctx = Ctx { doc, schema, date: meta.date, reference, skip, entities: Vec::new(), mentions: Vec::new(), main_bodies: Default::default(), posts: Default::default(), shared: Default::default() };
     body::find_named(&mut ctx);
     let authors = person::find(&mut ctx, &meta.bylines);
@@ -421,9 +424,9 @@ fn line_of(text: &str, at: usize) -> &str {
 
 /// For an undated document: the latest date stated to at least the month,
 /// the best lower bound on when it was written.
-fn latest_stated_date(doc: &Document) -> Option<PartialDate> {
-    date::find_dates(&doc.norm.text, 0, None)
-        .into_iter()
+fn latest_stated_date(found: &[date::DateMention]) -> Option<PartialDate> {
+    found
+        .iter()
         .filter(|m| m.date.month.is_some())
         .map(|m| PartialDate { day: None, ..m.date })
         .max()

@@ -275,6 +275,9 @@ pub struct Rule {
     /// How many pieces of each kind (in `PieceKind::ALL`'s order) the facts
     /// it makes need at the least: the slots of their required fields.
     needs: [usize; 5],
+    /// Words one of which every match of the pattern holds (`required_words`),
+    /// as indexes into `Gate`'s words; empty where there is no such set.
+    words: Vec<usize>,
 }
 
 /// A match of a rule in a sentence: each slot's pieces, and the named groups
@@ -341,14 +344,129 @@ const FILES: [(&str, &str); 3] = [
 
 /// Every rule, parsed and compiled once.
 pub fn rules() -> &'static [Rule] {
-    static R: OnceLock<Vec<Rule>> = OnceLock::new();
+    &gated().0
+}
+
+/// The rules, each with the words of `Gate` it needs.
+fn gated() -> &'static (Vec<Rule>, Gate) {
+    static R: OnceLock<(Vec<Rule>, Gate)> = OnceLock::new();
     R.get_or_init(|| {
         let mut out = Vec::new();
         for (file, text) in FILES {
             out.extend(parse(text).unwrap_or_else(|e| panic!("schema/rules/{file}: {e}")));
         }
-        out
+        let gate = Gate::new(&mut out);
+        (out, gate)
     })
+}
+
+/// One automaton of every rule's required words (any ASCII case): one
+/// reading of a typed sentence says which words it holds, and a rule none of
+/// whose words are there is not searched, since it cannot match.
+struct Gate {
+    automaton: aho_corasick::AhoCorasick,
+    words: usize,
+}
+
+impl Gate {
+    fn new(rules: &mut [Rule]) -> Gate {
+        let mut words: Vec<String> = Vec::new();
+        for rule in rules.iter_mut() {
+            for word in required_words(rule.pattern.as_str()).unwrap_or_default() {
+                let at = words.iter().position(|w| *w == word).unwrap_or_else(|| {
+                    words.push(word);
+                    words.len() - 1
+                });
+                rule.words.push(at);
+            }
+        }
+        let automaton = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&words).expect("the rules' words make an automaton");
+        Gate { automaton, words: words.len() }
+    }
+
+    /// Which of the words `text` holds.
+    fn present(&self, text: &str) -> Vec<bool> {
+        let mut present = vec![false; self.words];
+        for m in self.automaton.find_overlapping_iter(text) {
+            present[m.pattern().as_usize()] = true;
+        }
+        present
+    }
+}
+
+/// Words (lower case, to be matched in any ASCII case) one of which every
+/// match of a case-insensitive `pattern` holds, or `None` where the pattern
+/// has no such set of words of at least three letters each. Read from the
+/// pattern's syntax: a run of single characters in a sequence is a word; a
+/// sequence needs what any one of its parts needs (the longest words are
+/// taken), an alternation what all of its branches need between them, a
+/// repetition what its body does if it must occur.
+pub fn required_words(pattern: &str) -> Option<Vec<String>> {
+    use regex_syntax::hir::{Class, Hir, HirKind};
+    /// The character a one-character class or literal stands for, in any
+    /// ASCII case (a class with other members, as `k` has the Kelvin sign, is none).
+    fn single(hir: &Hir) -> Option<String> {
+        match hir.kind() {
+            HirKind::Literal(l) => std::str::from_utf8(&l.0).ok().map(str::to_ascii_lowercase),
+            HirKind::Class(Class::Unicode(c)) => {
+                let chars: Vec<char> = c.ranges().iter().flat_map(|r| r.start()..=r.end()).take(3).collect();
+                match chars[..] {
+                    [one] => Some(one.to_ascii_lowercase().to_string()),
+                    [a, b] if a.is_ascii_alphabetic() && a.to_ascii_lowercase() == b.to_ascii_lowercase() && a != b => Some(a.to_ascii_lowercase().to_string()),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+    /// How rare the rarest of the words is: its letters, the pieces' marks
+    /// (in most sentences the rules are given) not counted.
+    fn score(words: &[String]) -> usize {
+        words.iter().map(|w| w.chars().filter(|c| !('\u{E000}'..='\u{F8FF}').contains(c)).count()).min().unwrap_or(0)
+    }
+    fn required(hir: &Hir) -> Option<Vec<String>> {
+        match hir.kind() {
+            HirKind::Literal(_) | HirKind::Class(_) => single(hir).map(|w| vec![w]),
+            HirKind::Capture(c) => required(&c.sub),
+            HirKind::Repetition(r) if r.min >= 1 => required(&r.sub),
+            HirKind::Alternation(branches) => {
+                let mut all = Vec::new();
+                for b in branches {
+                    all.extend(required(b)?);
+                }
+                Some(all)
+            }
+            HirKind::Concat(parts) => {
+                let mut best: Option<Vec<String>> = None;
+                let mut consider = |words: Vec<String>| {
+                    if best.as_ref().is_none_or(|b| score(&words) > score(b)) {
+                        best = Some(words);
+                    }
+                };
+                let mut run = String::new();
+                for part in parts {
+                    match single(part) {
+                        Some(c) => run.push_str(&c),
+                        None => {
+                            if !run.is_empty() {
+                                consider(vec![std::mem::take(&mut run)]);
+                            }
+                            if let Some(words) = required(part) {
+                                consider(words);
+                            }
+                        }
+                    }
+                }
+                if !run.is_empty() {
+                    consider(vec![run]);
+                }
+                best
+            }
+            _ => None,
+        }
+    }
+    let hir = regex_syntax::ParserBuilder::new().case_insensitive(true).build().parse(pattern).ok()?;
+    required(&hir).filter(|words| score(words) >= 3)
 }
 
 /// Compiles the rules now, rather than at first use.
@@ -381,7 +499,7 @@ pub fn parse(text: &str) -> Result<Vec<Rule>, String> {
             }
         }
         let needs = needs(source, &makes);
-        out.push(Rule { id: id.trim().to_string(), makes, source: source.to_string(), pattern, needs });
+        out.push(Rule { id: id.trim().to_string(), makes, source: source.to_string(), pattern, needs, words: Vec::new() });
     }
     Ok(out)
 }
@@ -569,7 +687,12 @@ pub fn worth_typing(ctx: &Ctx, si: usize) -> bool {
 pub fn matches(typed: &Typed) -> Vec<RuleMatch> {
     let mut out = Vec::new();
     let counts = typed.counts();
-    for (r, rule) in rules().iter().enumerate() {
+    let (rules, gate) = gated();
+    let present = gate.present(&typed.text);
+    for (r, rule) in rules.iter().enumerate() {
+        if !rule.words.is_empty() && !rule.words.iter().any(|&w| present[w]) {
+            continue;
+        }
         // A rule whose facts need more pieces of a kind than the sentence
         // has cannot match it: most sentences are passed over so.
         if rule.needs.iter().zip(&counts).any(|(need, have)| need > have) {
@@ -627,5 +750,30 @@ mod tests {
         let n = ids.len();
         ids.dedup();
         assert_eq!(ids.len(), n, "rule ids are unique");
+    }
+}
+#[cfg(test)]
+mod gate_tests {
+    use super::*;
+
+    #[test]
+    fn required_words_are_what_every_match_holds() {
+        let words = |p: &str| required_words(&expand(p).unwrap());
+        assert_eq!(words("{PERSON:p} (?:replaces|succeeds) {PERSON}"), Some(vec!["replace".into(), "ucceed".into()]), "s has a Unicode form too (long s)");
+        assert_eq!(words("{BODY:b} took control of"), Some(vec!["control".into()]), "the longest word of a sequence");
+        assert_eq!(words("{PERSON:p} (?:joined|is) {BODY}"), None, "a branch with no word of three letters");
+        assert_eq!(words("{PERSON:p}(?: has)? left"), Some(vec!["left".into()]), "an optional part is not needed");
+        assert_eq!(words("{PERSON:p} as skipper"), Some(vec!["ipper".into()]), "k and s have Unicode forms: a word stops at them");
+    }
+
+    #[test]
+    fn a_rule_is_searched_only_where_its_words_are() {
+        let (rules, gate) = gated();
+        let gated_rules = rules.iter().filter(|r| !r.words.is_empty()).count();
+        assert!(gated_rules * 2 > rules.len(), "most rules have words to wait for ({gated_rules} of {})", rules.len());
+        for rule in rules.iter().filter(|r| !r.words.is_empty()) {
+            let present = gate.present("nothing of note here");
+            assert!(rule.words.iter().all(|&w| !present[w]), "{}", rule.id);
+        }
     }
 }

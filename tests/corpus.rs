@@ -164,7 +164,8 @@ fn write_corpus_from_env() {
 
 /// `oversight gen-corpus`: the same seed writes the same bytes, a size takes
 /// K, M and G, and a folder that already holds files is refused (exit code 2)
-/// so that no old document is mixed into a corpus.
+/// so that no old document is mixed into a corpus; `--stream N` writes gold
+/// for one document in N.
 #[test]
 fn the_gen_corpus_command_writes_a_deterministic_corpus_and_refuses_a_used_folder() {
     let bin = env!("CARGO_BIN_EXE_oversight");
@@ -190,6 +191,10 @@ fn the_gen_corpus_command_writes_a_deterministic_corpus_and_refuses_a_used_folde
     let o = run(&["gen-corpus", "--bytes", "12Q", "--out", dir.join("c").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(!dir.join("c").exists());
+    let s = dir.join("stream");
+    let o = run(&["gen-corpus", "--docs", "200", "--stream", "100", "--out", s.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!((files(&s.join("docs")).len(), files(&s.join("gold")).len()), (200, 2), "a stream of 200 has 2 documents on topic");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -222,9 +222,10 @@ open_secs() {
 dot_secs() {
   local t0 status=0
   t0=$(now)
-  timeout "$DOT_TIMEOUT" dot -Tsvg "$1" -o "$DIR/graph.svg" 2>/dev/null || status=$?
+  # (at most 8 GB of address space: a drawing too big for Graphviz fails rather than swamp the machine)
+  (ulimit -v 8000000 && timeout "$DOT_TIMEOUT" dot -Tsvg "$1" -o "$DIR/graph.svg" 2>/dev/null) || status=$?
   rm -f "$DIR/graph.svg"
-  if [ "$status" = 0 ]; then secs "$t0" "$(now)"; elif [ "$status" = 124 ]; then echo "over $DOT_TIMEOUT (stopped)"; else echo "failed ($status)"; fi
+  if [ "$status" = 0 ]; then secs "$t0" "$(now)"; elif [ "$status" = 124 ]; then echo "over $DOT_TIMEOUT (stopped)"; else echo "failed ($status, after $(secs "$t0" "$(now)") s)"; fi
 }
 
 load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown; }

@@ -207,6 +207,12 @@ enum Command {
         /// The seed of the invented world (any number)
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Write a general-news stream instead: one document in N on topic
+        /// (the usual documents, with their gold), the others off-topic local
+        /// news (sport, planning, courts, weather, business) with no gold, which
+        /// states no children's-services fact
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+        stream: Option<u64>,
         /// Folder to write docs/ and gold/ into (created; must be empty or absent)
         #[arg(long, short)]
         out: PathBuf,
@@ -334,7 +340,7 @@ fn main() -> ExitCode {
             merge(fragments, out, quiet, strict)
         }
         Command::Explain { file, pieces } => explain(file, pieces),
-        Command::GenCorpus { docs, bytes, seed, out } => gen_corpus(docs, bytes, seed, out),
+        Command::GenCorpus { docs, bytes, seed, stream, out } => gen_corpus(docs, bytes, seed, stream, out),
         Command::Dot { name, depth, svg, out, graph, from } => dot(&name, depth, svg, out, graph, from),
         Command::Eval { gold, inputs, verbose, json } => eval(gold, inputs, verbose, json),
         Command::WhoLed { body, at, role, ask: a } => {
@@ -600,23 +606,25 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("{s:?} is not a size: write a number of bytes, such as 250000, 10M or 1G"))
 }
 
-fn gen_corpus(docs: Option<usize>, bytes: Option<u64>, seed: u64, out: PathBuf) -> ExitCode {
+fn gen_corpus(docs: Option<usize>, bytes: Option<u64>, seed: u64, stream: Option<u64>, out: PathBuf) -> ExitCode {
     if std::fs::read_dir(&out).is_ok_and(|mut d| d.next().is_some()) {
         eprintln!("oversight: error: {}: the folder is not empty; give a new or empty folder, so that no old document is mixed into the corpus", out.display());
         return ExitCode::from(2);
     }
     let started = Instant::now();
-    let result = match (docs, bytes) {
-        (Some(n), _) => oversight::corpus::generate(n, seed, &out),
-        (None, Some(b)) => oversight::corpus::generate_to_size(b, seed, &out),
-        (None, None) => unreachable!("clap requires --docs or --bytes"),
+    let result = match (docs, bytes, stream) {
+        (_, _, Some(every)) => oversight::corpus::generate_stream(docs, bytes, every as usize, seed, &out),
+        (Some(n), _, None) => oversight::corpus::generate(n, seed, &out),
+        (None, Some(b), None) => oversight::corpus::generate_to_size(b, seed, &out),
+        (None, None, None) => unreachable!("clap requires --docs or --bytes"),
     };
     match result {
         Ok(s) => {
             sayln!(
-                "wrote {} documents ({} bytes of text) to {} and their gold to {}: {} people, {} roles, {} inspections, {} successions; took {:.2?}",
+                "wrote {} documents ({} bytes of text; {} on topic) to {} and their gold to {}: {} people, {} roles, {} inspections, {} successions; took {:.2?}",
                 s.documents,
                 s.bytes,
+                s.on_topic,
                 out.join("docs").display(),
                 out.join("gold").display(),
                 s.people,

@@ -164,7 +164,8 @@ fn write_corpus_from_env() {
 
 /// `oversight gen-corpus`: the same seed writes the same bytes, a size takes
 /// K, M and G, and a folder that already holds files is refused (exit code 2)
-/// so that no old document is mixed into a corpus.
+/// so that no old document is mixed into a corpus; `--stream N` writes gold
+/// for one document in N.
 #[test]
 fn the_gen_corpus_command_writes_a_deterministic_corpus_and_refuses_a_used_folder() {
     let bin = env!("CARGO_BIN_EXE_oversight");
@@ -190,5 +191,68 @@ fn the_gen_corpus_command_writes_a_deterministic_corpus_and_refuses_a_used_folde
     let o = run(&["gen-corpus", "--bytes", "12Q", "--out", dir.join("c").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(!dir.join("c").exists());
+    let s = dir.join("stream");
+    let o = run(&["gen-corpus", "--docs", "200", "--stream", "100", "--out", s.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!((files(&s.join("docs")).len(), files(&s.join("gold")).len()), (200, 2), "a stream of 200 has 2 documents on topic");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Builds a folder of documents with the binary into `out`.
+fn build(docs: &Path, out: &Path) {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_oversight")).args(["build", "-q", "--out"]).arg(out).arg(docs).output().unwrap();
+    assert!(o.status.success(), "build of {}: {}", docs.display(), String::from_utf8_lossy(&o.stderr));
+}
+
+/// Every output file under `out` (relative path, bytes with the build id,
+/// which digests the inputs and the time, replaced by `BUILD-ID`).
+fn outputs(out: &Path) -> std::collections::BTreeMap<String, String> {
+    let id = regex::Regex::new(r"[0-9a-f]{16}-[0-9]{8}T[0-9]{6}\.[0-9]{3}Z").unwrap();
+    let mut all = std::collections::BTreeMap::new();
+    let mut stack = vec![out.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for f in files(&dir) {
+            if f.is_dir() {
+                stack.push(f);
+            } else if f.file_name().is_some_and(|n| n != ".oversight.lock") {
+                let text = String::from_utf8(std::fs::read(&f).unwrap()).unwrap();
+                all.insert(f.strip_prefix(out).unwrap().display().to_string(), id.replace_all(&text, "BUILD-ID").into_owned());
+            }
+        }
+    }
+    all
+}
+
+/// A 300-document stream with one document in 100 on topic, built whole
+/// and as its on-topic documents alone (those with a gold file, under the
+/// same names): the outputs of each.
+fn stream_and_on_topic_builds(name: &str) -> (std::collections::BTreeMap<String, String>, std::collections::BTreeMap<String, String>) {
+    let dir = scratch(name);
+    let s = corpus::generate_stream(Some(300), None, 100, 5, &dir.join("stream")).unwrap();
+    assert_eq!((s.documents, s.on_topic), (300, 3));
+    let alone = dir.join("alone");
+    std::fs::create_dir_all(&alone).unwrap();
+    let world = corpus::world::World::new(5);
+    for (b, g) in files(&dir.join("stream/gold")).iter().enumerate() {
+        let doc = g.file_stem().unwrap().to_str().unwrap().to_string() + ".txt";
+        let text = std::fs::read_to_string(dir.join("stream/docs").join(&doc)).unwrap();
+        assert_eq!(text, corpus::document(&world, 5, b).0, "on-topic document {b} of the stream is document {b} of the corpus");
+        std::fs::write(alone.join(&doc), text).unwrap();
+    }
+    build(&dir.join("stream/docs"), &dir.join("out-stream"));
+    build(&alone, &dir.join("out-alone"));
+    let both = (outputs(&dir.join("out-stream")), outputs(&dir.join("out-alone")));
+    let _ = std::fs::remove_dir_all(&dir);
+    both
+}
+
+/// Issue 26: a build of a general-news stream equals the build of its
+/// on-topic documents alone, byte for byte but the build id: off-topic news
+/// adds no fact, and no person, body or document of its own.
+#[test]
+fn a_stream_builds_what_its_on_topic_documents_build() {
+    let (stream, alone) = stream_and_on_topic_builds("stream-all");
+    assert_eq!(stream.keys().collect::<Vec<_>>(), alone.keys().collect::<Vec<_>>());
+    let differ: Vec<&String> = alone.keys().filter(|k| stream[*k] != alone[*k]).collect();
+    assert!(differ.is_empty(), "outputs that differ: {differ:?}");
 }

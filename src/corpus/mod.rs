@@ -24,6 +24,7 @@ pub mod date;
 pub mod doc;
 pub mod gold;
 pub mod names;
+pub mod offtopic;
 pub mod rng;
 pub mod styles;
 pub mod world;
@@ -39,6 +40,8 @@ use world::World;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Summary {
     pub documents: usize,
+    /// Documents with a gold file (all but a stream's off-topic ones).
+    pub on_topic: usize,
     /// Bytes of document text.
     pub bytes: u64,
     /// Bytes of gold JSON.
@@ -53,19 +56,48 @@ pub struct Summary {
 
 /// Writes `docs` documents and their gold annotations under `out`.
 pub fn generate(docs: usize, seed: u64, out: &Path) -> Result<Summary, Error> {
-    run(seed, out, |s| s.documents >= docs)
+    run(seed, 1, out, |s| s.documents >= docs)
 }
 
 /// Writes documents until their text adds up to at least `bytes`.
 pub fn generate_to_size(bytes: u64, seed: u64, out: &Path) -> Result<Summary, Error> {
-    run(seed, out, |s| s.bytes >= bytes)
+    run(seed, 1, out, |s| s.bytes >= bytes)
+}
+
+/// A general-news stream (issue 26): in each run of `every` documents, one
+/// (at a place drawn from the seed) is on topic and has its gold, the others
+/// are off-topic news ([`offtopic`]) and have none. The on-topic documents
+/// are, in order, the texts of the corpus of `seed` (under the stream's file
+/// names), so the build of the stream must equal the build of the documents
+/// that have a gold file.
+pub fn generate_stream(docs: Option<usize>, bytes: Option<u64>, every: usize, seed: u64, out: &Path) -> Result<Summary, Error> {
+    run(seed, every.max(1), out, |s| docs.is_some_and(|d| s.documents >= d) || bytes.is_some_and(|b| s.bytes >= b))
 }
 
 /// The text and gold of document `n` of the corpus of `seed`, without writing anything.
 pub fn document(world: &World, seed: u64, n: usize) -> (String, gold::Gold) {
-    let name = file_stem(n) + ".txt";
-    let d = styles::write(world, Rng::derive(seed, n as u64), &name);
+    named(world, seed, n, &(file_stem(n) + ".txt"))
+}
+
+fn named(world: &World, seed: u64, n: usize, name: &str) -> (String, gold::Gold) {
+    let d = styles::write(world, Rng::derive(seed, n as u64), name);
     (d.out, d.gold)
+}
+
+/// Document `i` of the stream of `seed` with one in `every` on topic: its
+/// text, and its gold where it is on topic.
+pub fn stream_document(world: &World, seed: u64, every: usize, i: usize) -> (String, Option<gold::Gold>) {
+    if every <= 1 {
+        let (text, gold) = document(world, seed, i);
+        return (text, Some(gold));
+    }
+    let block = i / every;
+    if i % every == Rng::derive(seed ^ 0x5752_4541_4d00_0000, block as u64).below(every) {
+        let (text, gold) = named(world, seed, block, &(file_stem(i) + ".txt"));
+        (text, Some(gold))
+    } else {
+        (offtopic::write(world, Rng::derive(seed ^ 0x4f46_4654_4f50_4943, i as u64)), None)
+    }
 }
 
 fn file_stem(n: usize) -> String {
@@ -98,9 +130,12 @@ Written by oversight's corpus generator (`oversight gen-corpus`). `docs/` holds\
 articles and letters about English children's services; `gold/` holds, for each,\n\
 what a careful reader takes from it (the format of shared/gold/FORMAT.md).\n\n\
 The councils and trusts are real; the people, posts, inspections, judgements and\n\
-dates are invented. Nothing here is a statement about any real person or body.\n";
+dates are invented. Nothing here is a statement about any real person or body.\n\n\
+In a general-news stream (`gen-corpus --stream N`) only one document in N has a\n\
+gold file: the others are off-topic local news (sport, planning, courts, weather,\n\
+business) that states no fact about children's services.\n";
 
-fn run(seed: u64, out: &Path, done: impl Fn(&Summary) -> bool) -> Result<Summary, Error> {
+fn run(seed: u64, every: usize, out: &Path, done: impl Fn(&Summary) -> bool) -> Result<Summary, Error> {
     let docs_dir: PathBuf = out.join("docs");
     let gold_dir: PathBuf = out.join("gold");
     fs::create_dir_all(&docs_dir).map_err(write_err(&docs_dir))?;
@@ -122,10 +157,13 @@ fn run(seed: u64, out: &Path, done: impl Fn(&Summary) -> bool) -> Result<Summary
     let mut n = 0;
     while !done(&summary) {
         let rendered = parallel(threads, n..n + BATCH, |i| {
-            let (text, gold) = document(&world, seed, i);
-            let mut json = Vec::with_capacity(text.len());
-            serde_json::to_writer_pretty(&mut json, &gold).expect("gold serialises");
-            json.push(b'\n');
+            let (text, gold) = stream_document(&world, seed, every, i);
+            let json = gold.as_ref().map(|gold| {
+                let mut json = Vec::with_capacity(text.len());
+                serde_json::to_writer_pretty(&mut json, gold).expect("gold serialises");
+                json.push(b'\n');
+                json
+            });
             (i, text, json, gold)
         });
         let mut take = 0;
@@ -135,7 +173,12 @@ fn run(seed: u64, out: &Path, done: impl Fn(&Summary) -> bool) -> Result<Summary
             }
             summary.documents += 1;
             summary.bytes += text.len() as u64;
-            summary.gold_bytes += json.len() as u64;
+            let Some(gold) = gold else {
+                take += 1;
+                continue;
+            };
+            summary.on_topic += 1;
+            summary.gold_bytes += json.as_ref().map_or(0, Vec::len) as u64;
             for p in &gold.people {
                 if !people.contains(p) {
                     people.insert(p.clone());
@@ -152,6 +195,7 @@ fn run(seed: u64, out: &Path, done: impl Fn(&Summary) -> bool) -> Result<Summary
             let stem = file_stem(*i);
             let path = docs_dir.join(format!("{stem}.txt"));
             fs::write(&path, text.as_bytes()).map_err(write_err(&path))?;
+            let Some(json) = json else { return Ok(()) };
             let path = gold_dir.join(format!("{stem}.json"));
             fs::write(&path, json).map_err(write_err(&path))
         });

@@ -519,6 +519,9 @@ fn explain(file: PathBuf, pieces: bool) -> ExitCode {
     };
     let x = oversight::extract::extract(&doc, oversight::schema::Schema::get());
     sayln!("{}: date {}, title {:?}", x.doc, x.date.map_or("none".into(), |d| d.to_string()), x.title.unwrap_or_default());
+    if !oversight::extract::topic::is_on_topic(&doc.text) {
+        sayln!("off topic: it names none of schema/vocab/topic.txt's words, so a build leaves it out (what follows is what it would give)");
+    }
     sayln!("\nmentions:");
     for m in &x.mentions {
         let e = &x.entities[m.entity];

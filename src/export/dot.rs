@@ -327,6 +327,106 @@ pub fn draw_to(p: &Picture, out: &mut Sink) {
     out.push_str("}\n");
 }
 
+/// The overview of a large graph (`write_overview_to`): what a reader is told
+/// about the drawing of each person or body in full.
+pub const OVERVIEW_NOTE: &str = "An overview: each body once, with its posts and its inspections summarised (the fill is its latest judgement), and the successions between bodies. Draw any person or body in full with `oversight dot NAME --svg`.";
+
+/// Bodies drawn without an edge go in rows of this many, so that Graphviz
+/// lays them out as a grid rather than one column.
+const ROW: usize = 8;
+
+/// Writes the overview of a graph too large to draw whole: one node for each
+/// body with a post, an inspection or a succession (its name, its posts and
+/// the people who held them, its inspections and the latest judgement, in
+/// that judgement's colour), and the successions between bodies. People,
+/// inspections and documents are counted, not drawn; `oversight dot NAME`
+/// draws any of them in full.
+pub fn write_overview_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write, build: Option<&str>) -> std::io::Result<()> {
+    use petgraph::visit::EdgeRef;
+    use petgraph::Direction::{Incoming, Outgoing};
+    let mut out = Sink::new(w);
+    out.push_str("digraph oversight {\n");
+    if let Some(build) = build {
+        let _ = writeln!(out, "  comment=\"oversight build {}\";", esc(build));
+    }
+    let counts = format!(
+        "{} people, {} bodies, {} inspections, {} documents",
+        g.count_nodes(NodeKind::Person),
+        g.count_nodes(NodeKind::Body),
+        g.count_nodes(NodeKind::Inspection),
+        g.count_nodes(NodeKind::Document)
+    );
+    let _ = writeln!(out, "  comment=\"{}\";", esc(OVERVIEW_NOTE));
+    let _ = writeln!(out, "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=11, nodesep=0.3, ranksep=0.6, label=\"{}\\n{}\\n{}\", labelloc=t];", esc(TITLE), esc(&counts), esc(OVERVIEW_NOTE));
+    out.push_str("  node [fontname=\"Helvetica\", fontsize=10, style=filled, shape=box];\n");
+    out.push_str("  edge [fontname=\"Helvetica\", fontsize=8, color=\"#674ea7\", penwidth=2];\n");
+    let mut drawn: Vec<petgraph::graph::NodeIndex> = Vec::new();
+    let mut edges: Vec<(petgraph::graph::NodeIndex, petgraph::graph::NodeIndex, Option<PartialDate>)> = Vec::new();
+    for i in g.sorted_nodes().into_iter().filter(|&i| g.graph[i].kind == NodeKind::Body) {
+        let (mut posts, mut people) = (0, BTreeSet::new());
+        let mut inspections: Vec<(Option<PartialDate>, Option<&str>)> = Vec::new();
+        for e in g.graph.edges_directed(i, Incoming) {
+            match e.weight().kind {
+                EdgeKind::HeldRole => {
+                    posts += 1;
+                    people.insert(e.source());
+                }
+                EdgeKind::Inspected => {
+                    let rating = g.graph.edges_directed(e.source(), Outgoing).find(|r| r.weight().kind == EdgeKind::Rated).map(|r| g.graph[r.target()].name.as_str());
+                    inspections.push((g.graph[e.source()].date, rating));
+                }
+                _ => {}
+            }
+        }
+        let before = edges.len();
+        for e in g.sorted_edges_from(i) {
+            if e.0 == EdgeKind::Succeeded && g.graph[e.1].kind == NodeKind::Body {
+                edges.push((i, e.1, e.2.observations.iter().filter_map(|o| o.date().or(o.start())).min()));
+            }
+        }
+        let succeeded = g.graph.edges_directed(i, Incoming).any(|e| e.weight().kind == EdgeKind::Succeeded && g.graph[e.source()].kind == NodeKind::Body);
+        if posts == 0 && inspections.is_empty() && edges.len() == before && !succeeded {
+            continue;
+        }
+        drawn.push(i);
+        let b = &g.graph[i];
+        let mut label = esc(&b.name);
+        if posts > 0 {
+            let _ = write!(label, "\\n{posts} post{} held by {} {}", if posts == 1 { "" } else { "s" }, people.len(), if people.len() == 1 { "person" } else { "people" });
+        }
+        // The latest judgement: that of the latest dated inspection that gave one.
+        let latest = inspections.iter().filter(|x| x.0.is_some() && x.1.is_some()).max_by_key(|x| x.0);
+        let (mut fill, mut font) = ("#fff2cc", "black");
+        if !inspections.is_empty() {
+            let _ = write!(label, "\\n{} inspection{}", inspections.len(), if inspections.len() == 1 { "" } else { "s" });
+            if let Some((Some(d), Some(r))) = latest {
+                let _ = write!(label, ", latest {d}: {}", esc(r));
+                fill = rating_colour(r);
+                if matches!(*r, "Outstanding" | "Inadequate") {
+                    font = "white";
+                }
+            }
+        }
+        let codes = super::neo4j::gss_codes(NodeKind::Body, &b.name);
+        let gss = if codes.is_empty() { String::new() } else { format!(", gss=\"{}\"", codes.join("; ")) };
+        let _ = writeln!(out, "  \"{}\" [label=\"{label}\", fillcolor=\"{fill}\", fontcolor={font}{gss}];", esc(&b.key));
+    }
+    for (from, to, date) in &edges {
+        let date = date.map_or_else(String::new, |d| format!("\\n{d}"));
+        let _ = writeln!(out, "  \"{}\" -> \"{}\" [label=\"succeeded{date}\"];", esc(&g.graph[*from].key), esc(&g.graph[*to].key));
+    }
+    // The bodies with no succession, in rows joined by edges not drawn.
+    let linked: BTreeSet<_> = edges.iter().flat_map(|e| [e.0, e.1]).collect();
+    let alone: Vec<_> = drawn.iter().filter(|i| !linked.contains(i)).collect();
+    for row in alone.chunks(ROW) {
+        for pair in row.windows(2) {
+            let _ = writeln!(out, "  \"{}\" -> \"{}\" [style=invis];", esc(&g.graph[*pair[0]].key), esc(&g.graph[*pair[1]].key));
+        }
+    }
+    out.push_str("}\n");
+    out.finish()
+}
+
 /// Renders DOT as SVG with Graphviz's `dot`. `Err` says why not: Graphviz is
 /// not installed (with how to install it), or `dot` failed (with its message).
 pub fn to_svg(dot: &str) -> Result<String, SvgError> {

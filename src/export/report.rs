@@ -19,6 +19,7 @@ use crate::query::load::{Kind, Model, Statement};
 use crate::query::tenure::{tenures, Basis, Bound, Tenure};
 use crate::query::{date_key, Graph, Source};
 use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
 use super::Sink;
 use std::fmt::Write;
 
@@ -203,6 +204,7 @@ fn after_last_day(d: PartialDate) -> f64 {
 
 /// One body's timeline: its posts and its inspections.
 struct BodyTimeline<'a> {
+    id: String,
     name: String,
     kind: Option<String>,
     tenures: Vec<&'a Tenure>,
@@ -227,17 +229,7 @@ pub fn write_to(graph: &Graph, diagram: &Diagram, w: &mut dyn std::io::Write) ->
 pub fn write_to_with(graph: &Graph, diagram: &Diagram, w: &mut dyn std::io::Write, threads: usize) -> std::io::Result<()> {
     let m = &graph.model;
     let t0 = std::time::Instant::now();
-    let rows_of = || inspections(graph, None).map(|i| i.inspections).unwrap_or_default();
-    let (all_tenures, rows, ev) = if threads > 1 {
-        std::thread::scope(|s| {
-            let t = s.spawn(|| tenures(m));
-            let (rows, ev) = (rows_of(), Evidence::new(m));
-            (t.join().expect("the tenures are made"), rows, ev)
-        })
-    } else {
-        (tenures(m), rows_of(), Evidence::new(m))
-    };
-
+    let (all_tenures, rows, ev) = indexes(graph, threads);
     crate::pipeline::note_time("report: indexes made, since the model was read", t0);
     let count = |k: Kind| m.nodes.iter().filter(|n| n.kind == k).count();
     let docs: Vec<_> = m.nodes.iter().filter(|n| n.kind == Kind::Document).collect();
@@ -250,18 +242,7 @@ pub fn write_to_with(graph: &Graph, diagram: &Diagram, w: &mut dyn std::io::Writ
 
     let mut sink = Sink::new(w);
     let out = &mut sink;
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n");
-    out.push_str("<meta name=\"generator\" content=\"oversight\">\n");
-    if let Some(build) = &graph.model.build {
-        out.push_str("<meta name=\"oversight-build\" content=\"");
-        out.push_markup(build, true);
-        out.push_str("\">\n");
-    }
-    let _ = writeln!(out, "<title>oversight: who led and inspected children's services ({} documents)</title>", docs.len());
-    let _ = writeln!(out, "<script>\n{CAPTURE_JS}</script>");
-    let _ = writeln!(out, "<style>\n{STYLE}</style>\n</head>\n<body>");
+    head(out, m, &format!("oversight: who led and inspected children's services ({} documents)", docs.len()));
     out.push_str("<header>\n<h1>Who led, inspected and rated children's services</h1>\n");
     let _ = writeln!(
         out,
@@ -275,38 +256,236 @@ pub fn write_to_with(graph: &Graph, diagram: &Diagram, w: &mut dyn std::io::Writ
     out.push_str("<pre id=\"console-errors\" hidden></pre>\n");
 
     timelines(out, m, &all_tenures, &rows, &ev, threads);
-    inspections_table(out, &rows, &ev, threads);
-    successions(out, m, &ev, threads);
+    inspections_table(out, &rows.iter().collect::<Vec<_>>(), &ev, threads);
+    successions(out, m, &ev, threads, &|_| true);
     crate::pipeline::note_time("report: timelines, inspections and successions written, since the model was read", t0);
     diagram_section(out, diagram);
     evidence_list(out, m, &ev, threads);
     crate::pipeline::note_time("report: evidence written, since the model was read", t0);
     documents(out, m);
+    foot(out, m);
+    sink.finish()
+}
 
+/// The folder beside `report.html` that a large graph's pages go to (a
+/// page for each body in `bodies/`).
+pub const PAGES: &str = "report";
+
+/// A body's page, from the folder of pages: `bodies/SLUG.html`, the slug
+/// of its id (unique, as the id is), shortened with a digest past 100 bytes.
+fn page_of(id: &str) -> String {
+    let slug = id.rsplit(':').next().unwrap_or(id);
+    if slug.len() <= 100 {
+        return format!("bodies/{slug}.html");
+    }
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(id.as_bytes());
+    let hex: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
+    format!("bodies/{}-{hex}.html", &slug[..slug.floor_char_boundary(90)])
+}
+
+/// The report of a large graph: an index (`w`, which becomes `report.html`)
+/// of every body with a post or an inspection, each linked to its own page
+/// in `pages/bodies/` (its timeline, its inspections, the successions of its
+/// people and of itself, and the evidence and documents they cite, with a
+/// link back). The pages are made on `threads` threads, a page at a time,
+/// each flushed to disk. Each page and the index stand alone: inline style and
+/// script, nothing loaded.
+pub fn write_split_to(graph: &Graph, w: &mut dyn std::io::Write, pages: &Path, threads: usize) -> std::io::Result<()> {
+    let m = &graph.model;
+    let t0 = std::time::Instant::now();
+    let (all_tenures, rows, ev) = indexes(graph, threads);
+    let list = body_list(m, &all_tenures, &rows, false);
+    crate::pipeline::note_time("report: indexes made, since the model was read", t0);
+    std::fs::create_dir_all(pages.join("bodies"))?;
+    let written = crate::pipeline::in_parallel_ordered(&list, threads, &|b| {
+        let f = std::fs::File::create(pages.join(page_of(&b.id)))?;
+        let mut w = std::io::BufWriter::new(f);
+        let mut sink = Sink::new(&mut w);
+        body_page(&mut sink, m, b, &ev);
+        sink.finish()?;
+        w.into_inner().map_err(|e| e.into_error())?.sync_all()
+    });
+    written.into_iter().collect::<std::io::Result<()>>()?;
+    std::fs::File::open(pages.join("bodies"))?.sync_all()?;
+    crate::pipeline::note_time("report: body pages written, since the model was read", t0);
+
+    let count = |k: Kind| m.nodes.iter().filter(|n| n.kind == k).count();
+    let mut sink = Sink::new(w);
+    let out = &mut sink;
+    let documents = count(Kind::Document);
+    head(out, m, &format!("oversight: who led and inspected children's services ({documents} documents)"));
+    out.push_str("<header>\n<h1>Who led, inspected and rated children's services</h1>\n");
+    let _ = writeln!(
+        out,
+        "<p class=\"summary\">From {documents} documents: {} people, {} bodies, {} inspections. The graph is too large for one page: each body below has a page of its own, with its timeline of posts, its inspections, the successions and the sentences every fact was read from. <code>graph.jsonld</code>, <code>graph.graphml</code> and <code>neo4j/</code> hold the whole graph; <code>graph.dot</code> is an overview of the bodies, and <code>oversight dot NAME --svg</code> draws any person or body in full.</p>",
+        count(Kind::Person),
+        count(Kind::Body),
+        count(Kind::Inspection)
+    );
+    out.push_str("</header>\n<pre id=\"console-errors\" hidden></pre>\n");
+    out.push_str("<section id=\"bodies\">\n<h2>Bodies</h2>\n<table class=\"bodies\">\n<thead><tr><th>body</th><th>kind</th><th>posts</th><th>people</th><th>inspections</th><th>latest judgement</th></tr></thead>\n<tbody>\n");
+    for b in &list {
+        let mut people: Vec<&str> = b.tenures.iter().map(|t| t.person.id.as_str()).collect();
+        people.sort_unstable();
+        people.dedup();
+        let latest = b.inspections.iter().filter(|r| r.date.is_some() && !r.rating.is_empty()).max_by_key(|r| date_key(r.date.map(|d| d.0)));
+        let judgement = latest.map_or_else(String::new, |r| format!("{} {}", rating_badge(&r.rating[0]), r.date.expect("dated").0));
+        let _ = writeln!(
+            out,
+            "<tr data-body=\"{}\"><td><a href=\"{PAGES}/{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{judgement}</td></tr>",
+            h(&b.name),
+            h(&page_of(&b.id)),
+            h(&b.name),
+            h(b.kind.as_deref().unwrap_or("")),
+            b.tenures.len(),
+            people.len(),
+            b.inspections.len()
+        );
+    }
+    if list.is_empty() {
+        out.push_str("<tr><td colspan=\"6\">No body has a post or an inspection recorded.</td></tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n</section>\n");
+    foot(out, m);
+    sink.finish()
+}
+
+/// One body's page: its timeline, its inspections, the successions between
+/// it and other bodies or between people who held its posts, and the
+/// evidence and documents that these cite (numbered as in the whole list).
+fn body_page(out: &mut Sink, m: &Model, b: &BodyTimeline, ev: &Evidence) {
+    head(out, m, &format!("{}: oversight", b.name));
+    out.push_str("<header>\n<p><a href=\"../../report.html\" id=\"back\">\u{2190} All bodies</a></p>\n<h1>");
+    out.push_markup(&b.name, false);
+    out.push_str("</h1>\n<nav class=\"toc\"><a href=\"#timelines\">Posts over time</a><a href=\"#inspections\">Inspections</a><a href=\"#successions\">Successions</a><a href=\"#evidence\">Evidence</a><a href=\"#documents\">Documents</a></nav>\n</header>\n");
+    out.push_str("<pre id=\"console-errors\" hidden></pre>\n");
+    // The sections that cite evidence, made first: the page's evidence is what they cite.
+    let mut bytes = Vec::new();
+    {
+        let mut sink = Sink::new(&mut bytes);
+        let s = &mut sink;
+        s.push_str("<section id=\"timelines\">\n<h2>Who held which post, when</h2>\n");
+        legend(s);
+        if b.tenures.is_empty() {
+            s.push_str("<p>No one is recorded as holding a post here.</p>\n");
+        } else {
+            let mut text = String::new();
+            body_timeline(&mut text, b, ev);
+            s.push_str(&text);
+        }
+        s.push_str("</section>\n");
+        let mut rows: Vec<&InspectionRow> = b.inspections.clone();
+        rows.sort_by_key(|r| date_key(r.date.map(|d| d.0)));
+        inspections_table(s, &rows, ev, 1);
+        let people: std::collections::HashSet<&str> = b.tenures.iter().map(|t| t.person.id.as_str()).collect();
+        successions(s, m, ev, 1, &|st| [&*st.subject, &*st.object].iter().any(|x| *x == b.id || people.contains(x)));
+        let _ = sink.finish();
+    }
+    let cited = String::from_utf8(bytes).expect("the report is UTF-8");
+    out.push_str(&cited);
+    let mut numbers: Vec<usize> = cited.split("href=\"#ev-").skip(1).filter_map(|r| r.split('"').next()?.parse().ok()).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    out.push_str("<section id=\"evidence\">\n<h2>Evidence</h2>\n<p class=\"summary\">Each sentence a fact on this page was read from, numbered as in the whole graph, with its document and the facts read from it.</p>\n<ol class=\"evidence\">\n");
+    let mut docs: BTreeMap<String, (String, Option<PartialDate>, String)> = BTreeMap::new();
+    for &n in &numbers {
+        let statements = ev.entry(n - 1);
+        let mut text = String::new();
+        evidence_entry(&mut text, m, n, &statements);
+        // The list is numbered as the whole graph's: each entry keeps its number.
+        out.push_str(&text.replacen("<li id=", &format!("<li value=\"{n}\" id="), 1));
+        let source = Source::of(m, statements[0]);
+        let node = source.document_id.as_deref().and_then(|d| m.node(d));
+        docs.entry(slug(&source.document)).or_insert_with(|| {
+            (source.document.to_string(), node.and_then(|d| d.date), node.and_then(|d| d.alternate_names.first().cloned()).unwrap_or_default())
+        });
+    }
+    out.push_str("</ol>\n</section>\n");
+    out.push_str("<section id=\"documents\">\n<h2>Documents</h2>\n<table>\n<thead><tr><th>document</th><th>published</th><th>title</th></tr></thead>\n<tbody>\n");
+    for (anchor, (name, date, title)) in &docs {
+        let _ = writeln!(out, "<tr id=\"doc-{}\"><td>{}</td><td>{}</td><td>{}</td></tr>", h(anchor), h(name), date.map_or_else(|| "undated".to_string(), |x| x.to_string()), h(title));
+    }
+    out.push_str("</tbody>\n</table>\n</section>\n");
+    foot(out, m);
+}
+
+/// The tenures, the inspections' rows and the evidence of a graph: with
+/// more than one thread, the tenures made on a thread of their own.
+fn indexes(graph: &Graph, threads: usize) -> (Vec<Tenure>, Vec<InspectionRow>, Evidence<'_>) {
+    let m = &graph.model;
+    let rows_of = || inspections(graph, None).map(|i| i.inspections).unwrap_or_default();
+    if threads > 1 {
+        std::thread::scope(|s| {
+            let t = s.spawn(|| tenures(m));
+            let (rows, ev) = (rows_of(), Evidence::new(m));
+            (t.join().expect("the tenures are made"), rows, ev)
+        })
+    } else {
+        (tenures(m), rows_of(), Evidence::new(m))
+    }
+}
+
+/// A page's head, up to the opening of its body: the policy that it loads
+/// nothing, the build's id, the style and the script that records errors.
+fn head(out: &mut Sink, m: &Model, title: &str) {
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n");
+    out.push_str("<meta name=\"generator\" content=\"oversight\">\n");
+    if let Some(build) = &m.build {
+        out.push_str("<meta name=\"oversight-build\" content=\"");
+        out.push_markup(build, true);
+        out.push_str("\">\n");
+    }
+    out.push_str("<title>");
+    out.push_markup(title, true);
+    out.push_str("</title>\n");
+    let _ = writeln!(out, "<script>\n{CAPTURE_JS}</script>");
+    let _ = writeln!(out, "<style>\n{STYLE}</style>\n</head>\n<body>");
+}
+
+/// A page's footer (with the build's id) and its closing script.
+fn foot(out: &mut Sink, m: &Model) {
     out.push_str("<footer>Written by <code>oversight build</code>, beside <code>graph.jsonld</code>, <code>graph.graphml</code>, <code>graph.dot</code> and <code>neo4j/</code>, which hold the same graph. The page is self-contained: it loads nothing from the network.");
-    if let Some(build) = &graph.model.build {
+    if let Some(build) = &m.build {
         out.push_str(" Build <code>");
         out.push_markup(build, true);
         out.push_str("</code>.");
     }
     out.push_str("</footer>\n");
     let _ = writeln!(out, "<script>\n{MAIN_JS}</script>\n</body>\n</html>");
-    sink.finish()
 }
 
 /// The posts section: one timeline for each body with posts, made on `threads` threads.
 fn timelines(out: &mut Sink, m: &Model, all: &[Tenure], rows: &[InspectionRow], ev: &Evidence, threads: usize) {
     out.push_str("<section id=\"timelines\">\n<h2>Who held which post, when</h2>\n");
+    legend(out);
+    let list = body_list(m, all, rows, true);
+    if list.is_empty() {
+        out.push_str("<p>No one is recorded as holding a post.</p>\n");
+    }
+    // A body at a time: the first bodies hold the most facts.
+    out.push_parts(list.len(), 1, threads, &|i, out| body_timeline(out, &list[i], ev));
+    out.push_str("</section>\n");
+}
+
+/// The timelines' legend.
+fn legend(out: &mut Sink) {
     out.push_str("<div class=\"legend\"><span><i class=\"swatch stated\"></i>a date the text gave</span><span><i class=\"swatch seen\"></i>fading: only seen in post then (first or last sighting)</span><span><i class=\"swatch stated open\"></i>dotted: the other end is not known</span>");
     for r in ["Outstanding", "Good", "Requires improvement", "Inadequate"] {
         let _ = write!(out, "<span><i class=\"diamond\" style=\"background:{}\"></i>{r}</span>", rating_colour(r));
     }
     out.push_str("<span><i class=\"diamond\" style=\"background:#bbbbbb\"></i>inspection, no rating given</span></div>\n");
+}
 
+/// The bodies with posts (with `posts_only`) or with posts or inspections,
+/// each with its posts and its inspections: the most facts first, then by name.
+fn body_list<'a>(m: &Model, all: &'a [Tenure], rows: &'a [InspectionRow], posts_only: bool) -> Vec<BodyTimeline<'a>> {
     let mut bodies: BTreeMap<String, BodyTimeline> = BTreeMap::new();
     let mut entry = |id: &str| -> Option<String> {
         let n = m.node(id)?;
-        bodies.entry(id.to_string()).or_insert_with(|| BodyTimeline { name: n.name.to_string(), kind: n.body_kind.clone(), tenures: Vec::new(), inspections: Vec::new() });
+        bodies.entry(id.to_string()).or_insert_with(|| BodyTimeline { id: id.to_string(), name: n.name.to_string(), kind: n.body_kind.clone(), tenures: Vec::new(), inspections: Vec::new() });
         Some(id.to_string())
     };
     let mut keys_t = Vec::new();
@@ -329,18 +508,12 @@ fn timelines(out: &mut Sink, m: &Model, all: &[Tenure], rows: &[InspectionRow], 
     for (k, r) in keys_i {
         bodies.get_mut(&k).expect("added").inspections.push(r);
     }
-    // Bodies with posts first, the most facts first, then by name.
-    let mut list: Vec<BodyTimeline> = bodies.into_values().filter(|b| !b.tenures.is_empty()).collect();
+    let mut list: Vec<BodyTimeline> = bodies.into_values().filter(|b| !(posts_only && b.tenures.is_empty())).collect();
     list.sort_by(|a, b| (b.tenures.len() + b.inspections.len()).cmp(&(a.tenures.len() + a.inspections.len())).then_with(|| a.name.cmp(&b.name)));
-    if list.is_empty() {
-        out.push_str("<p>No one is recorded as holding a post.</p>\n");
-    }
     for b in &mut list {
         b.tenures.sort_by(|x, y| (&x.role, date_key(start_of(x)), &x.person.name).cmp(&(&y.role, date_key(start_of(y)), &y.person.name)));
     }
-    // A body at a time: the first bodies hold the most facts.
-    out.push_parts(list.len(), 1, threads, &|i, out| body_timeline(out, &list[i], ev));
-    out.push_str("</section>\n");
+    list
 }
 
 fn start_of(t: &Tenure) -> Option<PartialDate> {
@@ -522,7 +695,7 @@ fn names(v: &[crate::query::Named]) -> String {
 }
 
 /// The table of inspections, its rows made on `threads` threads.
-fn inspections_table(out: &mut Sink, rows: &[InspectionRow], ev: &Evidence, threads: usize) {
+fn inspections_table(out: &mut Sink, rows: &[&InspectionRow], ev: &Evidence, threads: usize) {
     out.push_str("<section id=\"inspections\">\n<h2>Inspections</h2>\n");
     if rows.is_empty() {
         out.push_str("<p>None is recorded.</p>\n</section>\n");
@@ -560,9 +733,9 @@ fn inspection_row(out: &mut String, r: &InspectionRow, ev: &Evidence) {
 }
 
 /// The list of successions, its entries made on `threads` threads.
-fn successions(out: &mut Sink, m: &Model, ev: &Evidence, threads: usize) {
+fn successions(out: &mut Sink, m: &Model, ev: &Evidence, threads: usize, which: &dyn Fn(&Statement) -> bool) {
     out.push_str("<section id=\"successions\">\n<h2>Successions</h2>\n");
-    let mut sts: Vec<&Statement> = m.statements_of("succeeded").collect();
+    let mut sts: Vec<&Statement> = m.statements_of("succeeded").filter(|s| which(s)).collect();
     sts.sort_by_key(|s| (date_key(s.date), m.name(&s.subject)));
     if sts.is_empty() {
         out.push_str("<p>None is recorded.</p>\n</section>\n");

@@ -102,6 +102,13 @@ enum Command {
         /// gives exit code 4 (after the outputs are written), for pipelines
         #[arg(long)]
         strict: bool,
+        /// A graph of more nodes than this is written in its large form, which
+        /// a person can still open: graph.dot an overview of the bodies (draw
+        /// anyone in full with `oversight dot NAME`), report.html an index of
+        /// the bodies with a page for each in report/bodies/. The JSON-LD,
+        /// GraphML and Neo4j files are whole at any size
+        #[arg(long, value_name = "NODES", default_value_t = pipeline::LARGE_GRAPH)]
+        large_above: usize,
     },
     /// Draw one person's or body's neighbourhood: Graphviz DOT, or SVG with --svg.
     ///
@@ -327,9 +334,9 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Build { inputs, out, quiet, threads, strict } => {
+        Command::Build { inputs, out, quiet, threads, strict, large_above } => {
             pipeline::clean_up_on_interrupt();
-            build(inputs, out, quiet, threads, strict)
+            build(inputs, out, quiet, threads, strict, large_above)
         }
         Command::Extract { inputs, out, threads, strict } => {
             pipeline::clean_up_on_interrupt();
@@ -417,7 +424,7 @@ fn limit_allocator_arenas(threads: usize) {
     let _ = threads;
 }
 
-fn build(inputs: Vec<PathBuf>, out: PathBuf, quiet: bool, threads: usize, strict: bool) -> ExitCode {
+fn build(inputs: Vec<PathBuf>, out: PathBuf, quiet: bool, threads: usize, strict: bool, large_above: usize) -> ExitCode {
     let started = Instant::now();
     limit_allocator_arenas(threads);
     let inputs = if inputs.is_empty() { vec![PathBuf::from("seeds")] } else { inputs };
@@ -428,7 +435,7 @@ fn build(inputs: Vec<PathBuf>, out: PathBuf, quiet: bool, threads: usize, strict
         // The outputs take the graph, so that it can be let go of before the report is made.
         let graph = std::mem::take(&mut b.graph);
         let build = BuildId::new(std::mem::take(&mut b.inputs), began);
-        let files = pipeline::write_graph_outputs(&out, graph, threads, &build)?;
+        let files = pipeline::write_graph_outputs(&out, graph, threads, &build, large_above)?;
         Ok((b, counts, files))
     });
     let (b, counts, files) = match result {
@@ -651,7 +658,7 @@ fn merge(fragments: Vec<PathBuf>, out: PathBuf, quiet: bool, strict: bool) -> Ex
         let documents = xs.len();
         let undated: Vec<String> = xs.iter().filter(|x| x.date.is_none()).map(|x| x.doc.clone()).collect();
         let graph = oversight::resolve::resolve(xs);
-        let files = pipeline::write_graph_outputs(&out, graph, 0, &BuildId::new(digest, began))?;
+        let files = pipeline::write_graph_outputs(&out, graph, 0, &BuildId::new(digest, began), pipeline::LARGE_GRAPH)?;
         Ok((documents, files, undated))
     });
     match result {

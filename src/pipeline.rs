@@ -296,24 +296,39 @@ pub fn render_with(graph: KnowledgeGraph, draw: bool) -> Vec<(&'static str, Stri
 /// threads, taken in the order listed: the report waits until the others
 /// are done with the graph. Each is stamped with `build`.
 pub fn producers(graph: KnowledgeGraph, draw: bool, build: &BuildId) -> Vec<(&'static str, Producer<'static>)> {
-    producers_reading(graph, draw, None, 1, build)
+    producers_reading(graph, draw, None, 1, build, None)
 }
+
+/// Graphs with more nodes than this (people, bodies, inspections, ratings
+/// and documents) are written in their large form, which a person can still
+/// open (`oversight build --large-above`): `graph.dot` is an overview of the
+/// bodies (`export::dot::write_overview_to`), and `report.html` an index of
+/// them, with a page for each in `report/bodies/` (`export::report::write_split_to`).
+/// The JSON-LD, the GraphML and the Neo4j files are whole at any size.
+pub const LARGE_GRAPH: usize = 5_000;
 
 /// Writes a graph's outputs into `dir` (see `write_outputs_with`). Where the
 /// JSON-LD goes to a regular file, the report reads its model back from that
 /// file once the graph is gone, rather than the model being built beside the
 /// graph: a build never holds both (at a gigabyte of text, a gigabyte each).
-pub fn write_graph_outputs(dir: &Path, graph: KnowledgeGraph, threads: usize, build: &BuildId) -> Result<Vec<(&'static str, u64)>, Error> {
+/// A graph of more than `large_above` nodes is written in its large form
+/// (see `LARGE_GRAPH`), its report's pages in a folder written as the files
+/// are: whole, or not at all.
+pub fn write_graph_outputs(dir: &Path, graph: KnowledgeGraph, threads: usize, build: &BuildId, large_above: usize) -> Result<Vec<(&'static str, u64)>, Error> {
     let jsonld = (!written_in_place(&dir.join("graph.jsonld"))).then(|| temporary_path(&dir.join("graph.jsonld"), std::process::id()));
     let threads = thread_count(threads);
-    write_outputs_with(dir, producers_reading(graph, true, jsonld, threads, build), threads)
+    let large = graph.graph.node_count() > large_above;
+    let pages = large.then(|| temporary_path(&dir.join(export::report::PAGES), std::process::id()));
+    write_outputs_with(dir, producers_reading(graph, true, jsonld, threads, build, pages), &[(export::report::PAGES, large)], threads)
 }
 
 /// As `producers`; with `jsonld_file`, the file the JSON-LD is being
 /// written to, the report reads the model from it, on `threads` threads once
-/// the other outputs are done (and indexes it on as many).
-fn producers_reading(graph: KnowledgeGraph, draw: bool, jsonld_file: Option<PathBuf>, threads: usize, build: &BuildId) -> Vec<(&'static str, Producer<'static>)> {
-    let diagram = diagram(&graph, draw);
+/// the other outputs are done (and indexes it on as many). With `pages`,
+/// the folder the report's pages go to, the graph is written in its large
+/// form (`LARGE_GRAPH`).
+fn producers_reading(graph: KnowledgeGraph, draw: bool, jsonld_file: Option<PathBuf>, threads: usize, build: &BuildId, pages: Option<PathBuf>) -> Vec<(&'static str, Producer<'static>)> {
+    let diagram = diagram(&graph, draw && pages.is_none());
     let graph = std::sync::Arc::new(graph);
     // The model, or word that the JSON-LD file is complete, with where its items lie.
     enum Written {
@@ -334,10 +349,17 @@ fn producers_reading(graph: KnowledgeGraph, draw: bool, jsonld_file: Option<Path
         .collect();
     drop((graph, released));
     let build = build.to_string();
+    let large = pages.is_some();
     let (dot_build, jsonld_build, graphml_build, import_script, queries) =
         (build.clone(), build.clone(), build.clone(), export::neo4j::import_script(&build), export::neo4j::queries(&build));
     let mut outputs: Vec<(&'static str, Producer<'static>)> = vec![
-        ("graph.dot", Box::new(move |w: &mut dyn Write| export::dot::write_to(dot.graph(), w, Some(&dot_build)))),
+        ("graph.dot", Box::new(move |w: &mut dyn Write| {
+            if large {
+                export::dot::write_overview_to(dot.graph(), w, Some(&dot_build))
+            } else {
+                export::dot::write_to(dot.graph(), w, Some(&dot_build))
+            }
+        })),
         ("graph.jsonld", Box::new(move |w: &mut dyn Write| {
             let mut m = Model::default();
             let mut add = |item: &serde_json::Value| m.add(item);
@@ -367,7 +389,10 @@ fn producers_reading(graph: KnowledgeGraph, draw: bool, jsonld_file: Option<Path
             };
             note_time("report: model read, since the graph was let go", started);
             let graph = Graph { model, jsonld: String::new(), origin: "this build".into(), warnings: Vec::new() };
-            let written = export::report::write_to_with(&graph, &diagram, w, threads);
+            let written = match &pages {
+                Some(folder) => export::report::write_split_to(&graph, w, folder, threads),
+                None => export::report::write_to_with(&graph, &diagram, w, threads),
+            };
             // Freeing the model takes a while at scale: with threads to
             // spare, it is freed while the report is flushed to disk (here,
             // if no thread can be started: the closure is dropped with it).
@@ -449,7 +474,7 @@ pub fn clean_up_on_interrupt() {
     let _ = ctrlc::set_handler(|| {
         let temps = pending();
         for t in temps.iter() {
-            let _ = fs::remove_file(t);
+            remove_path(t);
         }
         let _ = writeln!(std::io::stderr(), "\noversight: interrupted; the outputs were left as they were");
         std::process::exit(exit::INTERRUPTED);
@@ -491,26 +516,34 @@ fn lock_folder(dir: &Path) -> Result<Option<fs::File>, Error> {
 /// written to directly, never replaced.
 pub fn write_outputs(dir: &Path, files: &[(&str, String)]) -> Result<(), Error> {
     let producers = files.iter().map(|(name, contents)| (*name, Box::new(move |w: &mut dyn Write| w.write_all(contents.as_bytes())) as Producer)).collect();
-    write_outputs_with(dir, producers, 1).map(|_| ())
+    write_outputs_with(dir, producers, &[], 1).map(|_| ())
 }
 
 /// As `write_outputs`, each file's contents made by its producer as it is
 /// written (see `producers`), on up to `threads` threads (0: one per core),
 /// each taking the next file in the list when it is free. Returns each
-/// file's name and size in bytes, in the list's order.
-pub fn write_outputs_with<'n>(dir: &Path, files: Vec<(&'n str, Producer)>, threads: usize) -> Result<Vec<(&'n str, u64)>, Error> {
+/// file's name and size in bytes, in the list's order, then each folder's.
+///
+/// `folders` names folders of outputs (`report/`), each with whether this
+/// build writes it: a producer writes it whole into its temporary path
+/// (`temporary_path`), which replaces the folder with the files, under the
+/// same locks, in one step where the system can (Linux's `RENAME_EXCHANGE`);
+/// one this build does not write is removed with them, so that no folder of
+/// an earlier build is left beside outputs it does not belong to.
+pub fn write_outputs_with<'n>(dir: &Path, files: Vec<(&'n str, Producer)>, folders: &[(&'n str, bool)], threads: usize) -> Result<Vec<(&'n str, u64)>, Error> {
     let names: Vec<&str> = files.iter().map(|(name, _)| *name).collect();
     // The folder, and those inside it that outputs go to (`neo4j/`).
-    let mut folders: Vec<PathBuf> = vec![dir.to_path_buf()];
+    let mut parents: Vec<PathBuf> = vec![dir.to_path_buf()];
     for name in &names {
-        if let Some(parent) = dir.join(name).parent().filter(|p| !folders.iter().any(|f| f == p)) {
-            folders.push(parent.to_path_buf());
+        if let Some(parent) = dir.join(name).parent().filter(|p| !parents.iter().any(|f| f == p)) {
+            parents.push(parent.to_path_buf());
         }
     }
-    for folder in &folders {
+    for folder in &parents {
         fs::create_dir_all(folder).map_err(|e| Error::Write { path: folder.clone(), source: e })?;
     }
-    remove_stale_temporaries(dir, &names);
+    let all_names: Vec<&str> = names.iter().copied().chain(folders.iter().map(|f| f.0)).collect();
+    remove_stale_temporaries(dir, &all_names);
     let pid = std::process::id();
     // (the file written to, the target it is renamed over, if any)
     let mut jobs: Vec<(PathBuf, Option<PathBuf>, Mutex<Option<Producer>>)> = Vec::new();
@@ -524,19 +557,25 @@ pub fn write_outputs_with<'n>(dir: &Path, files: Vec<(&'n str, Producer)>, threa
             jobs.push((temp, Some(target), Mutex::new(Some(produce))));
         }
     }
-    let temps: Vec<(PathBuf, PathBuf)> = jobs.iter().filter_map(|(t, target, _)| target.clone().map(|target| (t.clone(), target))).collect();
+    let mut temps: Vec<(PathBuf, PathBuf)> = jobs.iter().filter_map(|(t, target, _)| target.clone().map(|target| (t.clone(), target))).collect();
+    // The folders' temporary paths, written by the producers or not at all.
+    let folder_temps: Vec<(PathBuf, PathBuf, bool)> = folders.iter().map(|&(name, written)| (temporary_path(&dir.join(name), pid), dir.join(name), written)).collect();
+    for (temp, _, _) in &folder_temps {
+        let _ = fs::remove_dir_all(temp);
+        pending().push(temp.clone());
+    }
     let cleanup = |temps: &[(PathBuf, PathBuf)]| {
         let mut p = pending();
-        for (t, _) in temps {
-            let _ = fs::remove_file(t);
+        for t in temps.iter().map(|(t, _)| t).chain(folder_temps.iter().map(|(t, _, _)| t)) {
+            remove_path(t);
             p.retain(|x| x != t);
         }
     };
     let started = std::time::Instant::now();
     let written = in_parallel_ordered(&jobs, threads, &|(path, target, produce)| {
         let produce = produce.lock().unwrap_or_else(|e| e.into_inner()).take().expect("each output is written once");
-        let file = if target.is_some() { fs::File::create(path) } else { fs::OpenOptions::new().write(true).open(path) };
-        let written = file.and_then(|f| write_with(f, produce)).map_err(|e| Error::Write { path: target.clone().unwrap_or_else(|| path.clone()), source: e });
+        let open = || if target.is_some() { fs::File::create(path) } else { fs::OpenOptions::new().write(true).open(path) };
+        let written = write_with(&open, produce).map_err(|e| Error::Write { path: target.clone().unwrap_or_else(|| path.clone()), source: e });
         note_time(&format!("{} written, since the outputs began", target.as_ref().unwrap_or(path).display()), started);
         written
     });
@@ -551,11 +590,36 @@ pub fn write_outputs_with<'n>(dir: &Path, files: Vec<(&'n str, Producer)>, threa
             }
         }
     }
+    for (&(name, written), (temp, target, _)) in folders.iter().zip(&folder_temps) {
+        if !written {
+            continue;
+        }
+        let flushed = size_of_folder(temp).and_then(|bytes| fs::File::open(temp).and_then(|d| d.sync_all()).map(|()| bytes));
+        match flushed {
+            Ok(bytes) => sizes.push((name, bytes)),
+            Err(e) => {
+                cleanup(&temps);
+                return Err(Error::Write { path: target.clone(), source: e });
+            }
+        }
+    }
     // The renames, under the folder's lock (against other builds), then the
     // lock the interrupt handler takes; waiting for the first, a build can
     // still be interrupted.
-    let folder_lock = if temps.is_empty() { None } else { lock_folder(dir).inspect_err(|_| cleanup(&temps))? };
+    let renaming = !temps.is_empty() || folder_temps.iter().any(|(_, target, written)| *written || target.exists());
+    let folder_lock = if renaming { lock_folder(dir).inspect_err(|_| cleanup(&temps))? } else { None };
     let mut p = pending();
+    // The folders first, each swapped with the one in place (whose files
+    // are then at the temporary path, removed below); one this build does
+    // not write is moved there last, once the files are in place.
+    for (temp, target, _) in folder_temps.iter().filter(|f| f.2) {
+        let swapped = if target.is_dir() { exchange(temp, target) } else { fs::rename(temp, target) };
+        if let Err(e) = swapped {
+            drop(p);
+            cleanup(&temps);
+            return Err(Error::Write { path: target.clone(), source: e });
+        }
+    }
     for (temp, target) in &temps {
         if let Err(e) = fs::rename(temp, target) {
             drop(p);
@@ -563,17 +627,69 @@ pub fn write_outputs_with<'n>(dir: &Path, files: Vec<(&'n str, Producer)>, threa
             return Err(Error::Write { path: target.clone(), source: e });
         }
     }
+    for (temp, target, _) in folder_temps.iter().filter(|f| !f.2 && f.1.is_dir()) {
+        let _ = fs::rename(target, temp);
+    }
     p.retain(|x| !temps.iter().any(|(t, _)| t == x));
     drop(p);
     // The renames themselves reach the disk when the folders are flushed.
     #[cfg(unix)]
-    for folder in &folders {
+    for folder in &parents {
         if let Ok(d) = fs::File::open(folder) {
             let _ = d.sync_all();
         }
     }
     drop(folder_lock);
+    // The folders replaced, now at their temporary paths.
+    temps.clear();
+    cleanup(&temps);
     Ok(sizes)
+}
+
+/// Removes a file, or a folder with all it holds.
+fn remove_path(path: &Path) {
+    if fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
+        let _ = fs::remove_dir_all(path);
+    } else {
+        let _ = fs::remove_file(path);
+    }
+}
+
+/// The bytes of the files in a folder and the folders in it.
+fn size_of_folder(dir: &Path) -> std::io::Result<u64> {
+    let mut bytes = 0;
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let meta = entry.metadata()?;
+        bytes += if meta.is_dir() { size_of_folder(&entry.path())? } else { meta.len() };
+    }
+    Ok(bytes)
+}
+
+/// Swaps two folders in one step (Linux's `renameat2` with `RENAME_EXCHANGE`),
+/// so that `b` is never missing. Where the system or the file system cannot,
+/// `b` is moved aside, `a` renamed to it, and what was `b` moved to `a`: a
+/// build killed between the two leaves the old folder beside, not in place.
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let c = |p: &Path| std::ffi::CString::new(p.as_os_str().as_bytes()).map_err(std::io::Error::other);
+        let (ca, cb) = (c(a)?, c(b)?);
+        // SAFETY: two valid NUL-terminated paths, relative to the working folder.
+        let r = unsafe { libc::renameat2(libc::AT_FDCWD, ca.as_ptr(), libc::AT_FDCWD, cb.as_ptr(), libc::RENAME_EXCHANGE) };
+        if r == 0 {
+            return Ok(());
+        }
+        let e = std::io::Error::last_os_error();
+        if !matches!(e.raw_os_error(), Some(libc::EINVAL | libc::ENOSYS | libc::ENOTSUP)) {
+            return Err(e);
+        }
+    }
+    let aside = a.with_file_name(format!("{}-old", a.file_name().unwrap_or_default().to_string_lossy()));
+    fs::rename(b, &aside)?;
+    fs::rename(a, b)?;
+    fs::rename(&aside, a)
 }
 
 /// Whether an output is written to where it is rather than replaced: a FIFO
@@ -600,39 +716,53 @@ pub fn note_time(what: &str, since: std::time::Instant) {
     }
 }
 
-/// Writes a producer's output to a file through a buffer, and flushes it to
-/// the disk (a regular file; a FIFO or a device cannot be synced, and need
-/// not be). Returns the number of bytes written.
-fn write_with(f: fs::File, produce: Producer) -> std::io::Result<u64> {
-    let regular = f.metadata().is_ok_and(|m| m.is_file());
-    let mut w = Counted { inner: std::io::BufWriter::with_capacity(1 << 20, f), bytes: 0 };
+/// Writes a producer's output to the file `open` opens, through a buffer,
+/// and flushes it to the disk (a regular file; a FIFO or a device cannot be
+/// synced, and need not be). The file is opened at the first write (or at
+/// the end, for an empty output), so that what a producer does before it
+/// writes (the report's pages) is done first. Returns the number of bytes written.
+fn write_with(open: &dyn Fn() -> std::io::Result<fs::File>, produce: Producer) -> std::io::Result<u64> {
+    let mut w = Counted { open, inner: None, bytes: 0 };
     produce(&mut w)?;
     let bytes = w.bytes;
-    let f = w.inner.into_inner().map_err(|e| e.into_error())?;
-    if regular {
+    let f = w.file()?.into_inner().map_err(|e| e.into_error())?;
+    if f.metadata().is_ok_and(|m| m.is_file()) {
         f.sync_all()?;
     }
     Ok(bytes)
 }
 
-/// A writer that counts the bytes through it.
-struct Counted<W> {
-    inner: W,
+/// A writer to a file opened at the first write, that counts the bytes through it.
+struct Counted<'a> {
+    open: &'a dyn Fn() -> std::io::Result<fs::File>,
+    inner: Option<std::io::BufWriter<fs::File>>,
     bytes: u64,
 }
 
-impl<W: Write> Write for Counted<W> {
+impl Counted<'_> {
+    fn file(&mut self) -> std::io::Result<std::io::BufWriter<fs::File>> {
+        match self.inner.take() {
+            Some(w) => Ok(w),
+            None => Ok(std::io::BufWriter::with_capacity(1 << 20, (self.open)()?)),
+        }
+    }
+}
+
+impl Write for Counted<'_> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.inner.write(buf)?;
+        let mut w = self.file()?;
+        let n = w.write(buf);
+        self.inner = Some(w);
+        let n = n?;
         self.bytes += n as u64;
         Ok(n)
     }
     fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
+        self.inner.as_mut().map_or(Ok(()), |w| w.flush())
     }
 }
 
-/// Removes the `.NAME.tmp-PID` files of these outputs that a build killed
+/// Removes the `.NAME.tmp-PID` files (and folders) of these outputs that a build killed
 /// before it could clean up left in `dir`: those of processes that no longer
 /// run (a build running beside this one keeps its own).
 fn remove_stale_temporaries(dir: &Path, files: &[&str]) {
@@ -643,7 +773,7 @@ fn remove_stale_temporaries(dir: &Path, files: &[&str]) {
             let target = dir.join(f);
             let Some(prefix) = target.file_name().and_then(|n| n.to_str()).map(|n| format!(".{n}.tmp-")) else { return false };
             target.parent() == temp.parent()
-                && name.strip_prefix(&prefix).and_then(|pid| pid.parse::<u32>().ok()).is_some_and(|pid| pid != me && !process_runs(pid))
+                && name.strip_prefix(&prefix).and_then(|pid| pid.trim_end_matches("-old").parse::<u32>().ok()).is_some_and(|pid| pid != me && !process_runs(pid))
         })
     };
     let mut folders: Vec<PathBuf> = files.iter().filter_map(|f| dir.join(f).parent().map(Path::to_path_buf)).collect();
@@ -653,7 +783,7 @@ fn remove_stale_temporaries(dir: &Path, files: &[&str]) {
         let Ok(entries) = fs::read_dir(&folder) else { continue };
         for entry in entries.flatten() {
             if stale(&entry.path()) {
-                let _ = fs::remove_file(entry.path());
+                remove_path(&entry.path());
             }
         }
     }

@@ -338,7 +338,8 @@ const ROW: usize = 8;
 /// Writes the overview of a graph too large to draw whole: one node for each
 /// body with a post, an inspection or a succession (its name, its posts and
 /// the people who held them, its inspections and the latest judgement, in
-/// that judgement's colour), and the successions between bodies. People,
+/// that judgement's colour, the inspections it carried out), and the
+/// successions between bodies. People,
 /// inspections and documents are counted, not drawn; `oversight dot NAME`
 /// draws any of them in full.
 pub fn write_overview_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write, build: Option<&str>) -> std::io::Result<()> {
@@ -356,14 +357,14 @@ pub fn write_overview_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write, build: 
         g.count_nodes(NodeKind::Inspection),
         g.count_nodes(NodeKind::Document)
     );
-    let _ = writeln!(out, "  comment=\"{}\";", esc(OVERVIEW_NOTE));
+    let _ = writeln!(out, "  // {}", OVERVIEW_NOTE);
     let _ = writeln!(out, "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=11, nodesep=0.3, ranksep=0.6, label=\"{}\\n{}\\n{}\", labelloc=t];", esc(TITLE), esc(&counts), esc(OVERVIEW_NOTE));
     out.push_str("  node [fontname=\"Helvetica\", fontsize=10, style=filled, shape=box];\n");
     out.push_str("  edge [fontname=\"Helvetica\", fontsize=8, color=\"#674ea7\", penwidth=2];\n");
     let mut drawn: Vec<petgraph::graph::NodeIndex> = Vec::new();
     let mut edges: Vec<(petgraph::graph::NodeIndex, petgraph::graph::NodeIndex, Option<PartialDate>)> = Vec::new();
     for i in g.sorted_nodes().into_iter().filter(|&i| g.graph[i].kind == NodeKind::Body) {
-        let (mut posts, mut people) = (0, BTreeSet::new());
+        let (mut posts, mut people, mut conducted) = (0, BTreeSet::new(), 0);
         let mut inspections: Vec<(Option<PartialDate>, Option<&str>)> = Vec::new();
         for e in g.graph.edges_directed(i, Incoming) {
             match e.weight().kind {
@@ -375,6 +376,7 @@ pub fn write_overview_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write, build: 
                     let rating = g.graph.edges_directed(e.source(), Outgoing).find(|r| r.weight().kind == EdgeKind::Rated).map(|r| g.graph[r.target()].name.as_str());
                     inspections.push((g.graph[e.source()].date, rating));
                 }
+                EdgeKind::ConductedBy => conducted += 1,
                 _ => {}
             }
         }
@@ -385,7 +387,7 @@ pub fn write_overview_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write, build: 
             }
         }
         let succeeded = g.graph.edges_directed(i, Incoming).any(|e| e.weight().kind == EdgeKind::Succeeded && g.graph[e.source()].kind == NodeKind::Body);
-        if posts == 0 && inspections.is_empty() && edges.len() == before && !succeeded {
+        if posts == 0 && inspections.is_empty() && conducted == 0 && edges.len() == before && !succeeded {
             continue;
         }
         drawn.push(i);
@@ -406,6 +408,9 @@ pub fn write_overview_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write, build: 
                     font = "white";
                 }
             }
+        }
+        if conducted > 0 {
+            let _ = write!(label, "\\ncarried out {conducted} inspection{}", if conducted == 1 { "" } else { "s" });
         }
         let codes = super::neo4j::gss_codes(NodeKind::Body, &b.name);
         let gss = if codes.is_empty() { String::new() } else { format!(", gss=\"{}\"", codes.join("; ")) };

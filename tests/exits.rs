@@ -337,3 +337,65 @@ fn a_build_waits_for_the_folders_lock_and_a_killed_holder_never_blocks_it() {
     let (jsonld, neo4j) = documents_of(&out);
     assert!(jsonld.len() == 20 && jsonld == neo4j, "the waiting build's outputs are not in place");
 }
+
+/// `report.html` and the files under `report/` (their build ids left out).
+fn report_pages(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut pages = std::collections::BTreeMap::new();
+    pages.insert("report.html".to_string(), unstamped(fs::read(dir.join("report.html")).unwrap_or_default()));
+    for e in fs::read_dir(dir.join("report/bodies")).into_iter().flatten() {
+        let e = e.unwrap();
+        pages.insert(format!("report/bodies/{}", e.file_name().to_string_lossy()), unstamped(fs::read(e.path()).unwrap()));
+    }
+    pages
+}
+
+/// A large build's report is a folder of pages beside its index: a build
+/// interrupted (SIGINT) or killed once its new pages are written, before
+/// the index, leaves the previous index and pages whole (the next build
+/// removes what the killed one left); a build of a small graph removes the
+/// pages of the large one before it.
+#[test]
+fn a_stopped_large_build_leaves_the_previous_pages_whole() {
+    for sig in ["INT", "KILL"] {
+        let out = scratch(&format!("large-{sig}"));
+        let large = ["--large-above", "10"];
+        let o = oversight(&[&["build", "seeds", "--out", s(&out), "-q"][..], &large].concat());
+        assert!(o.status.success(), "{}", stderr(&o));
+        let before = report_pages(&out);
+        assert!(before.len() > 5, "{:?}", before.keys());
+        let input = scratch(&format!("large-{sig}-in"));
+        let feed = input.join("feed.txt");
+        mkfifo(&feed);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_oversight"))
+            .args([&["build", "seeds", s(&feed), "--out", s(&out), "-q"][..], &large].concat())
+            .current_dir(root())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let pid = child.id();
+        // The index's file, opened after the pages are written, holds the build there.
+        mkfifo(&out.join(format!(".report.html.tmp-{pid}")));
+        let mut w = fs::OpenOptions::new().write(true).open(&feed).unwrap();
+        w.write_all(b"Jo Bloggs was appointed director of children's services at Kent County Council in March 2020.\n").unwrap();
+        drop(w);
+        let pages = out.join(format!(".report.tmp-{pid}/bodies"));
+        wait_for("the new pages", || pages.join("kent-county-council.html").exists());
+        std::thread::sleep(Duration::from_millis(200));
+        signal(pid, sig);
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), if sig == "INT" { Some(130) } else { None }, "SIG{sig}");
+        assert!(report_pages(&out) == before, "SIG{sig} changed the report");
+        let left = out.join(format!(".report.tmp-{pid}"));
+        assert_eq!(left.exists(), sig == "KILL", "SIG{sig}: the new pages' folder");
+        // The next build into the folder removes the killed one's pages and swaps its own in.
+        let o = oversight(&[&["build", "seeds", "tests/extra/docs", "--out", s(&out), "-q"][..], &large].concat());
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(!left.exists(), "the next build did not remove the killed one's pages");
+        let after = report_pages(&out);
+        assert!(after.len() > before.len() && before.keys().all(|p| after.contains_key(p)), "{:?}", after.keys());
+        let o = oversight(&["build", "seeds", "--out", s(&out), "-q"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(!out.join("report").exists(), "a small build left a large one's pages");
+        assert!(fs::read_dir(&out).unwrap().all(|e| !e.unwrap().file_name().to_string_lossy().contains(".tmp-")), "leftovers");
+    }
+}

@@ -191,3 +191,46 @@ fn the_full_dot_draws_each_body_with_its_inspections() {
     }
     assert!(checked >= 10, "only {checked} inspections");
 }
+
+/// Above `--large-above` nodes, graph.dot is the bodies' overview, which
+/// Graphviz draws without a warning: every body with a post or an
+/// inspection once, its counts and latest judgement, the successions between
+/// bodies, and a note on drawing anyone in full. Below it the DOT is whole.
+#[test]
+fn a_large_graphs_dot_is_an_overview_of_the_bodies_that_graphviz_draws() {
+    let out = scratch("dot-overview");
+    let o = oversight(&["build", "seeds", "--out", s(&out), "--quiet", "--large-above", "10"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let dot = fs::read_to_string(out.join("graph.dot")).unwrap();
+    let svg = out.join("overview.svg");
+    let o = run_tool("dot", &["-Tsvg", s(&out.join("graph.dot")), "-o", s(&svg)], "install Graphviz (apt-get install graphviz)");
+    assert!(o.status.success() && stderr(&o).is_empty(), "dot failed or warned: {}", stderr(&o));
+    assert!(fs::read_to_string(&svg).unwrap().contains("Northamptonshire County Council"));
+    assert!(dot.contains("oversight dot NAME"), "the overview does not say how to draw anyone in full");
+    let drawn: BTreeSet<&str> = dot.lines().filter(|l| !l.contains("->")).filter_map(|l| l.trim().strip_prefix('"')?.split('"').next()).collect();
+    assert!(drawn.iter().all(|id| id.starts_with("body:")), "not only bodies: {drawn:?}");
+    // Each body with a post or an inspection, and its inspections counted.
+    let doc: Value = serde_json::from_str(&fs::read_to_string(out.join("graph.jsonld")).unwrap()).unwrap();
+    let mut inspections: BTreeMap<String, usize> = BTreeMap::new();
+    for item in doc["@graph"].as_array().unwrap() {
+        if item["@type"] == "Inspection" {
+            *inspections.entry(item["inspected"].as_str().unwrap().trim_start_matches("urn:oversight:").to_string()).or_default() += 1;
+        } else if item["predicate"] == "heldRole" {
+            inspections.entry(item["object"].as_str().unwrap().trim_start_matches("urn:oversight:").to_string()).or_default();
+        }
+    }
+    for (body, n) in &inspections {
+        assert!(drawn.contains(body.as_str()), "{body} is not drawn");
+        let line = dot.lines().find(|l| l.trim().starts_with(&format!("\"{body}\" ["))).unwrap();
+        if *n > 0 {
+            assert!(line.contains(&format!("\\n{n} inspection")), "{body}'s {n} inspections are not counted: {line}");
+        }
+    }
+    let line = dot.lines().find(|l| l.contains("\"body:northamptonshire-county-council\" [")).unwrap();
+    assert!(line.contains("latest 2019-06: Inadequate") && line.contains("fillcolor=\"#cc0000\""), "{line}");
+    assert!(dot.contains("\"body:northamptonshire-childrens-trust\" -> \"body:northamptonshire-county-council\" [label=\"succeeded"), "no succession between bodies");
+
+    // The default threshold keeps the seeds' DOT whole.
+    let full = fs::read_to_string(build_seeds("dot-not-overview").join("graph.dot")).unwrap();
+    assert!(full.contains("cluster_legend") && full.contains("person:") && !full.contains("An overview"));
+}

@@ -143,3 +143,89 @@ fn without_graphviz_the_report_says_how_to_get_the_diagram() {
     assert!(!diagram.contains("<svg"));
     assert!(html.contains("data-role=\"director of children&#39;s services\""), "the timelines are still drawn");
 }
+
+/// The seeds built in the large form (`--large-above 10`: more than ten nodes).
+fn build_seeds_large(name: &str) -> std::path::PathBuf {
+    let out = scratch(name);
+    let o = oversight(&["build", "seeds", "--out", s(&out), "--quiet", "--large-above", "10"]);
+    assert!(o.status.success(), "build failed: {}", stderr(&o));
+    out
+}
+
+/// The `href`s of a page that lead off it (`#...` aside), and its ids.
+fn links_and_ids(html: &str) -> (Vec<String>, BTreeSet<String>) {
+    let ids = html.split(" id=\"").skip(1).map(|r| r.split('"').next().unwrap().to_string()).collect();
+    let links = html.split("href=\"").skip(1).map(|r| r.split('"').next().unwrap().to_string()).collect();
+    (links, ids)
+}
+
+#[test]
+fn a_large_graphs_report_is_an_index_of_body_pages_each_whole_and_linked_both_ways() {
+    let out = build_seeds_large("report-large");
+    let index = fs::read_to_string(out.join("report.html")).unwrap();
+    let stamp = build_ids(&out)["report.html"].clone();
+    assert_eq!(stamp.len(), 37, "{stamp}");
+    let (links, _) = links_and_ids(&index);
+    let pages: Vec<&String> = links.iter().filter(|l| l.starts_with("report/bodies/")).collect();
+    // Every body with a post or an inspection has its page, and nothing else is linked.
+    let doc: Value = serde_json::from_str(&fs::read_to_string(out.join("graph.jsonld")).unwrap()).unwrap();
+    let items = doc["@graph"].as_array().unwrap();
+    let bodies: BTreeSet<&str> = items.iter().filter(|i| i["predicate"] == "heldRole" || i["predicate"] == "inspected").map(|i| i["object"].as_str().unwrap()).collect();
+    assert_eq!(pages.len(), bodies.len(), "{pages:?}");
+    assert_eq!(links.len(), pages.len(), "the index links elsewhere: {links:?}");
+    let files: BTreeSet<String> = fs::read_dir(out.join("report/bodies")).unwrap().map(|e| format!("report/bodies/{}", e.unwrap().file_name().to_string_lossy())).collect();
+    assert_eq!(files, pages.iter().map(|p| p.to_string()).collect::<BTreeSet<_>>(), "pages that are not linked, or links to no page");
+    for page in &pages {
+        let html = fs::read_to_string(out.join(page)).unwrap();
+        assert!(html.contains(&format!("<meta name=\"oversight-build\" content=\"{stamp}\">")), "{page} is another build's");
+        assert!(html.contains("http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"), "{page}: no policy against loading anything");
+        for external in [" src=", "<link", "@import", "url(", "href=\"http"] {
+            assert!(!html.contains(external), "{page} refers to something outside itself: {external}");
+        }
+        let (links, ids) = links_and_ids(&html);
+        assert!(links.contains(&"../../report.html".to_string()), "{page} does not link back to the index");
+        for l in &links {
+            match l.strip_prefix('#') {
+                Some(target) => assert!(ids.contains(target), "{page}: a link to #{target}, which is not on the page"),
+                None => assert_eq!(l, "../../report.html", "{page} links elsewhere"),
+            }
+        }
+        // Every evidence entry the page cites has its sentence and its document.
+        let entries = html.matches("<li value=").count();
+        assert_eq!(html.matches("<blockquote>").count(), entries, "{page}");
+        assert!(entries > 0, "{page} cites no evidence");
+    }
+}
+
+#[test]
+fn chromium_opens_the_large_index_and_a_body_page_with_its_timeline_and_inspections() {
+    let out = build_seeds_large("report-large-chromium");
+    let o = chromium(&out.join("report.html"), &["--dump-dom"], "large-index");
+    assert!(o.status.success(), "chromium failed: {}", stderr(&o));
+    assert_eq!(console_lines(&o), Vec::<String>::new(), "the index logged to the console");
+    let dom = stdout(&o);
+    assert!(dom.contains("data-report-ready=\"yes\"") && dom.contains("<pre id=\"console-errors\" hidden=\"\"></pre>"), "the index's script did not run cleanly");
+    let row = &dom[dom.find("<tr data-body=\"Northamptonshire County Council\">").expect("no row for Northamptonshire County Council")..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(row.contains("href=\"report/bodies/northamptonshire-county-council.html\"") && row.contains("Inadequate"), "{row}");
+
+    let page = out.join("report/bodies/northamptonshire-county-council.html");
+    let o = chromium(&page, &["--dump-dom"], "large-page");
+    assert!(o.status.success(), "chromium failed: {}", stderr(&o));
+    assert_eq!(console_lines(&o), Vec::<String>::new(), "the page logged to the console");
+    let dom = stdout(&o);
+    assert!(dom.contains("data-report-ready=\"yes\"") && dom.contains("<pre id=\"console-errors\" hidden=\"\"></pre>"), "the page's script did not run cleanly");
+    // Its timeline shows every post who-led lists, and its inspections their ratings in colour.
+    let o = oversight(&["who-led", "Northamptonshire County Council", "--json", "--graph", s(&out.join("graph.jsonld"))]);
+    let led: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let tenures = led["tenures"].as_array().unwrap();
+    assert!(tenures.len() >= 5, "{led}");
+    for t in tenures {
+        let row = format!("data-role=\"{}\" data-person=\"{}\"", attr(t["role"].as_str().unwrap()), attr(t["person"]["name"].as_str().unwrap()));
+        assert!(dom.contains(&row), "the page's timeline lacks {row}");
+    }
+    assert!(dom.contains("class=\"mk\""), "no inspection on the timeline");
+    let row_at = dom.find("<tr data-rating=\"Inadequate\">").expect("no Inadequate inspection");
+    assert!(dom[row_at..].split("</tr>").next().unwrap().contains("background:#cc0000"), "Inadequate is not in its colour");
+    assert!(dom.contains("href=\"../../report.html\""), "no way back to the index");
+}

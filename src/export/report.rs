@@ -83,7 +83,15 @@ struct Evidence<'a> {
     groups_of_rank: Vec<u32>,
     /// The documents' places in key order (from 1: no document is 0).
     document_rank: HashMap<&'a str, u32>,
+    /// The most entries a fact links to (the earliest); the others are counted.
+    cap: usize,
 }
+
+/// The most evidence entries a fact on a body's page links to: a post held
+/// for years is seen in hundreds of documents, and a page that listed every
+/// sentence of each would grow with the corpus (at 100 MB of text, Ofsted's
+/// page was 14 MB). The whole graph keeps them all.
+const PAGE_CAP: usize = 10;
 
 /// A sentence's key: its document's rank (0: none), and its offsets from 1
 /// (0: none); ordered as the document ids and offsets are.
@@ -153,7 +161,7 @@ impl<'a> Evidence<'a> {
         for (n, &g) in numbered.iter().enumerate() {
             number_of_group[g as usize] = small(n + 1);
         }
-        Evidence { statements, grouped, group_starts, numbered, number_of_group, group_keys, groups_of_rank, document_rank }
+        Evidence { statements, grouped, group_starts, numbered, number_of_group, group_keys, groups_of_rank, document_rank, cap: usize::MAX }
     }
 
     /// The statements of the entry numbered `n + 1`.
@@ -182,8 +190,11 @@ impl<'a> Evidence<'a> {
         if nums.is_empty() {
             return String::new();
         }
+        let more = nums.len().saturating_sub(self.cap);
+        nums.truncate(self.cap);
         let links: Vec<String> = nums.iter().map(|n| format!("<a href=\"#ev-{n}\" title=\"evidence {n}\">[{n}]</a>")).collect();
-        format!("<sup class=\"refs\">{}</sup>", links.join(""))
+        let more = if more == 0 { String::new() } else { format!(" <span class=\"more\" title=\"the graph's JSON-LD holds them all\">and {more} more</span>") };
+        format!("<sup class=\"refs\">{}{more}</sup>", links.join(""))
     }
 }
 
@@ -294,7 +305,8 @@ fn page_of(id: &str) -> String {
 pub fn write_split_to(graph: &Graph, w: &mut dyn std::io::Write, pages: &Path, threads: usize) -> std::io::Result<()> {
     let m = &graph.model;
     let t0 = std::time::Instant::now();
-    let (all_tenures, rows, ev) = indexes(graph, threads);
+    let (all_tenures, rows, mut ev) = indexes(graph, threads);
+    ev.cap = PAGE_CAP;
     let list = body_list(m, &all_tenures, &rows, false);
     crate::pipeline::note_time("report: indexes made, since the model was read", t0);
     std::fs::create_dir_all(pages.join("bodies"))?;
@@ -609,7 +621,7 @@ fn body_timeline(out: &mut String, b: &BodyTimeline, ev: &Evidence) {
                 if status == "former" {
                     class.push_str(" former");
                 }
-                let href = t.sources.iter().find_map(|s| ev.number(s)).map_or_else(String::new, |n| format!(" href=\"#ev-{n}\""));
+                let href = t.sources.iter().filter_map(|s| ev.number(s)).min().map_or_else(String::new, |n| format!(" href=\"#ev-{n}\""));
                 let _ = write!(
                     out,
                     "<a class=\"{class}\"{href} style=\"left:{left:.2}%;width:{:.2}%\" title=\"{}: {}, {} \u{2013} {}\"></a>",
@@ -644,7 +656,7 @@ fn body_timeline(out: &mut String, b: &BodyTimeline, ev: &Evidence) {
             let mid = x((first_day(d) + after_last_day(d)) / 2.0);
             let rating = r.rating.first().map(String::as_str).unwrap_or("");
             let colour = rating_colour(rating);
-            let href = r.sources.iter().find_map(|s| ev.number(s)).map_or_else(String::new, |n| format!(" href=\"#ev-{n}\""));
+            let href = r.sources.iter().filter_map(|s| ev.number(s)).min().map_or_else(String::new, |n| format!(" href=\"#ev-{n}\""));
             let _ = write!(out, "<a class=\"mk\"{href} style=\"left:{mid:.2}%;background:{colour}\" title=\"{}\"></a>", h(&inspection_words(r)));
             let kind = r.kind.as_deref().unwrap_or("inspection");
             let label = if rating.is_empty() { format!("{d}<br>{}", h(kind)) } else { format!("{d}<br>{}: {}", h(kind), h(rating)) };

@@ -887,6 +887,14 @@ mod tests {
     }
 
     #[test]
+    fn a_bodys_page_is_named_by_its_id_and_a_long_one_is_shortened_apart() {
+        assert_eq!(page_of("urn:oversight:body:kent-county-council"), "bodies/kent-county-council.html");
+        let long = |end: &str| format!("urn:oversight:body:{}{end}", "the-board-of-".repeat(10));
+        let (a, b) = (page_of(&long("a")), page_of(&long("b")));
+        assert!(a != b && a.len() < 120 && a.starts_with("bodies/the-board-of-") && a.ends_with(".html"), "{a} {b}");
+    }
+
+    #[test]
     fn time_runs_forward_through_the_year() {
         assert!(when((2019, 1, 1)) < when((2019, 6, 30)));
         assert!(when((2019, 12, 31)) < when((2020, 1, 1)));

@@ -318,8 +318,16 @@ pub fn write_graph_outputs(dir: &Path, graph: KnowledgeGraph, threads: usize, bu
     let jsonld = (!written_in_place(&dir.join("graph.jsonld"))).then(|| temporary_path(&dir.join("graph.jsonld"), std::process::id()));
     let threads = thread_count(threads);
     let large = graph.graph.node_count() > large_above;
-    let pages = large.then(|| temporary_path(&dir.join(export::report::PAGES), std::process::id()));
-    write_outputs_with(dir, producers_reading(graph, true, jsonld, threads, build, pages), &[(export::report::PAGES, large)], threads)
+    // A folder of that name that is not a report's pages is never replaced, nor removed.
+    let target = dir.join(export::report::PAGES);
+    let foreign = fs::symlink_metadata(&target).is_ok() && !export::report::is_pages(&target);
+    if foreign && large {
+        let why = "it holds other files than a report's pages, and the report's pages go there: move it, or build into another folder";
+        return Err(Error::Write { path: target, source: std::io::Error::other(why) });
+    }
+    let pages = large.then(|| temporary_path(&target, std::process::id()));
+    let folders: &[(&str, bool)] = if foreign { &[] } else { &[(export::report::PAGES, large)] };
+    write_outputs_with(dir, producers_reading(graph, true, jsonld, threads, build, pages), folders, threads)
 }
 
 /// As `producers`; with `jsonld_file`, the file the JSON-LD is being

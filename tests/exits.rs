@@ -399,3 +399,22 @@ fn a_stopped_large_build_leaves_the_previous_pages_whole() {
         assert!(fs::read_dir(&out).unwrap().all(|e| !e.unwrap().file_name().to_string_lossy().contains(".tmp-")), "leftovers");
     }
 }
+
+/// A folder named `report` that is not a report's pages (the user's own) is
+/// never replaced nor removed: a small build leaves it, a large build stops
+/// with exit code 3 naming it, before writing anything.
+#[test]
+fn a_report_folder_of_other_files_is_never_replaced() {
+    let out = build_seeds("foreign-report");
+    let mine = out.join("report/notes.txt");
+    fs::create_dir_all(mine.parent().unwrap()).unwrap();
+    fs::write(&mine, "my own notes").unwrap();
+    let o = oversight(&["build", "seeds", "--out", s(&out), "-q"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let before = snapshot(&out);
+    let o = oversight(&["build", "seeds", "--out", s(&out), "-q", "--large-above", "10"]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(stderr(&o).contains("report") && stderr(&o).contains("other files than a report's pages"), "{}", stderr(&o));
+    assert_eq!(fs::read_to_string(&mine).unwrap(), "my own notes");
+    assert!(snapshot(&out) == before, "the outputs changed");
+}

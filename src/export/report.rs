@@ -282,6 +282,21 @@ pub fn write_to_with(graph: &Graph, diagram: &Diagram, w: &mut dyn std::io::Writ
 /// page for each body in `bodies/`).
 pub const PAGES: &str = "report";
 
+/// Whether `dir` holds a report's pages and nothing else (`bodies/`, and
+/// in it pages this program wrote): a build replaces or removes only such a
+/// folder, never one of the same name with other files in it.
+pub fn is_pages(dir: &Path) -> bool {
+    let only = |d: &Path, ok: &dyn Fn(&std::fs::DirEntry) -> bool| std::fs::read_dir(d).is_ok_and(|mut es| es.all(|e| e.is_ok_and(|e| ok(&e))));
+    let ours = |e: &std::fs::DirEntry| {
+        let mut head = [0; 512];
+        let read = std::fs::File::open(e.path()).and_then(|mut f| std::io::Read::read(&mut f, &mut head)).unwrap_or(0);
+        e.file_name().to_string_lossy().ends_with(".html") && head[..read].windows(GENERATOR.len()).any(|w| w == GENERATOR.as_bytes())
+    };
+    only(dir, &|e| e.file_name() == "bodies" && e.file_type().is_ok_and(|t| t.is_dir()) && only(&e.path(), &ours))
+}
+
+const GENERATOR: &str = "<meta name=\"generator\" content=\"oversight\">";
+
 /// A body's page, from the folder of pages: `bodies/SLUG.html`, the slug
 /// of its id (unique, as the id is), shortened with a digest past 100 bytes.
 fn page_of(id: &str) -> String {
@@ -444,7 +459,8 @@ fn head(out: &mut Sink, m: &Model, title: &str) {
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n");
-    out.push_str("<meta name=\"generator\" content=\"oversight\">\n");
+    out.push_str(GENERATOR);
+    out.push_str("\n");
     if let Some(build) = &m.build {
         out.push_str("<meta name=\"oversight-build\" content=\"");
         out.push_markup(build, true);

@@ -56,6 +56,26 @@ fn wait_for(what: &str, mut ready: impl FnMut() -> bool) {
     }
 }
 
+/// Starts a build of the seeds and a document fed through a FIFO into
+/// `out`, whose report's temporary file is a FIFO, so that the build stops
+/// there (after its other outputs, and the pages of a large report).
+fn start_held(name: &str, out: &Path, extra: &[&str]) -> std::process::Child {
+    let feed = scratch(&format!("{name}-in")).join("feed.txt");
+    mkfifo(&feed);
+    let child = Command::new(env!("CARGO_BIN_EXE_oversight"))
+        .args([&["build", "seeds", s(&feed), "--out", s(out), "-q"][..], extra].concat())
+        .current_dir(root())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    mkfifo(&out.join(format!(".report.html.tmp-{}", child.id())));
+    // Opening the feed waits for the build to open it for reading.
+    let mut w = fs::OpenOptions::new().write(true).open(&feed).unwrap();
+    w.write_all(b"Jo Bloggs was appointed director of children's services at Kent County Council in March 2020.\n").unwrap();
+    child
+}
+
 /// A build stopped while it writes: the build reads a document from a FIFO
 /// (so the test decides when it goes on), and the temporary file of its
 /// last output is a FIFO too (so it stops there, after writing the others,
@@ -65,22 +85,8 @@ fn stop_while_writing(name: &str, sig: &str) -> (Option<i32>, String, PathBuf, (
     let out = build_seeds(&format!("{name}-out"));
     let before = snapshot(&out);
     assert!(before.1.is_empty(), "{:?}", before.1);
-    let input = scratch(&format!("{name}-in"));
-    let feed = input.join("feed.txt");
-    mkfifo(&feed);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_oversight"))
-        .args(["build", "seeds", s(&feed), "--out", s(&out), "-q"])
-        .current_dir(root())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = start_held(name, &out, &[]);
     let pid = child.id();
-    mkfifo(&out.join(format!(".report.html.tmp-{pid}")));
-    // Opening the feed waits for the build to open it for reading.
-    let mut w = fs::OpenOptions::new().write(true).open(&feed).unwrap();
-    w.write_all(b"Jo Bloggs was appointed director of children's services at Kent County Council in March 2020.\n").unwrap();
-    drop(w);
     wait_for("the first outputs' temporary files", || out.join(format!(".graph.graphml.tmp-{pid}")).exists());
     std::thread::sleep(Duration::from_millis(100));
     signal(pid, sig);
@@ -363,21 +369,9 @@ fn a_stopped_large_build_leaves_the_previous_pages_whole() {
         assert!(o.status.success(), "{}", stderr(&o));
         let before = report_pages(&out);
         assert!(before.len() > 5, "{:?}", before.keys());
-        let input = scratch(&format!("large-{sig}-in"));
-        let feed = input.join("feed.txt");
-        mkfifo(&feed);
-        let mut child = Command::new(env!("CARGO_BIN_EXE_oversight"))
-            .args([&["build", "seeds", s(&feed), "--out", s(&out), "-q"][..], &large].concat())
-            .current_dir(root())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let pid = child.id();
         // The index's file, opened after the pages are written, holds the build there.
-        mkfifo(&out.join(format!(".report.html.tmp-{pid}")));
-        let mut w = fs::OpenOptions::new().write(true).open(&feed).unwrap();
-        w.write_all(b"Jo Bloggs was appointed director of children's services at Kent County Council in March 2020.\n").unwrap();
-        drop(w);
+        let mut child = start_held(&format!("large-{sig}"), &out, &large);
+        let pid = child.id();
         let pages = out.join(format!(".report.tmp-{pid}/bodies"));
         wait_for("the new pages", || pages.join("kent-county-council.html").exists());
         std::thread::sleep(Duration::from_millis(200));

@@ -764,18 +764,21 @@ fn inspection_row(out: &mut String, r: &InspectionRow, ev: &Evidence) {
 fn successions(out: &mut Sink, m: &Model, ev: &Evidence, threads: usize, which: &dyn Fn(&Statement) -> bool) {
     out.push_str("<section id=\"successions\">\n<h2>Successions</h2>\n");
     let mut sts: Vec<&Statement> = m.statements_of("succeeded").filter(|s| which(s)).collect();
-    sts.sort_by_key(|s| (date_key(s.date), m.name(&s.subject)));
+    sts.sort_by_key(|s| (date_key(s.date), m.name(&s.subject), m.name(&s.object), s.what.clone()));
     if sts.is_empty() {
         out.push_str("<p>None is recorded.</p>\n</section>\n");
         return;
     }
+    // One entry for each succession, however many sentences state it.
+    let same = |a: &Statement, b: &Statement| (&a.subject, &a.object, &a.what, a.date) == (&b.subject, &b.object, &b.what, b.date);
+    let groups: Vec<&[&Statement]> = sts.chunk_by(|a, b| same(a, b)).collect();
     out.push_str("<ul class=\"successions\">\n");
-    out.push_parts(sts.len(), 1024, threads, &|i, out| {
-        let st = sts[i];
-        let source = Source::of(m, st);
+    out.push_parts(groups.len(), 1024, threads, &|i, out| {
+        let st = groups[i][0];
+        let sources: Vec<Source> = groups[i].iter().map(|s| Source::of(m, s)).collect();
         let what = st.what.as_deref().map_or_else(String::new, |w| format!(" as {}", h(w)));
         let date = st.date.map_or_else(String::new, |d| format!(" ({d})"));
-        let _ = writeln!(out, "<li><b>{}</b> succeeded <b>{}</b>{what}{date}{}</li>", h(&m.name(&st.subject)), h(&m.name(&st.object)), ev.refs(&[source]));
+        let _ = writeln!(out, "<li><b>{}</b> succeeded <b>{}</b>{what}{date}{}</li>", h(&m.name(&st.subject)), h(&m.name(&st.object)), ev.refs(&sources));
     });
     out.push_str("</ul>\n</section>\n");
 }

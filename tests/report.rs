@@ -191,7 +191,7 @@ fn a_large_graphs_report_is_an_index_of_body_pages_each_whole_and_linked_both_wa
             }
         }
         // Every evidence entry the page cites has its sentence and its document.
-        let entries = html.matches("<li value=").count();
+        let entries = html.matches("<span class=\"ev-n\">").count();
         assert_eq!(html.matches("<blockquote>").count(), entries, "{page}");
         assert!(entries > 0, "{page} cites no evidence");
     }

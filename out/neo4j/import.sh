@@ -1,5 +1,5 @@
 #!/bin/sh
-# oversight build 1818de53437966bd-20261207T053346.713Z: the graph's CSV files, loaded into Neo4j 5 by its bulk importer.
+# oversight build 1818de53437966bd-20261207T063646.603Z: the graph's CSV files, loaded into Neo4j 5 by its bulk importer.
 # Stop the database first. This replaces the database named (default: neo4j, the one
 # Community edition has); then start it and run queries.cypher's CREATE lines in Cypher.
 #   sh import.sh [DATABASE]      (neo4j-admin on PATH, or NEO4J_ADMIN=/path/to/neo4j-admin)

@@ -1,4 +1,4 @@
-// oversight build 1818de53437966bd-20261207T053346.713Z
+// oversight build 1818de53437966bd-20261207T063646.603Z
 // Run once after `import.sh` (in Neo4j Browser, cypher-shell or Desktop): ids unique, names and codes indexed.
 CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT body_id IF NOT EXISTS FOR (n:Body) REQUIRE n.id IS UNIQUE;

@@ -4,10 +4,8 @@
 //! not cargo-fuzz is installed. `tests/run.sh` also runs each target under
 //! libFuzzer for a short while where cargo-fuzz can be installed.
 
-#[path = "../fuzz/src/bodies.rs"]
-mod bodies;
-
-mod common;
+use crate::bodies;
+use crate::common;
 use std::fs;
 
 fn replay(target: &str, body: fn(&[u8])) {

@@ -1,7 +1,7 @@
 //! The command line through the real binary: builds, the summary, determinism,
 //! and every kind of bad input with its message, exit code and untouched outputs.
 
-mod common;
+use crate::common;
 use common::*;
 use std::fs;
 

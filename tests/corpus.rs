@@ -147,7 +147,7 @@ fn the_extractors_read_the_generated_corpus() {
 
 /// Writes a corpus for `benches/run.sh` where the binary has no
 /// `gen-corpus` yet: `CORPUS_DIR=DIR CORPUS_BYTES=N [CORPUS_SEED=S] cargo test
-/// --release --test corpus -- --ignored --exact write_corpus_from_env`
+/// --release --test it -- --ignored --exact corpus::write_corpus_from_env`
 /// (or `CORPUS_DOCS=N` for a number of documents).
 #[test]
 #[ignore]

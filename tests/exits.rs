@@ -3,8 +3,7 @@
 //! whole; a closed standard output is a quiet end; `--strict` turns warnings
 //! into exit code 4; every exit code is documented in `--help` and the README.
 
-mod common;
-mod robust;
+use crate::common;
 use common::*;
 use std::fs;
 use std::io::{BufRead, BufReader, Write};

@@ -1,13 +1,11 @@
 //! The fuzz targets' bodies (`fuzz/src/bodies.rs`) over their committed
 //! corpora (`fuzz/corpus/<target>/`), as an ordinary test: every input that
 //! once crashed a target is kept in its corpus, so it stays fixed whether or
-//! not cargo-fuzz is installed. `tests/run.sh` also runs each target under
-//! libFuzzer for a short while where cargo-fuzz can be installed.
+//! not the fuzzer runs. `tests/run.sh` also runs each target under libFuzzer
+//! for a short while (`fuzz/run.sh`).
 
-#[path = "../fuzz/src/bodies.rs"]
-mod bodies;
-
-mod common;
+use crate::bodies;
+use crate::common;
 use std::fs;
 
 fn replay(target: &str, body: fn(&[u8])) {

@@ -5,7 +5,7 @@
 //! Each floor is the target, or for our own sets the level reached, so
 //! that a rule change that loses ground fails.
 
-mod common;
+use crate::common;
 use common::*;
 use serde_json::Value;
 

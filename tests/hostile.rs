@@ -8,8 +8,8 @@
 //! Time limits here are hang guards far above the real times (which the
 //! closing note of issue 7 and the README give), never speed checks.
 
-mod common;
-mod robust;
+use crate::common;
+use crate::robust;
 use common::*;
 use oversight::document::read::{collect_inputs, read_inputs, Input};
 use robust::*;

@@ -4,7 +4,7 @@
 //! PDF is a warning naming it and the build goes on; the progress bar shows
 //! on a terminal only.
 
-mod common;
+use crate::common;
 use common::*;
 use serde_json::Value;
 use std::fs;

@@ -6,7 +6,7 @@
 //! `tests/extra`; the check fails when a file, a column or a row is missing.
 //! And a council's ONS GSS code in every format.
 
-mod common;
+use crate::common;
 use common::*;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};

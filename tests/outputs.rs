@@ -5,7 +5,7 @@
 //! says how to install Graphviz where it is missing; the full DOT draws each
 //! body with its inspections.
 
-mod common;
+use crate::common;
 use common::*;
 use oversight::graph::{EdgeKind, NodeKind};
 use serde_json::{json, Value};

@@ -2,7 +2,7 @@
 //! DOT with no warning, and pyld (a JSON-LD 1.1 processor) turns the JSON-LD
 //! into RDF with every class and property the vocabulary promises.
 
-mod common;
+use crate::common;
 use common::*;
 
 #[test]

@@ -7,10 +7,9 @@
 //! the fact it supports. Each law has a test that shows its check catches a
 //! wrong value, so none passes with its check removed.
 
-#[path = "../fuzz/src/bodies.rs"]
-mod bodies;
-mod common;
-mod robust;
+use crate::bodies;
+use crate::common;
+use crate::robust;
 
 use common::*;
 use oversight::date::PartialDate;

@@ -3,7 +3,7 @@
 //! and as JSON; names as people type them; every way a question can fail; and
 //! the README's SPARQL examples, read out of README.md so that they cannot drift.
 
-mod common;
+use crate::common;
 use common::*;
 use serde_json::Value;
 use std::path::PathBuf;

@@ -5,7 +5,7 @@
 //! (shown in the README). The page is one self-contained file: no network, and
 //! every link within it leads somewhere.
 
-mod common;
+use crate::common;
 use common::*;
 use serde_json::Value;
 use std::collections::BTreeSet;

@@ -2,11 +2,11 @@
 # Installs what the tests need where it is missing, then runs every test:
 # Graphviz (dot), Chromium (the report's test), and the Python packages pyld
 # (JSON-LD), rdflib (an RDF store), networkx (GraphML) and kuzu (a Cypher
-# database, for the Neo4j files), and cargo-fuzz,
-# with which each fuzz target runs for OVERSIGHT_FUZZ_SECONDS (default 20)
-# on its committed corpus before the tests (0 skips that; the tests replay
-# the corpora anyway, in tests/fuzz_replay.rs). This is the README's test
-# command; .ci/run calls it unchanged. Safe to run again.
+# database, for the Neo4j files). Each fuzz target runs for
+# OVERSIGHT_FUZZ_SECONDS (default 20) on its committed corpus before the tests
+# (fuzz/run.sh; 0 skips that; the tests replay the corpora anyway, in
+# tests/fuzz_replay.rs). This is the README's test command; .ci/run calls it
+# unchanged. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,32 +42,31 @@ for spec in "pyld pyld python3-pyld" "rdflib rdflib python3-rdflib" "networkx ne
   fi
 done
 
-# The fuzz targets, briefly, on their corpora. What they find goes to a
-# scratch folder, never into the committed corpus; a crash fails the run and
-# leaves its input under fuzz/artifacts/.
+# The fuzz targets are built (instrumented, in fuzz/target) while the tests
+# build: much of each build is one crate on one core, so the two together fill
+# both cores. Then the fuzz targets run briefly on their corpora; what they
+# find goes to a scratch folder, never into the committed corpus; a crash
+# fails the run and leaves its input under fuzz/artifacts/.
 fuzz_seconds="${OVERSIGHT_FUZZ_SECONDS:-20}"
+fuzz_build=
 if [ "$fuzz_seconds" != 0 ]; then
-  if ! cargo fuzz --version >/dev/null 2>&1; then
-    echo "tests/run.sh: installing cargo-fuzz (from crates.io)"
-    cargo install cargo-fuzz --locked --quiet || echo "tests/run.sh: WARNING: cargo-fuzz could not be installed; the fuzz targets run only as tests/fuzz_replay.rs"
+  fuzz_log="$(mktemp)"
+  trap '[ -z "$fuzz_build" ] || kill "$fuzz_build" 2>/dev/null; rm -f "$fuzz_log"' EXIT
+  echo "tests/run.sh: building the fuzz targets and the tests"
+  bash fuzz/run.sh --build >"$fuzz_log" 2>&1 &
+  fuzz_build=$!
+fi
+cargo test --release --all-targets --no-run
+if [ -n "$fuzz_build" ]; then
+  built=0
+  wait "$fuzz_build" || built=$?
+  fuzz_build=
+  if [ "$built" != 0 ]; then
+    tail -n 80 "$fuzz_log"
+    echo "tests/run.sh: the fuzz targets did not build"
+    exit 1
   fi
-  if cargo fuzz --version >/dev/null 2>&1; then
-    work="$(mktemp -d)"
-    trap 'rm -rf "$work"' EXIT
-    echo "tests/run.sh: building the fuzz targets"
-    (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz build -O)
-    for target in read dates extract build_one; do
-      mkdir -p "$work/$target"
-      echo "tests/run.sh: fuzzing $target for ${fuzz_seconds}s"
-      if ! (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O "$target" "$work/$target" "corpus/$target" -- \
-          -max_total_time="$fuzz_seconds" -timeout=10 -rss_limit_mb=4096 -print_final_stats=1) >"$work/$target.log" 2>&1; then
-        tail -n 80 "$work/$target.log"
-        echo "tests/run.sh: fuzz target $target failed (its input is under fuzz/artifacts/$target/)"
-        exit 1
-      fi
-      grep -E '^(Done|stat::average_exec_per_sec)' "$work/$target.log" || true
-    done
-  fi
+  bash fuzz/run.sh
 fi
 
 cargo test --release --all-targets

@@ -2,7 +2,7 @@
 //! and `extract` on any split of the inputs followed by one `merge`, both give
 //! the outputs of one single-threaded `build`, byte for byte.
 
-mod common;
+use crate::common;
 use common::*;
 use std::fs;
 

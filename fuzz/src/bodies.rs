@@ -5,7 +5,7 @@
 //! The fuzz targets in `fuzz/fuzz_targets/` call these functions, and
 //! `tests/fuzz_replay.rs` runs them over the committed corpora
 //! (`fuzz/corpus/<target>/`) in every `cargo test`, so a crash once found
-//! and fixed stays fixed without cargo-fuzz installed.
+//! and fixed stays fixed without fuzzing.
 //!
 //! - `read`: the document reader: bytes as a .txt, .html or .pdf file
 //!   (by the first byte) decoded, normalised and split into sentences.

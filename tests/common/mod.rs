@@ -24,10 +24,14 @@ pub fn stderr(o: &Output) -> String {
 }
 
 /// A fresh, empty scratch folder unique to one test.
+#[track_caller]
 pub fn scratch(name: &str) -> PathBuf {
     // Under target/tmp (cargo's scratch space for tests), not the system's /tmp:
     // `cargo clean` removes them, and a test run leaves nothing behind elsewhere.
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("oversight-test-{}-{name}", std::process::id()));
+    // Every test file runs in one process (tests/main.rs): the calling file's
+    // name keeps two files' names apart.
+    let file = Path::new(std::panic::Location::caller().file()).file_stem().unwrap().to_string_lossy().into_owned();
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("oversight-test-{}-{file}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -38,6 +42,7 @@ pub fn s(p: &Path) -> &str {
 }
 
 /// Builds the seeds into a scratch folder and returns it.
+#[track_caller]
 pub fn build_seeds(name: &str) -> PathBuf {
     let out = scratch(name);
     let o = oversight(&["build", "seeds", "--out", s(&out), "--quiet"]);

@@ -95,6 +95,8 @@ pub struct Schema {
     pub given_names: HashSet<String>,
     pub honorifics: HashSet<String>,
     pub not_names: HashSet<String>,
+    /// The words that put a document on topic (`topic.txt`), as written.
+    pub topic_words: Vec<String>,
     /// Rating words, longest first, with their judgement.
     pub ratings: Vec<(String, String)>,
     pub role_titles: Vec<RoleTitle>,
@@ -225,6 +227,7 @@ impl Schema {
             given_names: word_set(GIVEN_NAMES),
             honorifics: word_set(HONORIFICS),
             not_names: word_set(NOT_NAMES),
+            topic_words: data_lines(TOPIC).map(|l| l.trim().to_string()).collect(),
             ratings,
             role_titles,
             role_regex,

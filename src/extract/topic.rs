@@ -10,8 +10,8 @@ fn automaton() -> &'static AhoCorasick {
     static A: OnceLock<AhoCorasick> = OnceLock::new();
     A.get_or_init(|| {
         let mut words = Vec::new();
-        for word in entries(crate::schema::TOPIC) {
-            words.push(word.to_string());
+        for word in &crate::schema::Schema::get().topic_words {
+            words.push(word.clone());
             if word.contains('\'') {
                 words.push(word.replace('\'', "\u{2019}"));
                 words.push(word.replace('\'', ""));
@@ -23,10 +23,6 @@ fn automaton() -> &'static AhoCorasick {
             .build(&words)
             .expect("the topic words make an automaton")
     })
-}
-
-fn entries(list: &str) -> impl Iterator<Item = &str> {
-    list.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// Compiles the automaton now, rather than at first use.

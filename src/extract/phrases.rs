@@ -4,9 +4,11 @@
 //!
 //! [`Phrases::find_iter`] gives exactly the matches of the regex
 //! `\b(?:NAME|NAME|...)\b` (the names longest first): leftmost, the longest
-//! name at each place, never overlapping. In ASCII text it looks each word up
-//! by its first word; a text with other characters goes to that regex, whose
-//! Unicode word boundaries and case folding (`ſ` is `s`) it leaves alone.
+//! name at each place, never overlapping. It looks each word up by its first
+//! word, reading the characters either side of a name as the regex's Unicode
+//! word boundaries do (`Kentish`, `Kenté` hold no `Kent`). The only letters
+//! that Unicode's case folding makes ASCII ones (the Kelvin sign is `k`, `ſ`
+//! is `s`) send a text to that regex.
 
 use crate::schema::{re, re_cs, Pattern};
 use std::collections::HashMap;
@@ -24,7 +26,8 @@ pub struct Phrases {
     /// For each first byte, a bit for each length of a first word that starts
     /// with it (63 for any longer): most words are passed over on this alone.
     first_word_lengths: [u64; 256],
-    /// `\b(?:NAME|...)\b`, for text that is not all ASCII; compiled when first needed.
+    /// `\b(?:NAME|...)\b`, for the rare text the word lookup cannot read
+    /// (see the module's note); compiled when first needed.
     regex: OnceLock<Pattern>,
     pattern: String,
 }
@@ -44,6 +47,30 @@ const WORD_BYTE: [bool; 256] = {
 fn is_word_byte(b: u8) -> bool {
     WORD_BYTE[b as usize]
 }
+
+/// Whether the character before byte `at` (a character boundary) is a word
+/// character as Unicode's `\b` reads it.
+fn word_char_before(text: &str, at: usize) -> bool {
+    match text.as_bytes()[..at].last() {
+        None => false,
+        Some(&b) if b < 0x80 => is_word_byte(b),
+        Some(_) => text[..at].chars().next_back().is_some_and(regex_syntax::is_word_character),
+    }
+}
+
+/// Whether the character at byte `at` (a character boundary) is a word
+/// character as Unicode's `\b` reads it.
+fn word_char_at(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        None => false,
+        Some(&b) if b < 0x80 => is_word_byte(b),
+        Some(_) => text[at..].chars().next().is_some_and(regex_syntax::is_word_character),
+    }
+}
+
+/// Letters that Unicode's simple case folding makes ASCII letters: the
+/// Kelvin sign (`k`) and the long s (`s`).
+const FOLDS_TO_ASCII: [char; 2] = ['\u{212A}', '\u{17F}'];
 
 /// A hasher for short words, which the standard one (made to resist
 /// chosen keys, which a built-in list does not need) takes longer over.
@@ -112,12 +139,14 @@ impl Phrases {
     /// read once for all of them.
     pub fn find_each<const N: usize>(lists: [&Phrases; N], text: &str) -> [Vec<(usize, usize)>; N] {
         let mut found: [Vec<(usize, usize)>; N] = std::array::from_fn(|_| Vec::new());
-        let ascii = text.is_ascii();
+        // A letter that folds to an ASCII one matches a name's letter in
+        // the case-insensitive regex, and not in the lookup.
+        let folds = !text.is_ascii() && text.contains(FOLDS_TO_ASCII);
         // Where each list may next find a name (past its last), or `usize::MAX`
         // for one that its regex searches.
         let mut next = [0usize; N];
         for (k, list) in lists.iter().enumerate() {
-            if !list.by_words || !ascii {
+            if !list.by_words || (folds && list.case_insensitive) {
                 let regex = list.regex.get_or_init(|| if list.case_insensitive { re(&list.pattern) } else { re_cs(&list.pattern) });
                 found[k] = regex.find_iter(text).map(|m| (m.start(), m.end())).collect();
                 next[k] = usize::MAX;
@@ -131,7 +160,7 @@ impl Phrases {
         let mut at = 0;
         while at < bytes.len() {
             // The next word: its start, and its length.
-            if !is_word_byte(bytes[at]) || (at > 0 && is_word_byte(bytes[at - 1])) {
+            if !is_word_byte(bytes[at]) || word_char_before(text, at) {
                 at += 1;
                 continue;
             }
@@ -152,7 +181,7 @@ impl Phrases {
                     word.make_ascii_lowercase();
                 }
                 // The longest name first.
-                if let Some(end) = list.by_first_word.get(&*word).and_then(|names| names.iter().find_map(|name| list.fits(bytes, at, name))) {
+                if let Some(end) = list.by_first_word.get(&*word).and_then(|names| names.iter().find_map(|name| list.fits(text, at, name))) {
                     found[k].push((at, end));
                     next[k] = end;
                 }
@@ -163,12 +192,13 @@ impl Phrases {
     }
 
     /// Where `name` ends if the text at `at` holds it, ending at a word boundary.
-    fn fits(&self, text: &[u8], at: usize, name: &[u8]) -> Option<usize> {
+    fn fits(&self, text: &str, at: usize, name: &[u8]) -> Option<usize> {
         let end = at + name.len();
-        let here = text.get(at..end)?;
+        let here = text.as_bytes().get(at..end)?;
         let same = if self.case_insensitive { here.eq_ignore_ascii_case(name) } else { here == name };
-        // A name ends with a letter or digit: the byte after it must not be one.
-        (same && !text.get(end).is_some_and(|&b| is_word_byte(b))).then_some(end)
+        // A name ends with a letter or digit: the character after it must not
+        // be a word character. (`here` is ASCII, so `end` is a boundary.)
+        (same && !word_char_at(text, end)).then_some(end)
     }
 }
 
@@ -213,14 +243,45 @@ mod tests {
     }
 
     #[test]
-    fn text_that_is_not_all_ascii_goes_to_the_regex() {
-        let names = ["Kent", "Isle of Wight"];
-        let p = Phrases::new(names.iter().copied(), true);
-        // The long s folds to `s` under Unicode case folding; `é` is a word character.
-        for text in ["Iſle of Wight and Kent", "Kenté, Kent café"] {
-            assert_eq!(p.find_iter(text), regex_spans(&names, true, text), "{text}");
+    fn text_that_is_not_all_ascii_is_read_as_the_regex_reads_it() {
+        let names = ["Kent", "Isle of Wight", "Bath"];
+        // `é` is a word character, so `Kenté` and `éKent` hold no `Kent`;
+        // curly quotes, dashes and no-break spaces are not; the long s and the
+        // Kelvin sign fold to `s` and `k`, which the regex is left to find.
+        let texts = [
+            "Kenté, Kent café, éKent, ‘Kent’ – Kent—Bath’s, Kent\u{a0}County, naïve Bath",
+            "Iſle of Wight and Kent",
+            "\u{212A}ent and Kent",
+            "Ωmega Kent, Kent中, 中Kent, Kent😀, Bath\u{301}",
+        ];
+        for case_insensitive in [true, false] {
+            let p = Phrases::new(names.iter().copied(), case_insensitive);
+            for text in texts {
+                assert_eq!(p.find_iter(text), regex_spans(&names, case_insensitive, text), "case_insensitive={case_insensitive}: {text}");
+            }
         }
-        assert_eq!(p.find_iter("Iſle of Wight"), vec![(0, 14)]);
+        assert_eq!(Phrases::new(names.iter().copied(), true).find_iter("Iſle of Wight"), vec![(0, 14)]);
+    }
+
+    use proptest::prelude::Strategy as _;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, ..Default::default() })]
+
+        /// Any text made of names, their pieces, word and non-word characters
+        /// of any script (and the letters that fold to ASCII ones): the lookup
+        /// finds what the regex finds.
+        #[test]
+        fn finds_what_the_regex_finds_in_any_text(pieces in proptest::collection::vec(proptest::prop_oneof![
+            proptest::sample::select(vec!["Kent", "kent", "KENT", "Isle of Wight", "isle of wight", "Bath", "Bath and North East Somerset", "North East", "St Helens", "DfE", "Wight"]).prop_map(String::from),
+            proptest::sample::select(vec![" ", "  ", ", ", "\u{a0}", "’", "‘", "—", "-", "_", "2", "é", "中", "😀", "\u{301}", "ſ", "\u{212A}", "s", "\n"]).prop_map(String::from),
+            "\\PC{0,3}",
+        ], 0..12), case_insensitive in proptest::prelude::any::<bool>()) {
+            let names = ["Kent", "Isle of Wight", "Bath", "Bath and North East Somerset", "North East Lincolnshire", "St Helens", "DfE", "Wight"];
+            let text = pieces.concat();
+            let p = Phrases::new(names.iter().copied(), case_insensitive);
+            proptest::prop_assert_eq!(p.find_iter(&text), regex_spans(&names, case_insensitive, &text), "{:?}", text);
+        }
     }
 
     #[test]

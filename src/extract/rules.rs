@@ -275,9 +275,10 @@ pub struct Rule {
     /// How many pieces of each kind (in `PieceKind::ALL`'s order) the facts
     /// it makes need at the least: the slots of their required fields.
     needs: [usize; 5],
-    /// Words one of which every match of the pattern holds (`required_words`),
-    /// as indexes into `Gate`'s words; empty where there is no such set.
-    words: Vec<usize>,
+    /// Sets of words, one word of each of which every match of the pattern
+    /// holds (`required_words`), as indexes into `Gate`'s words; none where
+    /// there is no such set.
+    words: Vec<Vec<usize>>,
 }
 
 /// A match of a rule in a sentence: each slot's pieces, and the named groups
@@ -361,8 +362,8 @@ fn gated() -> &'static (Vec<Rule>, Gate) {
 }
 
 /// One automaton of every rule's required words (any ASCII case): one
-/// reading of a typed sentence says which words it holds, and a rule none of
-/// whose words are there is not searched, since it cannot match.
+/// reading of a typed sentence says which words it holds, and a rule with a
+/// set of words none of which is there is not searched, since it cannot match.
 struct Gate {
     automaton: aho_corasick::AhoCorasick,
     words: usize,
@@ -372,12 +373,17 @@ impl Gate {
     fn new(rules: &mut [Rule]) -> Gate {
         let mut words: Vec<String> = Vec::new();
         for rule in rules.iter_mut() {
-            for word in required_words(rule.pattern.as_str()).unwrap_or_default() {
-                let at = words.iter().position(|w| *w == word).unwrap_or_else(|| {
-                    words.push(word);
-                    words.len() - 1
-                });
-                rule.words.push(at);
+            for set in required_words(rule.pattern.as_str()) {
+                let set = set
+                    .into_iter()
+                    .map(|word| {
+                        words.iter().position(|w| *w == word).unwrap_or_else(|| {
+                            words.push(word);
+                            words.len() - 1
+                        })
+                    })
+                    .collect();
+                rule.words.push(set);
             }
         }
         let automaton = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&words).expect("the rules' words make an automaton");
@@ -394,14 +400,16 @@ impl Gate {
     }
 }
 
-/// Words (lower case, to be matched in any ASCII case) one of which every
-/// match of a case-insensitive `pattern` holds, or `None` where the pattern
-/// has no such set of words of at least three letters each. Read from the
-/// pattern's syntax: a run of single characters in a sequence is a word; a
-/// sequence needs what any one of its parts needs (the longest words are
-/// taken), an alternation what all of its branches need between them, a
-/// repetition what its body does if it must occur.
-pub fn required_words(pattern: &str) -> Option<Vec<String>> {
+/// Sets of words (lower case, to be matched in any ASCII case) such that
+/// every match of a case-insensitive `pattern` holds one word of each set;
+/// only sets whose words have at least three letters each are kept, and
+/// none where there are none. Read from the pattern's syntax: a run of
+/// single characters in a sequence is a word; a sequence needs what each of
+/// its parts needs; an alternation one set, the rarest set of each branch
+/// between them; a repetition what its body does if it must occur.
+/// (`{BODY} to (?:run|manage) services` needs `run` or `manage`, and
+/// `ervice`: `s` and `k` end a word, as they have Unicode forms.)
+pub fn required_words(pattern: &str) -> Vec<Vec<String>> {
     use regex_syntax::hir::{Class, Hir, HirKind};
     /// The character a one-character class or literal stands for, in any
     /// ASCII case (a class with other members, as `k` has the Kelvin sign, is none).
@@ -424,49 +432,45 @@ pub fn required_words(pattern: &str) -> Option<Vec<String>> {
     fn score(words: &[String]) -> usize {
         words.iter().map(|w| w.chars().filter(|c| !('\u{E000}'..='\u{F8FF}').contains(c)).count()).min().unwrap_or(0)
     }
-    fn required(hir: &Hir) -> Option<Vec<String>> {
+    fn required(hir: &Hir) -> Vec<Vec<String>> {
         match hir.kind() {
-            HirKind::Literal(_) | HirKind::Class(_) => single(hir).map(|w| vec![w]),
+            HirKind::Literal(_) | HirKind::Class(_) => single(hir).map(|w| vec![vec![w]]).unwrap_or_default(),
             HirKind::Capture(c) => required(&c.sub),
             HirKind::Repetition(r) if r.min >= 1 => required(&r.sub),
             HirKind::Alternation(branches) => {
-                let mut all = Vec::new();
+                let mut any = Vec::new();
                 for b in branches {
-                    all.extend(required(b)?);
+                    let Some(rarest) = required(b).into_iter().max_by_key(|set| score(set)) else { return Vec::new() };
+                    any.extend(rarest);
                 }
-                Some(all)
+                vec![any]
             }
             HirKind::Concat(parts) => {
-                let mut best: Option<Vec<String>> = None;
-                let mut consider = |words: Vec<String>| {
-                    if best.as_ref().is_none_or(|b| score(&words) > score(b)) {
-                        best = Some(words);
-                    }
-                };
+                let mut all = Vec::new();
                 let mut run = String::new();
                 for part in parts {
                     match single(part) {
                         Some(c) => run.push_str(&c),
                         None => {
                             if !run.is_empty() {
-                                consider(vec![std::mem::take(&mut run)]);
+                                all.push(vec![std::mem::take(&mut run)]);
                             }
-                            if let Some(words) = required(part) {
-                                consider(words);
-                            }
+                            all.extend(required(part));
                         }
                     }
                 }
                 if !run.is_empty() {
-                    consider(vec![run]);
+                    all.push(vec![run]);
                 }
-                best
+                all
             }
-            _ => None,
+            _ => Vec::new(),
         }
     }
-    let hir = regex_syntax::ParserBuilder::new().case_insensitive(true).build().parse(pattern).ok()?;
-    required(&hir).filter(|words| score(words) >= 3)
+    let Ok(hir) = regex_syntax::ParserBuilder::new().case_insensitive(true).build().parse(pattern) else { return Vec::new() };
+    let mut sets: Vec<Vec<String>> = required(&hir).into_iter().filter(|set| score(set) >= 3).collect();
+    sets.dedup();
+    sets
 }
 
 /// Compiles the rules now, rather than at first use.
@@ -690,7 +694,7 @@ pub fn matches(typed: &Typed) -> Vec<RuleMatch> {
     let (rules, gate) = gated();
     let present = gate.present(&typed.text);
     for (r, rule) in rules.iter().enumerate() {
-        if !rule.words.is_empty() && !rule.words.iter().any(|&w| present[w]) {
+        if !rule.words.iter().all(|set| set.iter().any(|&w| present[w])) {
             continue;
         }
         // A rule whose facts need more pieces of a kind than the sentence
@@ -759,11 +763,14 @@ mod gate_tests {
     #[test]
     fn required_words_are_what_every_match_holds() {
         let words = |p: &str| required_words(&expand(p).unwrap());
-        assert_eq!(words("{PERSON:p} (?:replaces|succeeds) {PERSON}"), Some(vec!["replace".into(), "ucceed".into()]), "s has a Unicode form too (long s)");
-        assert_eq!(words("{BODY:b} took control of"), Some(vec!["control".into()]), "the longest word of a sequence");
-        assert_eq!(words("{PERSON:p} (?:joined|is) {BODY}"), None, "a branch with no word of three letters");
-        assert_eq!(words("{PERSON:p}(?: has)? left"), Some(vec!["left".into()]), "an optional part is not needed");
-        assert_eq!(words("{PERSON:p} as skipper"), Some(vec!["ipper".into()]), "k and s have Unicode forms: a word stops at them");
+        let sets = |sets: &[&[&str]]| sets.iter().map(|set| set.iter().map(|w| w.to_string()).collect::<Vec<_>>()).collect::<Vec<_>>();
+        assert_eq!(words("{PERSON:p} (?:replaces|succeeds) {PERSON}"), sets(&[&["replace", "ucceed"]]), "s has a Unicode form too (long s)");
+        assert_eq!(words("{BODY:b} took control of"), sets(&[&["too"], &["control"]]), "each word of a sequence");
+        assert_eq!(words("{PERSON:p} (?:joined|is) {BODY}"), sets(&[]), "a branch with no word of three letters");
+        assert_eq!(words("{PERSON:p}(?: has)? left"), sets(&[&["left"]]), "an optional part is not needed");
+        assert_eq!(words("{PERSON:p} as skipper"), sets(&[&["ipper"]]), "k and s have Unicode forms: a word stops at them");
+        assert_eq!(words("{BODY:new} to (?:run|manage) (?:its|their) services"), sets(&[&["run", "manage"], &["ervice"]]), "a set for each part that needs one; `its` has no word of three letters");
+        assert_eq!(words("(?:appointed (?:a|the) new|hired) {PERSON}"), sets(&[&["appointed", "hired"]]), "the rarest (longest-worded) set of each branch");
     }
 
     #[test]
@@ -773,7 +780,7 @@ mod gate_tests {
         assert!(gated_rules * 2 > rules.len(), "most rules have words to wait for ({gated_rules} of {})", rules.len());
         for rule in rules.iter().filter(|r| !r.words.is_empty()) {
             let present = gate.present("nothing of note here");
-            assert!(rule.words.iter().all(|&w| !present[w]), "{}", rule.id);
+            assert!(rule.words.iter().any(|set| set.iter().all(|&w| !present[w])), "{}", rule.id);
         }
     }
 }

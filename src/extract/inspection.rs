@@ -13,7 +13,7 @@
 
 use super::date::{find_dates, DateMention};
 use super::role::{mask_bodies, topic};
-use super::rules::{FactKind, RuleMatch};
+use super::rules::{FactKind, Gate, RuleMatch};
 use super::{Ctx, EndEvidence, EntityId, EntityKind, Evidence, InspectionFact, Mention, RoleFact};
 use crate::date::{days_in_month, PartialDate};
 use crate::schema::{re, re_any, BodyKind, Pattern, Schema};
@@ -24,6 +24,9 @@ struct Patterns {
     /// `on_site`, `rating_word` or any inspection kind: the one search that
     /// passes over a sentence with none of them.
     cue: Pattern,
+    /// The words of the schema's inspection kinds: a kind none of one of
+    /// whose sets of words a sentence holds is not searched for.
+    kind_words: Gate,
     judgement_before: Pattern,
     negated: Pattern,
     published: Pattern,
@@ -119,6 +122,7 @@ fn patterns() -> &'static Patterns {
         Patterns {
             rating_word,
             cue,
+            kind_words: Gate::new(Schema::get().inspection_kinds.iter().map(|(k, _)| k.as_str())),
             on_site,
             judgement_before: re(r"\b(?:rated|rates|rate|rating|judged|judges|judge|judgement|judgment|graded|grades|grading|labell?ed|labels|found|finds|deemed|declared|branded|described|assessed|classed|upgraded|downgraded|moved|remains?|remained|overall effectiveness|slumped|dropped|fell|improved|lifted|climbed|raised|verdict)\b[^.;]{0,60}$"),
             negated: re(r"\b(?:no longer|not|never|not yet)\s+(?:been\s+|be\s+)?(?:\w+\s+)?$"),
@@ -667,7 +671,11 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
 
     // Kind mentions, longest patterns first, without overlaps.
     let mut kinds: Vec<(usize, usize, String)> = Vec::new();
-    for (re, kind) in &ctx.schema.inspection_kinds {
+    let kind_words = p.kind_words.present(sent);
+    for (i, (re, kind)) in ctx.schema.inspection_kinds.iter().enumerate() {
+        if !p.kind_words.admits(i, &kind_words) {
+            continue;
+        }
         for m in re.find_iter(sent) {
             if kinds.iter().all(|(a, b, _)| m.end() <= *a || m.start() >= *b) {
                 kinds.push((m.start(), m.end(), kind.clone()));
@@ -974,6 +982,26 @@ pub fn attach_inspectors(ctx: &Ctx, events: &mut [InspectionFact], roles: &[Role
                     e.inspectors.push(id);
                     e.ends.inspectors.push(ev);
                 }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_inspection_kind_is_searched_only_where_its_words_are() {
+        let (p, kinds) = (patterns(), &Schema::get().inspection_kinds);
+        assert_eq!(p.kind_words.gated(), kinds.len(), "every kind has words to wait for");
+        let none = p.kind_words.present("The council was praised for its work with families.");
+        assert!((0..kinds.len()).all(|i| !p.kind_words.admits(i, &none)));
+        // Wherever a kind's pattern matches, its words are there.
+        for text in ["Ofsted's focused visit in May", "a JTAI of the area", "its monitoring visits", "the SIF inspection of 2015", "it was last re-inspected in 2019", "an Ofsted report", "an unannounced spot-check by inspectors"] {
+            let present = p.kind_words.present(text);
+            for (i, (re, kind)) in kinds.iter().enumerate() {
+                assert!(!re.is_match(text) || p.kind_words.admits(i, &present), "{kind} in {text:?}");
             }
         }
     }

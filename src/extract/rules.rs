@@ -275,10 +275,6 @@ pub struct Rule {
     /// How many pieces of each kind (in `PieceKind::ALL`'s order) the facts
     /// it makes need at the least: the slots of their required fields.
     needs: [usize; 5],
-    /// Sets of words, one word of each of which every match of the pattern
-    /// holds (`required_words`), as indexes into `Gate`'s words; none where
-    /// there is no such set.
-    words: Vec<Vec<usize>>,
 }
 
 /// A match of a rule in a sentence: each slot's pieces, and the named groups
@@ -356,44 +352,51 @@ fn gated() -> &'static (Vec<Rule>, Gate) {
         for (file, text) in FILES {
             out.extend(parse(text).unwrap_or_else(|e| panic!("schema/rules/{file}: {e}")));
         }
-        let gate = Gate::new(&mut out);
+        let gate = Gate::new(out.iter().map(|rule| rule.pattern.as_str()));
         (out, gate)
     })
 }
 
-/// One automaton of every rule's required words (any ASCII case): one
-/// reading of a typed sentence says which words it holds, and a rule with a
-/// set of words none of which is there is not searched, since it cannot match.
-struct Gate {
+/// One automaton of the required words of several patterns (any ASCII case):
+/// one reading of a text says which words it holds, and a pattern with a set
+/// of words none of which is there need not be searched, since it cannot match.
+pub(crate) struct Gate {
     automaton: aho_corasick::AhoCorasick,
     words: usize,
+    /// Each pattern's sets of words (`required_words`), as indexes into the
+    /// automaton's words; none where the pattern has no such set.
+    sets: Vec<Vec<Vec<usize>>>,
 }
 
 impl Gate {
-    fn new(rules: &mut [Rule]) -> Gate {
+    /// The gate of case-insensitive `patterns`, in their order.
+    pub(crate) fn new<'p>(patterns: impl IntoIterator<Item = &'p str>) -> Gate {
         let mut words: Vec<String> = Vec::new();
-        for rule in rules.iter_mut() {
-            for set in required_words(rule.pattern.as_str()) {
-                let set = set
-                    .into_iter()
-                    .map(|word| {
-                        words.iter().position(|w| *w == word).unwrap_or_else(|| {
-                            words.push(word);
-                            words.len() - 1
+        let mut sets = Vec::new();
+        for pattern in patterns {
+            let of_pattern: Vec<Vec<usize>> = required_words(pattern)
+                .into_iter()
+                .map(|set| {
+                    set.into_iter()
+                        .map(|word| {
+                            words.iter().position(|w| *w == word).unwrap_or_else(|| {
+                                words.push(word);
+                                words.len() - 1
+                            })
                         })
-                    })
-                    .collect();
-                rule.words.push(set);
-            }
+                        .collect()
+                })
+                .collect();
+            sets.push(of_pattern);
         }
-        let automaton = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&words).expect("the rules' words make an automaton");
-        Gate { automaton, words: words.len() }
+        let automaton = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&words).expect("the patterns' words make an automaton");
+        Gate { automaton, words: words.len(), sets }
     }
 
     /// Which of the words `text` holds. A text with a letter that folds to
     /// an ASCII one (`ſ`, the Kelvin sign), which the patterns match as `s`
     /// and `k` and the automaton does not, is taken to hold every word.
-    fn present(&self, text: &str) -> Vec<bool> {
+    pub(crate) fn present(&self, text: &str) -> Vec<bool> {
         if text.contains(['\u{17F}', '\u{212A}']) {
             return vec![true; self.words];
         }
@@ -402,6 +405,17 @@ impl Gate {
             present[m.pattern().as_usize()] = true;
         }
         present
+    }
+
+    /// Whether pattern `i` may match a text that holds the words `present`.
+    pub(crate) fn admits(&self, i: usize, present: &[bool]) -> bool {
+        self.sets[i].iter().all(|set| set.iter().any(|&w| present[w]))
+    }
+
+    /// How many of the patterns have words to wait for.
+    #[cfg(test)]
+    pub(crate) fn gated(&self) -> usize {
+        self.sets.iter().filter(|sets| !sets.is_empty()).count()
     }
 }
 
@@ -512,7 +526,7 @@ pub fn parse(text: &str) -> Result<Vec<Rule>, String> {
             }
         }
         let needs = needs(source, &makes);
-        out.push(Rule { id: id.trim().to_string(), makes, source: source.to_string(), pattern, needs, words: Vec::new() });
+        out.push(Rule { id: id.trim().to_string(), makes, source: source.to_string(), pattern, needs });
     }
     Ok(out)
 }
@@ -703,7 +717,7 @@ pub fn matches(typed: &Typed) -> Vec<RuleMatch> {
     let (rules, gate) = gated();
     let present = gate.present(&typed.text);
     for (r, rule) in rules.iter().enumerate() {
-        if !rule.words.iter().all(|set| set.iter().any(|&w| present[w])) {
+        if !gate.admits(r, &present) {
             continue;
         }
         // A rule whose facts need more pieces of a kind than the sentence
@@ -784,11 +798,11 @@ mod gate_tests {
     #[test]
     fn a_rule_is_searched_only_where_its_words_are() {
         let (rules, gate) = gated();
-        let gated_rules = rules.iter().filter(|r| !r.words.is_empty()).count();
+        let gated_rules = gate.gated();
         assert!(gated_rules * 2 > rules.len(), "most rules have words to wait for ({gated_rules} of {})", rules.len());
-        for rule in rules.iter().filter(|r| !r.words.is_empty()) {
-            let present = gate.present("nothing of note here");
-            assert!(rule.words.iter().any(|set| set.iter().all(|&w| !present[w])), "{}", rule.id);
+        let present = gate.present("nothing of note here");
+        for (r, rule) in rules.iter().enumerate().filter(|(r, _)| !gate.sets[*r].is_empty()) {
+            assert!(!gate.admits(r, &present), "{}", rule.id);
         }
         // The patterns match `ſ` as `s` and the Kelvin sign as `k`; the automaton does not.
         for odd in ["the poſt of", "\u{212A}ent"] {

@@ -6,6 +6,7 @@
 //! document's date) and are dropped without one.
 
 use crate::date::{month_number, PartialDate};
+use super::rules::Gate;
 use crate::schema::{re, re_cs, Pattern};
 use std::sync::OnceLock;
 
@@ -21,6 +22,11 @@ pub struct DateMention {
 
 /// Month names as written in prose, and in capitals as datelines print them (`5 JUL 2023`).
 const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\.?";
+const SEASON_YEAR: &str = r"\b(?:(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?|(?:the\s+)?(?:start|end|beginning|middle)\s+of)\s+((?:19|20)\d\d)\b";
+const RELATIVE_UNIT: &str = r"\b(this|last|next|the previous|the following)\s+(year|month|spring|summer|autumn|winter)\b";
+const AGO: &str = r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(years?|months?)\s+ago\b";
+const TODAY: &str = r"\b(today|this week|yesterday)\b";
+const MONTH_STARTS: [&str; 24] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
 const NUMBER_WORDS: [&str; 11] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
 struct Patterns {
@@ -42,6 +48,11 @@ struct Patterns {
     today: Pattern,
     year: Pattern,
     future_cue: Pattern,
+    /// The first three letters of every month's name as `MONTH` writes it
+    /// (`Jan`, `Sep`, `JAN`): a text without any has no date that names a month.
+    month_start: aho_corasick::AhoCorasick,
+    /// The words of `season_year`, `relative_unit`, `ago` and `today`, in that order.
+    words: Gate,
 }
 
 /// Compiles this extractor's patterns now, rather than at first use.
@@ -57,15 +68,17 @@ fn patterns() -> &'static Patterns {
         day_month_year: re_cs(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH}\s*,?\s+((?:19|20)\d\d)\b")),
         month_day_year: re_cs(&format!(r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")),
         month_year: re_cs(&format!(r"\b{MONTH},?\s+((?:19|20)\d\d)\b")),
-        season_year: re(r"\b(?:(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?|(?:the\s+)?(?:start|end|beginning|middle)\s+of)\s+((?:19|20)\d\d)\b"),
-        relative_unit: re(r"\b(this|last|next|the previous|the following)\s+(year|month|spring|summer|autumn|winter)\b"),
-        ago: re(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(years?|months?)\s+ago\b"),
+        season_year: re(SEASON_YEAR),
+        relative_unit: re(RELATIVE_UNIT),
+        ago: re(AGO),
         day_month: re_cs(&format!(r"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?)\b")),
         day_range_bare: re_cs(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|to|and|until)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?:\s|$|[.,;:)])")),
         bare_month: re_cs(&format!(r"\b{MONTH}\b(\s+this\s+year|\s+last\s+year|\s+next\s+year)?")),
-        today: re(r"\b(today|this week|yesterday)\b"),
+        today: re(TODAY),
         year: re_cs(r"\b((?:19[5-9]|20[0-4])\d)\b"),
         future_cue: re(r"\b(will|due|expected|by the end of|planned|proposed|deadline|until|next)\b"),
+        month_start: aho_corasick::AhoCorasick::new(MONTH_STARTS).expect("the months' first letters make an automaton"),
+        words: Gate::new([SEASON_YEAR, RELATIVE_UNIT, AGO, TODAY]),
     })
 }
 
@@ -87,6 +100,12 @@ pub fn find_dates(text: &str, base: usize, reference: Option<PartialDate>) -> Ve
     // Every pattern but the relative ones needs a number, and a number that
     // is not ASCII never parses: a text without ASCII digits skips them.
     let numbered = if text.bytes().any(|b| b.is_ascii_digit()) { text } else { "" };
+    // Those that name a month need one of its first three letters; the
+    // others their words (`Gate`).
+    let has_month = p.month_start.is_match(text);
+    let (monthed, numbered_monthed) = if has_month { (text, numbered) } else { ("", "") };
+    let words = p.words.present(text);
+    let admits = |i: usize| p.words.admits(i, &words);
     for c in p.numeric.captures_iter(numbered) {
         let m = c.get(0).unwrap();
         let num = |i: usize| c.get(i).and_then(|g| g.as_str().parse::<i32>().ok());
@@ -96,33 +115,33 @@ pub fn find_dates(text: &str, base: usize, reference: Option<PartialDate>) -> Ve
         };
         push(&mut found, m.start(), m.end(), date, false);
     }
-    for c in p.day_range.captures_iter(numbered) {
+    for c in p.day_range.captures_iter(numbered_monthed) {
         let m = c.get(0).unwrap();
         let month = c.get(2).or(c.get(3)).and_then(|g| month_number(g.as_str()));
         let date = (|| PartialDate::day(c[4].parse().ok()?, month?, c[1].parse().ok()?))();
         push(&mut found, m.start(), m.end(), date, false);
     }
-    for c in p.day_month_year.captures_iter(numbered) {
+    for c in p.day_month_year.captures_iter(numbered_monthed) {
         let m = c.get(0).unwrap();
         let date = (|| PartialDate::day(c[3].parse().ok()?, month_number(&c[2])?, c[1].parse().ok()?))();
         push(&mut found, m.start(), m.end(), date, false);
     }
-    for c in p.month_day_year.captures_iter(numbered) {
+    for c in p.month_day_year.captures_iter(numbered_monthed) {
         let m = c.get(0).unwrap();
         let date = (|| PartialDate::day(c[3].parse().ok()?, month_number(&c[1])?, c[2].parse().ok()?))();
         push(&mut found, m.start(), m.end(), date, false);
     }
-    for c in p.month_year.captures_iter(numbered) {
+    for c in p.month_year.captures_iter(numbered_monthed) {
         let m = c.get(0).unwrap();
         let date = (|| Some(PartialDate::month(c[2].parse().ok()?, month_number(&c[1])?)))();
         push(&mut found, m.start(), m.end(), date, false);
     }
-    for c in p.season_year.captures_iter(numbered) {
+    for c in p.season_year.captures_iter(if admits(0) { numbered } else { "" }) {
         let m = c.get(0).unwrap();
         push(&mut found, m.start(), m.end(), c[1].parse().ok().map(PartialDate::year), false);
     }
     if let Some(r) = reference {
-        for c in p.ago.captures_iter(text) {
+        for c in p.ago.captures_iter(if admits(2) { text } else { "" }) {
             let m = c.get(0).unwrap();
             let n: i32 = match c[1].to_lowercase().as_str() {
                 "a" => 1,
@@ -135,11 +154,11 @@ pub fn find_dates(text: &str, base: usize, reference: Option<PartialDate>) -> Ve
             };
             push(&mut found, m.start(), m.end(), date, true);
         }
-        for m in p.today.find_iter(text) {
+        for m in p.today.find_iter(if admits(3) { text } else { "" }) {
             let date = if m.as_str().eq_ignore_ascii_case("today") { Some(r) } else { Some(PartialDate { day: None, ..r }) };
             push(&mut found, m.start(), m.end(), date, true);
         }
-        for c in p.day_range_bare.captures_iter(numbered) {
+        for c in p.day_range_bare.captures_iter(numbered_monthed) {
             let m = c.get(0).unwrap();
             if text[m.end()..].trim_start().starts_with(|ch: char| ch.is_ascii_digit()) {
                 continue;
@@ -149,7 +168,7 @@ pub fn find_dates(text: &str, base: usize, reference: Option<PartialDate>) -> Ve
             let year = resolve_month(month, &r, future).year;
             push(&mut found, m.start(), m.end(), PartialDate::day(year, month, day), true);
         }
-        for c in p.day_month.captures_iter(numbered) {
+        for c in p.day_month.captures_iter(numbered_monthed) {
             let m = c.get(0).unwrap();
             // Not a day-month-year, a count (`1 May` is fine, `30 Mar` too) or a time.
             if text[m.end()..].trim_start().starts_with(|ch: char| ch.is_ascii_digit()) {
@@ -165,7 +184,7 @@ pub fn find_dates(text: &str, base: usize, reference: Option<PartialDate>) -> Ve
             let year = resolve_month(month, &r, future).year;
             push(&mut found, m.start(), m.end(), PartialDate::day(year, month, day), true);
         }
-        for c in p.bare_month.captures_iter(text) {
+        for c in p.bare_month.captures_iter(monthed) {
             let m = c.get(0).unwrap();
             // "May" is mostly the verb; only take it after a preposition.
             if (&c[1] == "May" || &c[1] == "MAY") && !preceded_by_preposition(&text[..m.start()]) {
@@ -181,7 +200,7 @@ pub fn find_dates(text: &str, base: usize, reference: Option<PartialDate>) -> Ve
             };
             push(&mut found, m.start(), m.end(), date, true);
         }
-        for c in p.relative_unit.captures_iter(text) {
+        for c in p.relative_unit.captures_iter(if admits(1) { text } else { "" }) {
             let m = c.get(0).unwrap();
             let which = c[1].to_lowercase();
             let step = match which.as_str() {
@@ -247,6 +266,16 @@ fn season_year(season: &str, step: i32, r: &PartialDate) -> Option<PartialDate> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_month_name_starts_with_a_month_start() {
+        let names = MONTH.trim_start_matches('(').trim_end_matches(r")\.?").split('|');
+        for name in names {
+            assert!(MONTH_STARTS.iter().any(|m| name.starts_with(m)), "{name}");
+        }
+        assert!(find_dates("on 3 Sept 2020 and in JULY 2021", 0, None).len() == 2);
+        assert!(find_dates("on 3 sept 2020", 0, None).iter().all(|d| d.date.month.is_none()), "month names are written with a capital");
+    }
 
     fn dates(text: &str, reference: &str) -> Vec<String> {
         let r = PartialDate::parse_iso(reference);

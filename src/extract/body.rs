@@ -254,8 +254,9 @@ pub fn find_named(ctx: &mut Ctx) {
             let name = g.as_str().to_string();
             add(ctx, a, b, &|ctx: &mut Ctx| ctx.entity(EntityKind::Body, &name, Some(BodyKind::Organisation), None));
         }
-        let address = address_line(sent, s.whole_line);
-        let label = section_label(sent, s.whole_line);
+        // Asked only of a sentence that names a place.
+        let address = !places.is_empty() && address_line(sent, s.whole_line);
+        let label = !places.is_empty() && section_label(sent, s.whole_line);
         for (a, b) in places {
             // `Greater Manchester` is a region, not Manchester's council.
             let region = ["Greater ", "Inner ", "Outer ", "Central "].iter().any(|w| sent[..a].ends_with(w));

@@ -383,7 +383,9 @@ fn read_names<'a>(doc: &'a Document, schema: &'a Schema) -> (Ctx<'a>, meta::Meta
             match last_line {
                 Some((at, skip)) if at == line_start => skip,
                 _ => {
-                    let skip = schema.boilerplate.is_match(line.trim());
+                    let line = line.trim();
+                    let words = boilerplate_words();
+                    let skip = words.admits(0, &words.present(line)) && schema.boilerplate.is_match(line);
                     last_line = Some((line_start, skip));
                     skip
                 }
@@ -414,6 +416,13 @@ pub fn typed_sentences(doc: &Document, schema: &Schema) -> Vec<(String, Vec<Stri
         out.push((typed.readable(&ctx), ids));
     }
     out
+}
+
+/// The words of the boilerplate patterns (`schema/vocab/boilerplate.txt`),
+/// one of which a line must hold to be searched for them.
+fn boilerplate_words() -> &'static rules::Gate {
+    static G: std::sync::OnceLock<rules::Gate> = std::sync::OnceLock::new();
+    G.get_or_init(|| rules::Gate::new([Schema::get().boilerplate.as_str()]))
 }
 
 fn line_of(text: &str, at: usize) -> &str {
@@ -494,6 +503,17 @@ pub fn line_date(ctx: &Ctx, sentence: usize) -> Option<PartialDate> {
 #[cfg(test)]
 mod tests {
     use super::Words;
+
+    #[test]
+    fn a_line_is_searched_for_boilerplate_only_with_its_words() {
+        let (words, schema) = (super::boilerplate_words(), crate::schema::Schema::get());
+        assert_eq!(words.gated(), 1, "the boilerplate patterns have words to wait for");
+        assert!(!words.admits(0, &words.present("The council was rated good in 2019.")));
+        for line in ["(Credit: Jo Bloggs)", "Sign up to our newsletter", "Picture by Jo Bloggs", "Image caption,", "Follow us on X", "ADVERTISEMENT", "Read more about the council"] {
+            assert!(schema.boilerplate.is_match(line), "{line}");
+            assert!(words.admits(0, &words.present(line)), "{line}");
+        }
+    }
 
     #[test]
     fn a_word_is_held_in_any_case_as_the_patterns_fold_it() {

@@ -480,12 +480,17 @@ fn define_abbreviations(ctx: &mut Ctx) {
             }
         }
     }
+    // Each use of it as a word (`\bABBR\b`; letters only, so no use is
+    // hidden inside an overlapping one).
     for (abbr, id) in defined {
-        let re = re_cs(&format!(r"\b{}\b", regex::escape(&abbr)));
-        for g in re.find_iter(text) {
-            let si = ctx.doc.sentence_at(g.start());
+        for (at, _) in text.match_indices(abbr.as_str()) {
+            let end = at + abbr.len();
+            if super::phrases::word_char_before(text, at) || super::phrases::word_char_at(text, end) {
+                continue;
+            }
+            let si = ctx.doc.sentence_at(at);
             if si.is_some_and(|i| !ctx.skip[i]) {
-                ctx.mention(g.start(), g.end(), id, false);
+                ctx.mention(at, end, id, false);
             }
         }
     }

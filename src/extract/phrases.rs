@@ -50,7 +50,7 @@ fn is_word_byte(b: u8) -> bool {
 
 /// Whether the character before byte `at` (a character boundary) is a word
 /// character as Unicode's `\b` reads it.
-fn word_char_before(text: &str, at: usize) -> bool {
+pub(crate) fn word_char_before(text: &str, at: usize) -> bool {
     match text.as_bytes()[..at].last() {
         None => false,
         Some(&b) if b < 0x80 => is_word_byte(b),
@@ -60,7 +60,7 @@ fn word_char_before(text: &str, at: usize) -> bool {
 
 /// Whether the character at byte `at` (a character boundary) is a word
 /// character as Unicode's `\b` reads it.
-fn word_char_at(text: &str, at: usize) -> bool {
+pub(crate) fn word_char_at(text: &str, at: usize) -> bool {
     match text.as_bytes().get(at) {
         None => false,
         Some(&b) if b < 0x80 => is_word_byte(b),

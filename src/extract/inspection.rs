@@ -694,17 +694,28 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
         let quoted = before.ends_with('\'') || before.ends_with('"');
         let word = m.as_str().to_lowercase();
         let strong_word = matches!(word.as_str(), "inadequate" | "outstanding");
+        // Whether the word states a judgement, asked first (most judgement
+        // words in news state none: `a good start`), and the cheaper tests
+        // before the patterns.
         // `found that the trust was now offering children a 'good' service`: a quoted word may stand further off.
         // `still inadequate`: the judgement stands.
         let still = before.trim_end_matches(['\'', '"']).trim_end().ends_with(" still");
-        let judged = p.judgement_before.is_match(before) || p.judgement_after.is_match(after) || ((quoted || strong_word) && p.judgement_far.is_match(before)) || still;
+        let judged = || p.judgement_before.is_match(before) || p.judgement_after.is_match(after) || ((quoted || strong_word) && p.judgement_far.is_match(before)) || still;
         // Ofsted's own wordings, and `the lowest rating`, are judgements whatever surrounds them.
         let own_words = word.ends_with("to be good") || word.ends_with("rating");
-        let adjective_rating = p.judgement_after.is_match(after.trim_start_matches(['\'', '"'])) || p.inspection_after.is_match(after);
-        let follows_body = bodies.iter().any(|b| {
-            b.0 >= m.end() && sent[m.end()..b.0].trim_matches(|c: char| c == '\'' || c == '"' || c.is_whitespace()).is_empty()
-        });
-        let tight = p.judgement_before.is_match(super::clip_before(sent, m.start(), 25));
+        let adjective_rating = || p.judgement_after.is_match(after.trim_start_matches(['\'', '"'])) || p.inspection_after.is_match(after);
+        let follows_body = || {
+            bodies.iter().any(|b| b.0 >= m.end() && sent[m.end()..b.0].trim_matches(|c: char| c == '\'' || c == '"' || c.is_whitespace()).is_empty())
+        };
+        let tight = || p.judgement_before.is_match(super::clip_before(sent, m.start(), 25));
+        let as_word = { let b = before.trim_end(); b.ends_with(" as") || b.ends_with(" be") || b.ends_with(" to") };
+        // `its 'inadequate' rating was removed`: the judgement left behind.
+        let from = changes.iter().any(|c| m.start() > c.0 && m.start() < c.1) || p.lifted.is_match(after);
+        let to = changes.iter().any(|c| m.start() == c.1);
+        let stated = own_words || from || to || adjective_rating() || (quoted && (follows_body() || p.rated_noun.is_match(after))) || ((strong_word || quoted || as_word || tight()) && judged());
+        if !stated {
+            continue;
+        }
         let negated = p.negated.is_match(super::clip_before(sent, m.start(), 30).trim_end_matches(['\'', '"']));
         // `rated good overall, with leadership judged good and ... outstanding`:
         // the judgements after `with` grade parts of the service, not the service.
@@ -715,16 +726,11 @@ fn in_sentence(ctx: &mut Ctx, si: usize, out: &mut Vec<Candidate>) {
         let part = (!ratings.is_empty() && p.sub_judgement.is_match(super::clip_before(sent, m.start(), 100)))
             || (p.judgement_area.is_match(super::clip_before(sent, m.start(), 120)) && !p.overall.is_match(super::clip_before(sent, m.start(), 120)) && !overall_after)
             || (p.part_after.is_match(after) && !p.all_areas.is_match(after) && !overall_after);
-        let as_word = { let b = before.trim_end(); b.ends_with(" as") || b.ends_with(" be") || b.ends_with(" to") };
-        // `its 'inadequate' rating was removed`: the judgement left behind.
-        let from = changes.iter().any(|c| m.start() > c.0 && m.start() < c.1) || p.lifted.is_match(after);
-        let to = changes.iter().any(|c| m.start() == c.1);
         // `plans to take the service from inadequate to good`: the hoped-for judgement is none.
         let hoped = p.aspiration.is_match(before) || (to && p.aim.is_match(super::clip_before(sent, m.start(), 250)));
         let seg = segment_of(&segs, m.start());
         let other = p.other_provider.is_match(&sent[seg.start.min(m.start())..m.start()]);
-        let stated = adjective_rating || own_words || from || to || (quoted && (follows_body || p.rated_noun.is_match(after))) || (judged && (strong_word || quoted || tight || as_word));
-        if !negated && !part && !hoped && !other && stated {
+        if !negated && !part && !hoped && !other {
             if let Some(j) = ctx.schema.rating(&word) {
                 ratings.push(Rating { start: m.start(), end: m.end(), judgement: j.to_string(), from });
             }

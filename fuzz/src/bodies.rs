@@ -20,7 +20,7 @@ use oversight::date::{days_in_month, PartialDate};
 use oversight::document::read::text_of;
 use oversight::document::segment::MAX_SENTENCE;
 use oversight::document::Document;
-use oversight::extract::date::find_dates;
+use oversight::extract::date::{find_dates, find_month_dates};
 use oversight::extract::{extract as extract_facts, DocExtraction, Evidence};
 use oversight::schema::Schema;
 
@@ -170,8 +170,11 @@ pub fn claims_too_much(span: &str, date: &PartialDate) -> bool {
 
 /// The invariants of `find_dates`: mentions in order, disjoint, inside the
 /// text and on character boundaries; real calendar dates; never more precise
-/// than their text; relative ones only with a reference.
+/// than their text; relative ones only with a reference. And
+/// `find_month_dates` finds its dates known to the month, without a reference.
 pub fn check_dates(text: &str, reference: Option<PartialDate>) {
+    let months: Vec<_> = find_dates(text, 0, None).into_iter().filter(|d| d.date.month.is_some()).collect();
+    assert_eq!(find_month_dates(text), months, "the month dates of {text:?}");
     let base = 7;
     let found = find_dates(text, base, reference);
     let mut end = base;

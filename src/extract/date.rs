@@ -85,6 +85,18 @@ fn patterns() -> &'static Patterns {
 /// Every date in `text`, left to right, without overlaps. `reference` anchors
 /// relative expressions; `base` is added to every offset.
 pub fn find_dates(text: &str, base: usize, reference: Option<PartialDate>) -> Vec<DateMention> {
+    find(text, base, reference, false)
+}
+
+/// The dates of `find_dates(text, 0, None)` known to the month or the day,
+/// found without the patterns of those known only to the year (`autumn
+/// 2019`, `2019`), which come last and so never take a span from them: what
+/// a whole document's dates are read for (its latest stated month).
+pub fn find_month_dates(text: &str) -> Vec<DateMention> {
+    find(text, 0, None, true).into_iter().filter(|d| d.date.month.is_some()).collect()
+}
+
+fn find(text: &str, base: usize, reference: Option<PartialDate>, months_only: bool) -> Vec<DateMention> {
     let p = patterns();
     let mut found: Vec<DateMention> = Vec::new();
     let free = |found: &Vec<DateMention>, s: usize, e: usize| {
@@ -136,7 +148,7 @@ pub fn find_dates(text: &str, base: usize, reference: Option<PartialDate>) -> Ve
         let date = (|| Some(PartialDate::month(c[2].parse().ok()?, month_number(&c[1])?)))();
         push(&mut found, m.start(), m.end(), date, false);
     }
-    for c in p.season_year.captures_iter(if admits(0) { numbered } else { "" }) {
+    for c in p.season_year.captures_iter(if admits(0) && !months_only { numbered } else { "" }) {
         let m = c.get(0).unwrap();
         push(&mut found, m.start(), m.end(), c[1].parse().ok().map(PartialDate::year), false);
     }
@@ -216,7 +228,7 @@ pub fn find_dates(text: &str, base: usize, reference: Option<PartialDate>) -> Ve
             push(&mut found, m.start(), m.end(), date, true);
         }
     }
-    for m in p.year.find_iter(numbered) {
+    for m in p.year.find_iter(if months_only { "" } else { numbered }) {
         // Not a money amount, a count or part of a code.
         let before = text[..m.start()].chars().next_back();
         let after = text[m.end()..].chars().next();
@@ -266,6 +278,19 @@ fn season_year(season: &str, step: i32, r: &PartialDate) -> Option<PartialDate> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_dates_are_those_of_all_dates_known_to_the_month() {
+        for text in [
+            "In the autumn of 2019, 3 May 2020 and May 2021; 2019-04-01; 12/05/2018; the end of 2017 March 2016",
+            "the spring of 2019 2020 June 2019, 11 to 15 September 2023 and 2022 April 2022",
+            "Updated Monday 4 March 2024. Inspected in 2019, rated good in January 2020.",
+        ] {
+            let all: Vec<DateMention> = find_dates(text, 0, None).into_iter().filter(|d| d.date.month.is_some()).collect();
+            assert_eq!(find_month_dates(text), all, "{text}");
+            assert!(!all.is_empty());
+        }
+    }
 
     #[test]
     fn every_month_name_starts_with_a_month_start() {

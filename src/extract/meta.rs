@@ -121,7 +121,7 @@ pub fn read(doc: &Document, whole_text_dates: &OnceCell<Vec<DateMention>>) -> Me
         meta.date = relative_today(text);
     }
     // `Updated ...` dates a page only where nothing else does.
-    meta.date = meta.date.or(updated).or_else(|| weekday_year(text, whole_text_dates.get_or_init(|| find_dates(text, 0, None))));
+    meta.date = meta.date.or(updated).or_else(|| weekday_year(text, whole_text_dates.get_or_init(|| super::date::find_month_dates(text))));
     if meta.title.is_none() {
         let dear = lines.iter().position(|(_, l)| p.dear.is_match(l));
         let title_line = match dear {

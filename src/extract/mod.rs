@@ -368,8 +368,9 @@ pub fn extract(doc: &Document, schema: &Schema) -> DocExtraction {
 /// A document read up to its names: its title, date and byline, the bodies
 /// and people it names and the anaphors for them. The facts are read from this.
 fn read_names<'a>(doc: &'a Document, schema: &'a Schema) -> (Ctx<'a>, meta::Meta, Vec<EntityId>) {
-    // The dates of the whole text, without a reference, found once for both
-    // the undated page's year (`meta`) and its latest stated month.
+    // The dates of the whole text known to the month, without a reference,
+    // found once for both the undated page's year (`meta`) and its latest
+    // stated month.
     let whole_text_dates = std::cell::OnceCell::new();
     let meta = meta::read(doc, &whole_text_dates);
     // Whether each sentence's line is boilerplate, asked once a line.
@@ -393,7 +394,7 @@ fn read_names<'a>(doc: &'a Document, schema: &'a Schema) -> (Ctx<'a>, meta::Meta
         })
         .collect();
     // A page dated only to its year reads relative dates from its latest stated month.
-    let reference = meta.date.filter(|d| d.month.is_some()).or_else(|| latest_stated_date(whole_text_dates.get_or_init(|| date::find_dates(&doc.norm.text, 0, None)))).or(meta.date);
+    let reference = meta.date.filter(|d| d.month.is_some()).or_else(|| latest_stated_date(whole_text_dates.get_or_init(|| date::find_month_dates(&doc.norm.text)))).or(meta.date);
     let mut ctx = Ctx { doc, schema, date: meta.date, reference, skip, entities: Vec::new(), mentions: Vec::new(), main_bodies: Default::default(), posts: Default::default(), shared: Default::default() };
     body::find_named(&mut ctx);
     let authors = person::find(&mut ctx, &meta.bylines);

@@ -418,6 +418,17 @@ impl Gate {
         self.sets[i].iter().all(|set| set.iter().any(|&w| present[w]))
     }
 
+    /// For the gate of one pattern, whether it may match `text`: where it has
+    /// one set of words (all the automaton's), one search for any of them.
+    pub(crate) fn admits_text(&self, text: &str) -> bool {
+        debug_assert_eq!(self.sets.len(), 1, "a gate of one pattern");
+        match self.sets[0].len() {
+            0 => true,
+            1 => (!text.is_ascii() && text.contains(['\u{17F}', '\u{212A}'])) || self.automaton.is_match(text),
+            _ => self.admits(0, &self.present(text)),
+        }
+    }
+
     /// How many of the patterns have words to wait for.
     #[cfg(test)]
     pub(crate) fn gated(&self) -> usize {

@@ -108,6 +108,10 @@ COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ] && COMMIT="$COMMIT with uncommitted changes"
 HAS_TIME=1
 [ -x /usr/bin/time ] || { HAS_TIME=0; say "/usr/bin/time (GNU time) is missing: peak memory is not measured (apt-get install time)"; }
+if part sizes; then
+  command -v chromium >/dev/null || say "chromium is missing: the report's opening is not measured (apt-get install chromium; bash tests/run.sh installs it)"
+  command -v dot >/dev/null || say "dot is missing: the drawing is not measured (apt-get install graphviz; bash tests/run.sh installs it)"
+fi
 mkdir -p "$DIR"
 DIR=$(cd "$DIR" && pwd)
 
@@ -214,6 +218,7 @@ sample_of() {
 # Opening a page in headless Chromium until its DOM is dumped (load and scripts run).
 open_secs() {
   local t0 status=0
+  command -v chromium >/dev/null || { echo "not measured: chromium is not installed"; return; }
   rm -rf "$DIR/chromium-profile"
   t0=$(now)
   timeout "$OPEN_TIMEOUT" chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
@@ -222,6 +227,7 @@ open_secs() {
 }
 dot_secs() {
   local t0 status=0
+  command -v dot >/dev/null || { echo "not measured: dot (graphviz) is not installed"; return; }
   t0=$(now)
   # (at most 8 GB of address space: a drawing too big for Graphviz fails rather than swamp the machine)
   (ulimit -v 8000000 && timeout "$DOT_TIMEOUT" dot -Tsvg "$1" -o "$DIR/graph.svg" 2>/dev/null) || status=$?

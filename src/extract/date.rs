@@ -6,7 +6,7 @@
 //! document's date) and are dropped without one.
 
 use crate::date::{month_number, PartialDate};
-use super::rules::Gate;
+use super::gate::Gate;
 use crate::schema::{re, re_cs, Pattern};
 use std::sync::OnceLock;
 

@@ -13,7 +13,8 @@
 
 use super::date::{find_dates, DateMention};
 use super::role::{mask_bodies, topic};
-use super::rules::{FactKind, Gate, RuleMatch};
+use super::gate::Gate;
+use super::rules::{FactKind, RuleMatch};
 use super::{Ctx, EndEvidence, EntityId, EntityKind, Evidence, InspectionFact, Mention, RoleFact};
 use crate::date::{days_in_month, PartialDate};
 use crate::schema::{re, re_any, BodyKind, Pattern, Schema};

@@ -8,6 +8,7 @@
 
 pub mod body;
 pub mod date;
+pub mod gate;
 pub mod inspection;
 pub mod meta;
 pub mod person;
@@ -420,9 +421,9 @@ pub fn typed_sentences(doc: &Document, schema: &Schema) -> Vec<(String, Vec<Stri
 
 /// The words of the boilerplate patterns (`schema/vocab/boilerplate.txt`),
 /// one of which a line must hold to be searched for them.
-fn boilerplate_words() -> &'static rules::Gate {
-    static G: std::sync::OnceLock<rules::Gate> = std::sync::OnceLock::new();
-    G.get_or_init(|| rules::Gate::new([Schema::get().boilerplate.as_str()]))
+fn boilerplate_words() -> &'static gate::Gate {
+    static G: std::sync::OnceLock<gate::Gate> = std::sync::OnceLock::new();
+    G.get_or_init(|| gate::Gate::new([Schema::get().boilerplate.as_str()]))
 }
 
 fn line_of(text: &str, at: usize) -> &str {

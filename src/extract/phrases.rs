@@ -68,10 +68,6 @@ pub(crate) fn word_char_at(text: &str, at: usize) -> bool {
     }
 }
 
-/// Letters that Unicode's simple case folding makes ASCII letters: the
-/// Kelvin sign (`k`) and the long s (`s`).
-const FOLDS_TO_ASCII: [char; 2] = ['\u{212A}', '\u{17F}'];
-
 /// A hasher for short words, which the standard one (made to resist
 /// chosen keys, which a built-in list does not need) takes longer over.
 #[derive(Default)]
@@ -141,7 +137,7 @@ impl Phrases {
         let mut found: [Vec<(usize, usize)>; N] = std::array::from_fn(|_| Vec::new());
         // A letter that folds to an ASCII one matches a name's letter in
         // the case-insensitive regex, and not in the lookup.
-        let folds = !text.is_ascii() && text.contains(FOLDS_TO_ASCII);
+        let folds = super::gate::holds_letter_folding_to_ascii(text);
         // Where each list may next find a name (past its last), or `usize::MAX`
         // for one that its regex searches.
         let mut next = [0usize; N];

@@ -34,7 +34,7 @@ const BODY: char = '\u{1}';
 struct Patterns {
     /// The words of the posts of `schema/vocab/roles.tsv`: a sentence with
     /// none of them names no post, and is not searched for one.
-    post_words: super::rules::Gate,
+    post_words: super::gate::Gate,
     apposition: Pattern,
     verb: Pattern,
     take_up: Pattern,
@@ -65,7 +65,7 @@ pub(crate) fn warm_up() {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
-        post_words: super::rules::Gate::new([crate::schema::Schema::get().role_regex.as_str()]),
+        post_words: super::gate::Gate::new([crate::schema::Schema::get().role_regex.as_str()]),
         apposition: re("^(?:'s)?(?:\\s*[,(:-]|\\s+as)\\s*(?:(?:the|our|its|their|his|her|a|an|now|also|currently|previously|formerly|council's|authority's|trust's)\\s+)*((?:former|ex-|previous|new|interim|acting|then|permanent)\\s*)*(?:\u{1}(?:'s)?\\s*-?\\s*)?$"),
         verb: re("^(?:,[^,\u{1}]{3,100},)?,?\\s+(?:who\\s+)?(?:has since\\s+|had\\s+)?(was until recently|is until recently|worked as|works as|served as|serves as|acted as|acts as|has been confirmed as|was confirmed as|is|was|has been|had been|became|becomes|will be|will become|would become|is to become|is due to become|is set to become|will assume|assumes|assumed|has been appointed(?: as)?|was appointed(?: as)?|had been appointed(?: as)?|has been named(?: as)?|was named(?: as)?|will remain(?: as)?|remains(?: as)?|was formerly|is now|has become|joined as|took over as|takes over as|will take over as|will join as|stepped down as|steps down as|will step down as|is stepping down as|stood down as|stands down as|left (?:her|his|their) (?:role|post) as|leaves (?:her|his|their) (?:role|post) as|quit as|retired as|retires as|will retire as|is retiring as|was previously)\\s+(?:(?:the|a|an|its|their|interim|acting|permanent)\\s+)*(?:(?:role|post|position|job)\\s+of\\s+(?:the\\s+)?)?((?:former|ex-|new)\\s+)?(?:\u{1}(?:'s)?\\s+)?$"),
         take_up: re("^,?\\s+(?:[\\w',\u{1}]+\\s+){0,8}?(to take(?: up)?|taking|took|to become|to assume|will take up|will take)\\s+(?:the\\s+|a\\s+|an\\s+|up\\s+)?(?:\u{1}(?:'s)?\\s+)?$"),

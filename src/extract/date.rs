@@ -113,11 +113,11 @@ fn find(text: &str, base: usize, reference: Option<PartialDate>, months_only: bo
     // is not ASCII never parses: a text without ASCII digits skips them.
     let numbered = if text.bytes().any(|b| b.is_ascii_digit()) { text } else { "" };
     // Those that name a month need one of its first three letters; the
-    // others their words (`Gate`).
+    // others their words (`Gate`), read only if one of them is searched.
     let has_month = p.month_start.is_match(text);
     let (monthed, numbered_monthed) = if has_month { (text, numbered) } else { ("", "") };
-    let words = p.words.present(text);
-    let admits = |i: usize| p.words.admits(i, &words);
+    let words = std::cell::OnceCell::new();
+    let admits = |i: usize| p.words.admits(i, words.get_or_init(|| p.words.present(text)));
     for c in p.numeric.captures_iter(numbered) {
         let m = c.get(0).unwrap();
         let num = |i: usize| c.get(i).and_then(|g| g.as_str().parse::<i32>().ok());
@@ -148,7 +148,7 @@ fn find(text: &str, base: usize, reference: Option<PartialDate>, months_only: bo
         let date = (|| Some(PartialDate::month(c[2].parse().ok()?, month_number(&c[1])?)))();
         push(&mut found, m.start(), m.end(), date, false);
     }
-    for c in p.season_year.captures_iter(if admits(0) && !months_only { numbered } else { "" }) {
+    for c in p.season_year.captures_iter(if !months_only && !numbered.is_empty() && admits(0) { numbered } else { "" }) {
         let m = c.get(0).unwrap();
         push(&mut found, m.start(), m.end(), c[1].parse().ok().map(PartialDate::year), false);
     }

@@ -280,6 +280,22 @@ if part real; then
       NOTES+=("- real text: oversight on $first thread against spaCy's rule pipeline: $(speedup_note spacy "$first") (target 20)")
       NOTES+=("- real text: oversight on $first thread against spaCy's rule pipeline with every kind oversight reads: $(speedup_note spacy-all "$first")")
     fi
+    # Where one thread's time goes, and what bounds it: one more build that
+    # prints its phases; the build could go no faster than the read floor
+    # plus writing these outputs, even were extraction free.
+    rm -rf "$DIR/out-real"
+    if OVERSIGHT_TIMINGS=1 "$BIN" build "$real" --out "$DIR/out-real" -q --threads "$first" 2>"$DIR/timings.log"; then
+      extracting=$(awk '/timing: documents read, extracted and resolved/ { print $(NF - 1) }' "$DIR/timings.log")
+      writing=$(awk '/timing: outputs [0-9.]+ s$/ { print $(NF - 1) }' "$DIR/timings.log")
+      out_mb=$(mb "$(du -sb "$DIR/out-real" | cut -f1)")
+      NOTES+=("- real text, one build on $first thread with its phases timed: reading, extracting and resolving ${extracting} s, writing the outputs (${out_mb} MB) ${writing} s")
+      if [ "$(med floor)" != failed ]; then
+        bound=$(awk -v f="$(med floor)" -v w="$writing" 'BEGIN { printf "%.2f", f + w }')
+        note="- real text, the bound with extraction free (read floor $(med floor) s + writing ${writing} s = ${bound} s): $(rate "$(mb "$text")" "$bound") MB/s"
+        [ "$HAS_SPACY" = 1 ] && [ "$(med spacy)" != failed ] && note="$note, $(ratio "$(med spacy)" "$bound") times spaCy's rule pipeline (median); 20 times spaCy is the whole build in $(awk -v s="$(med spacy)" 'BEGIN { printf "%.2f", s / 20 }') s"
+        NOTES+=("$note")
+      fi
+    fi
     rm -rf "$DIR/out-real"
     [ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$DIR/real"
   else

@@ -159,7 +159,9 @@ fn dateline(lines: &[(usize, &str)]) -> (Option<PartialDate>, Option<PartialDate
     let mut updated = None;
     for line in joined_short_lines(lines) {
         let l = line.trim();
-        if l.is_empty() || l.len() > 120 {
+        // A dateline's date is a day, written with digits, as every date
+        // `find_dates` reads without a reference is (most lines have none).
+        if l.is_empty() || l.len() > 120 || !l.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
         // Minutes write their date line in capitals.

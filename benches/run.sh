@@ -9,7 +9,9 @@
 #      and again with patterns for people, dates, judgements and inspection
 #      kinds too, the kinds oversight reads) on the same files, taking turns,
 #      BENCH_REPEAT rounds; medians, the 2-thread speed-up and the ratios
-#      oversight/spaCy. Skipped, with a note, where the folder is absent.
+#      oversight/spaCy; then one build on one thread with its phases timed,
+#      and the bound with extraction free (the read floor plus writing the
+#      outputs) against spaCy. Skipped, with a note, where the folder is absent.
 #   2. a general-news stream: `gen-corpus --stream BENCH_STREAM_EVERY` of
 #      BENCH_STREAM_SIZE (one document in 100 on topic): the read floor
 #      (reading every file and counting its lines) and the builds on one and

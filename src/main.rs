@@ -9,13 +9,13 @@ use oversight::query::{self, Graph, GraphSource, QueryError};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::time::Instant;
 
 /// mimalloc rather than the system's allocator: extraction makes and drops
 /// many small strings and vectors a sentence (benches/RESULTS.md).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use std::sync::atomic::{AtomicI32, Ordering};
-use std::time::Instant;
 
 const EXIT_CODES: &str = "Exit codes:
   0    the outputs were written (or, for a question, the answer printed)
